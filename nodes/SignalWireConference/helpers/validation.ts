@@ -1,0 +1,97 @@
+import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+	return UUID_PATTERN.test(value);
+}
+
+/** The part of a SignalWire resource URL or `uri` that names one resource of the given collection. */
+function sidFromUrl(value: string, collection: string): string | undefined {
+	const pattern = new RegExp(`/${collection}/([^/?#]+?)(?:\\.json)?(?:[?#].*)?$`);
+	const path = URL.canParse(value) ? new URL(value).pathname : value.split(/[?#]/)[0];
+	if (!path.startsWith('/api/laml/2010-04-01/Accounts/')) return undefined;
+	return pattern.exec(path)?.[1];
+}
+
+export interface ResourceLocatorField {
+	/** Parameter name, e.g. "conferenceId". */
+	name: string;
+	/** As the user sees it, e.g. "Conference". */
+	label: string;
+	/** Path segment in SignalWire URLs, e.g. "Conferences". */
+	collection: string;
+}
+
+/**
+ * The UUID a resource locator points at, whatever its mode. Anything else is refused here, before
+ * a request is built, so that no user value can change the path of a request.
+ */
+export function getSidFromLocator(
+	context: IExecuteFunctions,
+	field: ResourceLocatorField,
+	itemIndex: number,
+): string {
+	const locator = context.getNodeParameter(field.name, itemIndex) as
+		| INodeParameterResourceLocator
+		| string;
+	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
+	const raw = String(typeof locator === 'object' && locator !== null ? (locator.value ?? '') : locator).trim();
+
+	if (raw === '') {
+		throw new NodeOperationError(context.getNode(), `${field.label} is empty`, {
+			itemIndex,
+			description: `Choose a ${field.label.toLowerCase()} from the list, or enter its ID.`,
+		});
+	}
+
+	const sid = mode === 'url' ? sidFromUrl(raw, field.collection) : raw;
+	if (sid === undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${field.label} URL "${raw.slice(0, 200)}" is not a SignalWire ${field.label.toLowerCase()} URL`,
+			{
+				itemIndex,
+				description: `Use a URL like https://example.signalwire.com/api/laml/2010-04-01/Accounts/<Project ID>/${field.collection}/<ID>, or its "uri" field.`,
+			},
+		);
+	}
+	if (!isUuid(sid)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${field.label} ID "${sid.slice(0, 200)}" is not a valid ID: SignalWire IDs are UUIDs`,
+			{
+				itemIndex,
+				description: `Use an ID like b3877c40-da60-4998-90ad-b792e98472cf, or choose the ${field.label.toLowerCase()} from the list.`,
+			},
+		);
+	}
+	return sid.toLowerCase();
+}
+
+export function assertHttpUrl(
+	context: IExecuteFunctions,
+	value: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const trimmed = value.trim();
+	const parsed = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
+	if (
+		parsed === undefined ||
+		(parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ||
+		parsed.username !== '' ||
+		parsed.password !== ''
+	) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} "${trimmed.slice(0, 200)}" is not a valid http(s) URL`,
+			{
+				itemIndex,
+				description: `Enter a full URL such as https://example.com/announcement.xml (without user name or password in it).`,
+			},
+		);
+	}
+	return trimmed;
+}

@@ -1,0 +1,130 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What the caller knows about the request, so that an error can say what to fix. */
+export interface ErrorContext {
+	itemIndex: number;
+	/** Said on a 404, e.g. 'No conference with ID "…" exists in this project.' */
+	notFound?: string;
+	/** The form fields or filters that were sent, quoted on a 400 or 422. */
+	sentValues?: Record<string, string>;
+}
+
+interface SignalWireErrorBody {
+	code?: number | string;
+	message?: string;
+	moreInfo?: string;
+}
+
+/**
+ * SignalWire answers errors as `{ code, message, more_info, status }`, sometimes as
+ * `{ errors: [...] }`, and a 404 may have an empty or HTML body: every shape must still give a
+ * readable message.
+ */
+export function parseErrorBody(rawBody: unknown): SignalWireErrorBody {
+	let body: unknown = rawBody;
+	if (typeof rawBody === 'string') {
+		const text = rawBody.trim();
+		if (text === '') return {};
+		try {
+			body = JSON.parse(text);
+		} catch {
+			return looksLikeMarkup(text) ? {} : { message: text.slice(0, 300) };
+		}
+	}
+	if (body === null || typeof body !== 'object') return {};
+	const object = body as Record<string, unknown>;
+	const parsed: SignalWireErrorBody = {};
+	if (typeof object.code === 'number' || typeof object.code === 'string') parsed.code = object.code;
+	if (typeof object.message === 'string') parsed.message = object.message;
+	if (typeof object.more_info === 'string') parsed.moreInfo = object.more_info;
+	if (Array.isArray(object.errors) && object.errors.length > 0) {
+		parsed.message = object.errors.map(describeErrorEntry).join('; ');
+	}
+	return parsed;
+}
+
+function describeErrorEntry(entry: unknown): string {
+	if (typeof entry === 'string') return entry;
+	if (entry !== null && typeof entry === 'object') {
+		const { detail, message, title } = entry as Record<string, unknown>;
+		for (const candidate of [detail, message, title]) {
+			if (typeof candidate === 'string') return candidate;
+		}
+	}
+	return JSON.stringify(entry);
+}
+
+function looksLikeMarkup(text: string): boolean {
+	return text.startsWith('<');
+}
+
+function quoteSentValues(sentValues: Record<string, string> | undefined): string {
+	const entries = Object.entries(sentValues ?? {});
+	if (entries.length === 0) return '';
+	return ` Sent: ${entries.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}.`;
+}
+
+function fixFor(status: number, apiMessage: string | undefined, context: ErrorContext): string {
+	switch (status) {
+		case 400:
+		case 422:
+			return `SignalWire refused a value${apiMessage ? `: ${apiMessage}` : ''}. Correct that field and run again.${quoteSentValues(context.sentValues)}`;
+		case 401:
+			return 'Check the Project ID and API token in the SignalWire API credentials, and that the token has the Voice scope enabled (SignalWire dashboard → API).';
+		case 403:
+			return 'The API token is not allowed to do this: enable the Voice scope for the token in your SignalWire dashboard (API → tokens).';
+		case 404:
+			return (
+				context.notFound ??
+				'SignalWire has no such resource in this project: check the IDs and the Space URL in the credentials.'
+			);
+		case 429:
+			return 'SignalWire is rate limiting this project: run fewer requests at once or try again in a moment.';
+		default:
+			return status >= 500
+				? 'SignalWire could not handle the request right now: try again later.'
+				: 'SignalWire did not accept the request.';
+	}
+}
+
+const STATUS_TITLES: Record<number, string> = {
+	400: 'Bad request',
+	401: 'Authentication failed',
+	403: 'Forbidden',
+	404: 'Not found',
+	422: 'Invalid value',
+	429: 'Too many requests',
+};
+
+export function apiErrorFromResponse(
+	node: INode,
+	status: number,
+	rawBody: unknown,
+	context: ErrorContext,
+): NodeApiError {
+	const parsed = parseErrorBody(rawBody);
+	const apiMessage = parsed.message?.trim() || undefined;
+	const title = apiMessage ?? STATUS_TITLES[status] ?? `HTTP ${status}`;
+	const code = parsed.code !== undefined ? `SignalWire error ${parsed.code}, ` : '';
+	const message = `${title} (${code}HTTP ${status})`;
+	const errorResponse: JsonObject = { message: title, httpCode: String(status) };
+	if (parsed.code !== undefined) errorResponse.code = parsed.code;
+	if (parsed.moreInfo !== undefined) errorResponse.moreInfo = parsed.moreInfo;
+	return new NodeApiError(node, errorResponse, {
+		itemIndex: context.itemIndex,
+		httpCode: String(status),
+		message,
+		description: fixFor(status, apiMessage, context),
+	});
+}
+
+/** For failures with no usable SignalWire answer: unreachable host, bad paging links, garbage bodies. */
+export function apiErrorFromProblem(
+	node: INode,
+	message: string,
+	description: string,
+	itemIndex: number,
+): NodeApiError {
+	return new NodeApiError(node, { message } as JsonObject, { itemIndex, message, description });
+}

@@ -1,0 +1,276 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { isUuid } from '../helpers/validation';
+import type { ErrorContext } from './errors';
+import { apiErrorFromProblem, apiErrorFromResponse } from './errors';
+import { resolveSpaceOrigin } from './spaceUrl';
+
+export type SignalWireContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions;
+
+export const API_PREFIX = '/api/laml/2010-04-01';
+export const MAX_PAGE_SIZE = 1000;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export type QueryValues = Record<string, string | number | undefined>;
+
+export interface SignalWireRequest extends ErrorContext {
+	method: IHttpRequestMethods;
+	/** Path below the account, every dynamic segment already validated and encoded. */
+	resource: string;
+	query?: QueryValues;
+	form?: Record<string, string>;
+}
+
+export interface ListPage {
+	items: IDataObject[];
+	nextPageUri: string | null;
+}
+
+interface Space {
+	origin: string;
+	accountPath: string;
+}
+
+async function getSpace(context: SignalWireContext, itemIndex: number): Promise<Space> {
+	const credentials = await context.getCredentials('signalWireApi', itemIndex);
+	const space = resolveSpaceOrigin(credentials.spaceUrl);
+	if ('problem' in space) {
+		throw new NodeOperationError(context.getNode(), `Credentials: ${space.problem}`, {
+			itemIndex,
+			description: 'Fix the Space URL in the SignalWire API credentials.',
+		});
+	}
+	const projectId = String(credentials.projectId ?? '').trim();
+	if (!isUuid(projectId)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'Credentials: the Project ID is not a UUID (like b3877c40-da60-4998-90ad-b792e98472af)',
+			{ itemIndex, description: 'Copy the Project ID from the API page of your SignalWire dashboard.' },
+		);
+	}
+	return { origin: space.origin, accountPath: `${API_PREFIX}/Accounts/${projectId}` };
+}
+
+function toQueryString(query: QueryValues | undefined): string {
+	const params = new URLSearchParams();
+	for (const [name, value] of Object.entries(query ?? {})) {
+		if (value !== undefined && value !== '') params.append(name, String(value));
+	}
+	const serialized = params.toString();
+	return serialized ? `?${serialized}` : '';
+}
+
+function parseJsonBody(
+	context: SignalWireContext,
+	body: unknown,
+	url: string,
+	itemIndex: number,
+): IDataObject {
+	if (body === undefined || body === null || body === '') return {};
+	if (typeof body === 'object') return body as IDataObject;
+	try {
+		const parsed: unknown = JSON.parse(String(body));
+		if (parsed !== null && typeof parsed === 'object') return parsed as IDataObject;
+	} catch {
+		// Reported below with the same message as a JSON value that is not an object.
+	}
+	throw apiErrorFromProblem(
+		context.getNode(),
+		'SignalWire answered with a body that is not JSON',
+		`The response to ${new URL(url).pathname} could not be read. If this persists, check the Space URL in the credentials: it must point at your SignalWire space.`,
+		itemIndex,
+	);
+}
+
+async function send(
+	context: SignalWireContext,
+	space: Space,
+	url: string,
+	request: SignalWireRequest,
+): Promise<IDataObject> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		headers: { Accept: 'application/json' },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		encoding: 'text',
+		json: false,
+		// A redirect could carry the credentials to another host; SignalWire's API does not redirect.
+		disableFollowRedirect: true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+	if (request.form !== undefined) {
+		options.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
+		options.body = new URLSearchParams(request.form).toString();
+	}
+
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'signalWireApi',
+			options,
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw apiErrorFromProblem(
+			context.getNode(),
+			`Could not reach SignalWire at ${space.origin}: ${describeTransportFailure(error)}`,
+			'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it.',
+			request.itemIndex,
+		);
+	}
+
+	const status = Number(response.statusCode);
+	if (status >= 200 && status < 300) {
+		return parseJsonBody(context, response.body, url, request.itemIndex);
+	}
+	if (status >= 300 && status < 400) {
+		throw apiErrorFromProblem(
+			context.getNode(),
+			`SignalWire answered with a redirect (HTTP ${status}), which is not followed`,
+			'Check the Space URL in the SignalWire API credentials: it must be the address of your space, e.g. https://example.signalwire.com.',
+			request.itemIndex,
+		);
+	}
+	throw apiErrorFromResponse(context.getNode(), status, response.body, request);
+}
+
+function describeTransportFailure(error: unknown): string {
+	const cause = error instanceof NodeApiError ? (error.cause ?? error) : error;
+	const { code, message } = (cause ?? {}) as { code?: unknown; message?: unknown };
+	if (typeof code === 'string' && code !== '') return code;
+	if (typeof message === 'string' && message !== '') return message.split('\n')[0];
+	return 'the connection failed';
+}
+
+export async function signalWireApiRequest(
+	context: SignalWireContext,
+	request: SignalWireRequest,
+): Promise<IDataObject> {
+	const space = await getSpace(context, request.itemIndex);
+	const url = `${space.origin}${space.accountPath}${request.resource}${toQueryString(request.query)}`;
+	return await send(context, space, url, request);
+}
+
+/**
+ * `next_page_uri` is a path from the host (it already starts with /api/laml/2010-04-01), so it is
+ * joined to the space origin, never to the API base. A link to any other host, scheme or account
+ * is refused: following it would send the credentials elsewhere.
+ */
+function resolveNextPageUrl(
+	context: SignalWireContext,
+	space: Space,
+	nextPageUri: string,
+	itemIndex: number,
+): string {
+	const resolved = URL.canParse(nextPageUri, space.origin)
+		? new URL(nextPageUri, space.origin)
+		: undefined;
+	if (
+		resolved === undefined ||
+		resolved.origin !== space.origin ||
+		!resolved.pathname.startsWith(`${space.accountPath}/`)
+	) {
+		throw apiErrorFromProblem(
+			context.getNode(),
+			'SignalWire returned a next page link outside this space; paging stopped',
+			`The link "${nextPageUri.slice(0, 200)}" does not point into ${space.origin}${space.accountPath}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
+			itemIndex,
+		);
+	}
+	return resolved.href;
+}
+
+function readListPage(
+	context: SignalWireContext,
+	body: IDataObject,
+	listKey: string,
+	itemIndex: number,
+): ListPage {
+	const items = body[listKey];
+	const next = body.next_page_uri;
+	if (!Array.isArray(items) || (next !== null && next !== undefined && typeof next !== 'string')) {
+		throw apiErrorFromProblem(
+			context.getNode(),
+			`SignalWire answered without a "${listKey}" list`,
+			'The response is not a SignalWire list page. Check the Space URL in the credentials: it must point at your SignalWire space.',
+			itemIndex,
+		);
+	}
+	return {
+		items: items as IDataObject[],
+		nextPageUri: typeof next === 'string' && next !== '' ? next : null,
+	};
+}
+
+export interface ListRequest extends Omit<SignalWireRequest, 'method' | 'form'> {
+	listKey: string;
+}
+
+/** One page: the first one (from `resource` and `query`) or the one a `next_page_uri` names. */
+export async function signalWireApiListPage(
+	context: SignalWireContext,
+	request: ListRequest,
+	nextPageUri?: string,
+): Promise<ListPage> {
+	const space = await getSpace(context, request.itemIndex);
+	const url =
+		nextPageUri === undefined
+			? `${space.origin}${space.accountPath}${request.resource}${toQueryString(request.query)}`
+			: resolveNextPageUrl(context, space, nextPageUri, request.itemIndex);
+	const body = await send(context, space, url, { ...request, method: 'GET' });
+	return readListPage(context, body, request.listKey, request.itemIndex);
+}
+
+/**
+ * Every item of a list, or the first `limit`. PageSize is chosen so that the fewest requests are
+ * spent: the maximum for all items, else just the limit.
+ */
+export async function signalWireApiListAll(
+	context: SignalWireContext,
+	request: ListRequest,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
+	const firstPage: ListRequest = {
+		...request,
+		query: { ...request.query, PageSize: pageSize },
+	};
+	const collected: IDataObject[] = [];
+	const followed = new Set<string>();
+	let page = await signalWireApiListPage(context, firstPage);
+	for (;;) {
+		for (const item of page.items) {
+			if (limit !== undefined && collected.length >= limit) return collected;
+			collected.push(item);
+		}
+		if (page.nextPageUri === null || (limit !== undefined && collected.length >= limit)) {
+			return collected;
+		}
+		if (followed.has(page.nextPageUri)) {
+			throw apiErrorFromProblem(
+				context.getNode(),
+				'SignalWire returned the same next page link twice; paging stopped',
+				`The link "${page.nextPageUri.slice(0, 200)}" was already followed, so following it again would loop forever. ${collected.length} items had been read. Try again later, or narrow the filters.`,
+				request.itemIndex,
+			);
+		}
+		followed.add(page.nextPageUri);
+		page = await signalWireApiListPage(context, request, page.nextPageUri);
+	}
+}
