@@ -1,0 +1,142 @@
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
+import { SignalWireConference } from '../../nodes/SignalWireConference/SignalWireConference.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+
+export const PACKAGE = 'n8n-nodes-signalwire-conference';
+export const NODE_NAME = 'SignalWire';
+
+const nodeTypeInstances: Record<string, INodeType> = {
+	[`${PACKAGE}.signalWireConference`]: new SignalWireConference(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeInstances[type],
+	getByNameAndVersion: (type) => nodeTypeInstances[type],
+	getKnownTypes: () => ({}),
+};
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	/** Input items; one empty item when omitted, as a manual trigger gives. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	nodeType?: string;
+}
+
+export interface NodeRun {
+	/** The node's first output, with pairedItem kept. */
+	items: INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error?: Error & { description?: string | null; context?: IDataObject; httpCode?: string | null };
+	run: IRun;
+}
+
+function buildWorkflow(node: INode): Workflow {
+	return new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+}
+
+function buildAdditionalData(
+	workflowData: IWorkflowBase,
+	credentials: ICredentialDataDecryptedObject,
+): IWorkflowExecuteAdditionalData {
+	const credentialsHelper = new TestCredentialsHelper(
+		{ signalWireApi: new SignalWireApi() },
+		{ signalWireApi: credentials },
+	);
+	return {
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', workflowData),
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export function buildNode(parameters: INodeParameters, options: Partial<RunOptions> = {}): INode {
+	return {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: options.nodeType ?? `${PACKAGE}.signalWireConference`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { signalWireApi: { id: 'credential-1', name: 'SignalWire account' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+}
+
+/** Runs one node through n8n-core's WorkflowExecute, the engine n8n itself runs workflows with. */
+export async function runNode(options: RunOptions): Promise<NodeRun> {
+	const node = buildNode(options.parameters, options);
+	const workflow = buildWorkflow(node);
+	const workflowData = { id: workflow.id, name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const additionalData = buildAdditionalData(workflowData, options.credentials);
+	const inputItems = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
+	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+}
+
+/** A `methods.listSearch` function called the way n8n's editor calls it, through n8n-core's context. */
+export async function callListSearch(
+	method: string,
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+	paginationToken?: string,
+) {
+	const node = buildNode(parameters);
+	const workflow = buildWorkflow(node);
+	const workflowData = { id: workflow.id, name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const additionalData = buildAdditionalData(workflowData, credentials);
+	additionalData.currentNodeParameters = parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.conferenceId');
+	const nodeType = nodeTypeInstances[node.type];
+	const search = nodeType.methods!.listSearch![method];
+	return await search.call(context, filter, paginationToken);
+}

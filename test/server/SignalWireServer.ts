@@ -1,0 +1,170 @@
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { Reply } from './conferences';
+import { getConference, listConferences, updateConference } from './conferences';
+import { API_PREFIX, errorBody } from './format';
+import { paginate } from './paging';
+import { Store } from './store';
+
+export interface RecordedRequest {
+	method: string;
+	/** Path as sent, still percent-encoded. */
+	path: string;
+	/** Query string as sent, without "?". */
+	rawQuery: string;
+	/** Decoded query pairs, in order. */
+	query: Array<[string, string]>;
+	authorization: string | undefined;
+	contentType: string | undefined;
+	headers: IncomingHttpHeaders;
+	body: string;
+	/** Decoded form pairs, in order, for form-encoded bodies. */
+	form: Array<[string, string]>;
+}
+
+/** Lets a test answer a request itself: hostile bodies, foreign paging links, outages. */
+export type Interceptor = (request: RecordedRequest) => Reply | undefined;
+
+export interface ServerOptions {
+	projectId: string;
+	apiToken: string;
+	/** When false, valid credentials still get 401, as SignalWire answers a token without the Voice scope. */
+	voiceScope?: boolean;
+	store?: Store;
+}
+
+/**
+ * A SignalWire-compatible Compatibility API on 127.0.0.1 for tests and the sandbox: Basic auth,
+ * UUID sids, the paging envelope and SignalWire's error bodies, recording every request it gets.
+ */
+export class SignalWireServer {
+	readonly store: Store;
+
+	readonly requests: RecordedRequest[] = [];
+
+	private interceptors: Interceptor[] = [];
+
+	private server: Server | undefined;
+
+	private port = 0;
+
+	constructor(readonly options: ServerOptions) {
+		this.store = options.store ?? new Store(options.projectId);
+	}
+
+	get origin(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	get accountPath(): string {
+		return `${API_PREFIX}/Accounts/${this.options.projectId}`;
+	}
+
+	intercept(interceptor: Interceptor): void {
+		this.interceptors.push(interceptor);
+	}
+
+	reset(): void {
+		this.requests.length = 0;
+		this.interceptors = [];
+	}
+
+	async start(port = 0): Promise<string> {
+		this.server = createServer((request, response) => {
+			void this.handle(request, response);
+		});
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		this.port = (this.server.address() as AddressInfo).port;
+		return this.origin;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		this.server = undefined;
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of request) chunks.push(chunk as Buffer);
+		const body = Buffer.concat(chunks).toString();
+		const target = request.url ?? '/';
+		const questionMark = target.indexOf('?');
+		const path = questionMark === -1 ? target : target.slice(0, questionMark);
+		const rawQuery = questionMark === -1 ? '' : target.slice(questionMark + 1);
+		const contentType = request.headers['content-type'];
+		const recorded: RecordedRequest = {
+			method: request.method ?? 'GET',
+			path,
+			rawQuery,
+			query: [...new URLSearchParams(rawQuery)],
+			authorization: request.headers.authorization,
+			contentType,
+			headers: request.headers,
+			body,
+			form: contentType?.startsWith('application/x-www-form-urlencoded')
+				? [...new URLSearchParams(body)]
+				: [],
+		};
+		this.requests.push(recorded);
+
+		const reply = this.interceptors.reduce<Reply | undefined>(
+			(answer, interceptor) => answer ?? interceptor(recorded),
+			undefined,
+		) ?? this.route(recorded);
+		this.send(response, reply);
+	}
+
+	private send(response: ServerResponse, reply: Reply): void {
+		const headers: Record<string, string> = { ...reply.headers };
+		let payload = '';
+		if (typeof reply.body === 'string') {
+			payload = reply.body;
+			headers['Content-Type'] ??= 'text/plain';
+		} else if (reply.body !== undefined) {
+			payload = JSON.stringify(reply.body);
+			headers['Content-Type'] ??= 'application/json; charset=utf-8';
+		}
+		response.writeHead(reply.status, headers);
+		response.end(payload);
+	}
+
+	private authorized(request: RecordedRequest): boolean {
+		const expected = `Basic ${Buffer.from(`${this.options.projectId}:${this.options.apiToken}`).toString('base64')}`;
+		return request.authorization === expected && this.options.voiceScope !== false;
+	}
+
+	private route(request: RecordedRequest): Reply {
+		const accountMatch = /^\/api\/laml\/2010-04-01\/Accounts\/([^/]+)(\/.*)?$/.exec(request.path);
+		if (!accountMatch) return { status: 404, body: '<html><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html' } };
+		if (!this.authorized(request) || decodeURIComponent(accountMatch[1]) !== this.options.projectId) {
+			return {
+				status: 401,
+				body: errorBody(401, 20003, 'Authentication Failed'),
+				headers: { 'WWW-Authenticate': 'Basic realm="SignalWire"' },
+			};
+		}
+		const resource = (accountMatch[2] ?? '').replace(/\.json$/, '');
+		const query = new URLSearchParams(request.rawQuery);
+		const form = new URLSearchParams(request.body);
+
+		if (resource === '/Conferences' && request.method === 'GET') {
+			const listed = listConferences(this.store, request.path, query);
+			if ('error' in listed) return listed.error!;
+			const page = paginate(request.path, query, listed.items, 'conferences');
+			return page.ok ? { status: 200, body: page.envelope } : { status: page.status, body: page.body };
+		}
+		const conferenceMatch = /^\/Conferences\/([^/]+)$/.exec(resource);
+		if (conferenceMatch) {
+			const sid = decodeURIComponent(conferenceMatch[1]);
+			if (request.method === 'GET') return getConference(this.store, sid, request.path);
+			if (request.method === 'POST') return updateConference(this.store, sid, request.path, form);
+			return { status: 405, body: errorBody(405, 20004, `Method ${request.method} not allowed`) };
+		}
+		return { status: 404, body: '' };
+	}
+}
