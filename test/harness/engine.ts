@@ -1,3 +1,5 @@
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -45,7 +47,32 @@ export interface NodeRun {
 	items: INodeExecutionData[];
 	/** The error that stopped the workflow, if any. */
 	error?: Error & { description?: string | null; context?: IDataObject; httpCode?: string | null };
-	run: IRun;
+	run?: IRun;
+	/** What n8n logged during the run (its error reporter logs every node error). */
+	logs: string;
+}
+
+/**
+ * n8n's error reporter logs every node error through the DI logger; record those lines so tests
+ * can assert what reaches the logs (never the token) without printing them.
+ */
+const loggedLines: string[] = [];
+const recordingLogger: unknown = new Proxy(
+	{},
+	{
+		get: (_target, property) =>
+			property === 'scoped'
+				? () => recordingLogger
+				: (message: unknown, metadata?: unknown) => {
+						loggedLines.push(`${String(property)}: ${String(message)} ${JSON.stringify(metadata ?? {})}`);
+					},
+	},
+);
+Container.set(Logger, recordingLogger as Logger);
+
+function captureLogs() {
+	const start = loggedLines.length;
+	return { stop: () => loggedLines.slice(start).join('\n') };
 }
 
 function buildWorkflow(node: INode): Workflow {
@@ -114,12 +141,20 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 			nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }],
 		},
 	} as unknown as IRunExecutionData;
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const capture = captureLogs();
+	let run: IRun;
+	try {
+		run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+			workflow,
+		);
+	} catch (error) {
+		// The engine refuses a workflow whose node parameters fail their own validation.
+		return { items: [], error: error as NodeRun['error'], logs: capture.stop() };
+	}
+	const logs = capture.stop();
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
-	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+	return { items: taskData?.data?.main?.[0] ?? [], error, run, logs };
 }
 
 /** A `methods.listSearch` function called the way n8n's editor calls it, through n8n-core's context. */
