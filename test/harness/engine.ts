@@ -34,7 +34,8 @@ const nodeTypes: INodeTypes = {
 };
 
 export interface RunOptions {
-	parameters: INodeParameters;
+	/** Node parameters as saved in a workflow; checked by the engine, not by the compiler. */
+	parameters: Record<string, unknown>;
 	credentials: ICredentialDataDecryptedObject;
 	/** Input items; one empty item when omitted, as a manual trigger gives. */
 	items?: IDataObject[];
@@ -111,14 +112,14 @@ function buildAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export function buildNode(parameters: INodeParameters, options: Partial<RunOptions> = {}): INode {
+export function buildNode(parameters: Record<string, unknown>, options: Partial<RunOptions> = {}): INode {
 	return {
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: options.nodeType ?? `${PACKAGE}.signalWireConference`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters,
+		parameters: parameters as INodeParameters,
 		credentials: { signalWireApi: { id: 'credential-1', name: 'SignalWire account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
@@ -160,7 +161,7 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 /** A `methods.listSearch` function called the way n8n's editor calls it, through n8n-core's context. */
 export async function callListSearch(
 	method: string,
-	parameters: INodeParameters,
+	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
 	filter?: string,
 	paginationToken?: string,
@@ -169,7 +170,7 @@ export async function callListSearch(
 	const workflow = buildWorkflow(node);
 	const workflowData = { id: workflow.id, name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
 	const additionalData = buildAdditionalData(workflowData, credentials);
-	additionalData.currentNodeParameters = parameters;
+	additionalData.currentNodeParameters = parameters as INodeParameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.conferenceId');
 	const nodeType = nodeTypeInstances[node.type];
 	const search = nodeType.methods!.listSearch![method];

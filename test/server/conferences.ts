@@ -7,6 +7,10 @@ export type Reply = { status: number; body?: unknown; headers?: Record<string, s
 const STATUSES = ['init', 'in-progress', 'completed'];
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+function isHttpUrl(value: string): boolean {
+	return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
+}
+
 function badRequest(code: number, message: string): Reply {
 	return { status: 400, body: errorBody(400, code, message) };
 }
@@ -80,7 +84,7 @@ export function updateConference(
 	if (status !== null && status !== 'completed') {
 		return unprocessable(21475, `Invalid Status: ${status}. Only 'completed' is allowed`);
 	}
-	if (announceUrl !== null && !/^https?:\/\/[^\s]+$/i.test(announceUrl)) {
+	if (announceUrl !== null && !isHttpUrl(announceUrl)) {
 		return unprocessable(21205, `AnnounceUrl is not a valid URL: ${announceUrl}`);
 	}
 	if (announceMethod !== 'GET' && announceMethod !== 'POST') {

@@ -8,7 +8,7 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
 import type { ErrorContext } from './errors';
@@ -150,11 +150,27 @@ async function send(
 	throw apiErrorFromResponse(context.getNode(), status, response.body, request);
 }
 
+/**
+ * Plain words rather than Node's error codes: NodeApiError replaces any message that contains a
+ * code such as ECONNREFUSED with a generic text that would hide the address.
+ */
+const TRANSPORT_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	EPROTO: 'the TLS handshake failed',
+	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+};
+
 function describeTransportFailure(error: unknown): string {
-	const cause = error instanceof NodeApiError ? (error.cause ?? error) : error;
-	const { code, message } = (cause ?? {}) as { code?: unknown; message?: unknown };
-	if (typeof code === 'string' && code !== '') return code;
-	if (typeof message === 'string' && message !== '') return message.split('\n')[0];
+	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
+		const code = (candidate as { code?: unknown } | undefined)?.code;
+		if (typeof code === 'string' && TRANSPORT_FAILURES[code]) return TRANSPORT_FAILURES[code];
+	}
 	return 'the connection failed';
 }
 
