@@ -9,20 +9,23 @@ import type {
 /**
  * The credential test runs before any node code, so the Space URL rules of
  * nodes/SignalWireConference/transport/spaceUrl.ts are restated here as an n8n expression.
- * Both are checked against the same table of cases in test/credentials/SignalWireApi.credentials.test.ts.
+ * n8n's expression engine swallows errors thrown inside an expression, so a refused Space URL
+ * becomes a host under ".invalid" (a top-level domain that never resolves, RFC 6761) whose name
+ * says what is wrong; nothing is sent anywhere. Both forms are checked against the same table of
+ * cases in test/credentials/SignalWireApi.credentials.test.ts.
  */
 const spaceOriginExpression = `={{ (() => {
 	const raw = String($credentials.spaceUrl ?? '').trim().replace(/\\/+$/, '');
-	if (raw === '') throw new Error('Space URL is empty: enter your space, e.g. example.signalwire.com');
+	if (raw === '') return 'https://space-url-is-empty.invalid';
 	const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw);
 	const withScheme = hasScheme ? raw : 'https://' + (raw.includes('.') || raw.includes(':') ? raw : raw + '.signalwire.com');
 	const match = /^(https?):\\/\\/([^/?#@\\s]+)$/i.exec(withScheme);
-	if (!match) throw new Error('Space URL "' + raw + '" is not valid: use your space name, e.g. example.signalwire.com');
+	if (!match) return 'https://space-url-is-not-valid.invalid';
 	const scheme = match[1].toLowerCase();
 	const host = match[2].toLowerCase();
 	const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
 	const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127(\\.\\d{1,3}){3}$/.test(hostname);
-	if (scheme === 'http' && !loopback) throw new Error('Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)');
+	if (scheme === 'http' && !loopback) return 'https://space-url-must-use-https.invalid';
 	return scheme + '://' + host;
 })() }}`;
 
