@@ -8,7 +8,6 @@ const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 	peerDependencies?: Record<string, string>;
 	n8n: { n8nNodesApiVersion: number; nodes: string[]; credentials: string[] };
 };
-const listed = [...packageJson.n8n.nodes, ...packageJson.n8n.credentials];
 
 /** What n8n does when it loads a community package: require each listed file and construct its class. */
 function load(file: string) {
