@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from './harness/engine';
 import { useSignalWireServer } from './harness/fixtures';
@@ -20,7 +20,7 @@ function readExample(file: string): ExampleWorkflow {
 }
 
 /** Runs the chain of SignalWire nodes of an example, each fed the previous one's output, through the engine. */
-async function runChain(workflow: ExampleWorkflow, credentials: IDataObject) {
+async function runChain(workflow: ExampleWorkflow, credentials: ICredentialDataDecryptedObject) {
 	const outputs: Record<string, IDataObject[]> = {};
 	let current = workflow.nodes.find((node) => node.type.endsWith('manualTrigger'))!.name;
 	let items: IDataObject[] = [{}];

@@ -46,6 +46,8 @@ export class SignalWireServer {
 
 	private interceptors: Interceptor[] = [];
 
+	private controlEndpoints = false;
+
 	private server: Server | undefined;
 
 	private port = 0;
@@ -69,6 +71,14 @@ export class SignalWireServer {
 	reset(): void {
 		this.requests.length = 0;
 		this.interceptors = [];
+	}
+
+	/**
+	 * `GET /__sandbox/requests` (what was received, for end-to-end assertions) and
+	 * `POST /__sandbox/reset` (forget them). Off in unit tests, which read `requests` directly.
+	 */
+	enableControlEndpoints(): void {
+		this.controlEndpoints = true;
 	}
 
 	async start(port = 0): Promise<string> {
@@ -110,6 +120,10 @@ export class SignalWireServer {
 				? [...new URLSearchParams(body)]
 				: [],
 		};
+		if (this.controlEndpoints && path.startsWith('/__sandbox/')) {
+			this.send(response, this.control(recorded));
+			return;
+		}
 		this.requests.push(recorded);
 
 		const reply = this.interceptors.reduce<Reply | undefined>(
@@ -131,6 +145,17 @@ export class SignalWireServer {
 		}
 		response.writeHead(reply.status, headers);
 		response.end(payload);
+	}
+
+	private control(request: RecordedRequest): Reply {
+		if (request.path === '/__sandbox/requests' && request.method === 'GET') {
+			return { status: 200, body: this.requests.map(({ headers: _headers, ...rest }) => rest) };
+		}
+		if (request.path === '/__sandbox/reset' && request.method === 'POST') {
+			this.requests.length = 0;
+			return { status: 204 };
+		}
+		return { status: 404, body: { message: `No control endpoint ${request.method} ${request.path}` } };
 	}
 
 	private authorized(request: RecordedRequest): boolean {

@@ -1,0 +1,47 @@
+import { seedSandbox } from './seed';
+import { SignalWireServer } from './SignalWireServer';
+
+/**
+ * `npm run sandbox`: the test server on its own, seeded, for the demo, the end-to-end tests and
+ * anyone who wants to try the node without a SignalWire account.
+ *
+ *   --port <n>   listen on this port (default: 8089; 0 picks a free one)
+ *   --json       print one JSON line with the connection details instead of the banner
+ */
+export const SANDBOX_PROJECT_ID = '5e1f0c2a-9d7b-4c3e-8a61-7f2b4d9e0c11';
+export const SANDBOX_API_TOKEN = 'PTsandbox00000000000000000000000000000000';
+
+function option(name: string): string | undefined {
+	const index = process.argv.indexOf(name);
+	return index === -1 ? undefined : process.argv[index + 1];
+}
+
+async function main(): Promise<void> {
+	const server = new SignalWireServer({ projectId: SANDBOX_PROJECT_ID, apiToken: SANDBOX_API_TOKEN });
+	const summary = seedSandbox(server.store);
+	server.enableControlEndpoints();
+	const origin = await server.start(Number(option('--port') ?? 8089));
+	const details = { spaceUrl: origin, projectId: SANDBOX_PROJECT_ID, apiToken: SANDBOX_API_TOKEN, ...summary };
+	if (process.argv.includes('--json')) {
+		process.stdout.write(`${JSON.stringify(details)}\n`);
+	} else {
+		process.stdout.write(
+			[
+				'SignalWire sandbox (a local stand-in for the Compatibility API)',
+				`  Space URL:  ${origin}`,
+				`  Project ID: ${SANDBOX_PROJECT_ID}`,
+				`  API token:  ${SANDBOX_API_TOKEN}`,
+				`  Conferences: ${summary.conferences} (${summary.byStatus['in-progress']} in progress, ${summary.byStatus.init} init, ${summary.byStatus.completed} completed)`,
+				'Use these in n8n as a "SignalWire API" credential. Ctrl-C stops it.',
+				'',
+			].join('\n'),
+		);
+	}
+	const stop = () => {
+		void server.stop().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,71 @@
+import type { ConferenceStatus, Store } from './store';
+
+/** A small deterministic PRNG, so that the sandbox holds the same data on every start. */
+function mulberry32(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function sidFrom(random: () => number): string {
+	const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const ROOM_NAMES = [
+	'Sales standup',
+	'Engineering sync',
+	'Customer onboarding',
+	'Incident bridge',
+	'Board prep',
+	'Partner call',
+	'Weekly review',
+	'Design critique',
+	'Recruiting panel',
+	'Town hall rehearsal',
+];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface SeedSummary {
+	conferences: number;
+	byStatus: Record<ConferenceStatus, number>;
+}
+
+/**
+ * Conferences across the last six months in every status, with the named rooms the examples use:
+ * two running "Support bridge" rooms and a running "All hands".
+ */
+export function seedSandbox(store: Store, now: Date = new Date(), seed = 20261127): SeedSummary {
+	const random = mulberry32(seed);
+	const add = (friendlyName: string, status: ConferenceStatus, ageMs: number, durationMs: number) => {
+		const createdAt = new Date(now.getTime() - ageMs);
+		const updatedAt = status === 'completed' ? new Date(createdAt.getTime() + durationMs) : createdAt;
+		store.addConference({ sid: sidFrom(random), friendlyName, status, createdAt, updatedAt });
+	};
+
+	for (let index = 0; index < 160; index++) {
+		const name = ROOM_NAMES[index % ROOM_NAMES.length];
+		const ageMs = Math.floor(random() * 180 * DAY) + 2 * DAY;
+		add(name, 'completed', ageMs, Math.floor(random() * 90 + 5) * 60_000);
+	}
+	for (let index = 0; index < 34; index++) {
+		add(ROOM_NAMES[index % ROOM_NAMES.length], 'in-progress', Math.floor(random() * 3 * HOUR), 0);
+	}
+	for (let index = 0; index < 6; index++) {
+		add(`Scheduled room ${index + 1}`, 'init', Math.floor(random() * HOUR), 0);
+	}
+	add('Support bridge', 'in-progress', 40 * 60_000, 0);
+	add('Support bridge', 'in-progress', 25 * 60_000, 0);
+	add('Support bridge', 'completed', 3 * DAY, 50 * 60_000);
+	add('All hands', 'in-progress', 10 * 60_000, 0);
+
+	const byStatus: Record<ConferenceStatus, number> = { init: 0, 'in-progress': 0, completed: 0 };
+	for (const record of store.conferences.values()) byStatus[record.status]++;
+	return { conferences: store.conferences.size, byStatus };
+}
