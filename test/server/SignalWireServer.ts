@@ -2,10 +2,14 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { Reply } from './conferences';
 import { getConference, listConferences, updateConference } from './conferences';
 import { API_PREFIX, errorBody } from './format';
 import { paginate } from './paging';
+import { getParticipant, listParticipants, removeParticipant, updateParticipant } from './participants';
+import { deleteRecording, getRecording, listRecordings, updateRecording } from './recordings';
+import type { Reply } from './replies';
+import { notFound } from './replies';
+import { startStream, stopStream } from './streams';
 import { Store } from './store';
 
 export interface RecordedRequest {
@@ -165,7 +169,9 @@ export class SignalWireServer {
 
 	private route(request: RecordedRequest): Reply {
 		const accountMatch = /^\/api\/laml\/2010-04-01\/Accounts\/([^/]+)(\/.*)?$/.exec(request.path);
-		if (!accountMatch) return { status: 404, body: '<html><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html' } };
+		if (!accountMatch) {
+			return { status: 404, body: '<html><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html' } };
+		}
 		if (!this.authorized(request) || decodeURIComponent(accountMatch[1]) !== this.options.projectId) {
 			return {
 				status: 401,
@@ -174,22 +180,61 @@ export class SignalWireServer {
 			};
 		}
 		const resource = (accountMatch[2] ?? '').replace(/\.json$/, '');
-		const query = new URLSearchParams(request.rawQuery);
-		const form = new URLSearchParams(request.body);
+		const segments = resource.split('/').slice(1).map(decodeURIComponent);
+		return routeAccount(this.store, request, segments) ?? { status: 404, body: '' };
+	}
+}
 
-		if (resource === '/Conferences' && request.method === 'GET') {
-			const listed = listConferences(this.store, request.path, query);
-			if ('error' in listed) return listed.error!;
-			const page = paginate(request.path, query, listed.items, 'conferences');
-			return page.ok ? { status: 200, body: page.envelope } : { status: page.status, body: page.body };
-		}
-		const conferenceMatch = /^\/Conferences\/([^/]+)$/.exec(resource);
-		if (conferenceMatch) {
-			const sid = decodeURIComponent(conferenceMatch[1]);
-			if (request.method === 'GET') return getConference(this.store, sid, request.path);
-			if (request.method === 'POST') return updateConference(this.store, sid, request.path, form);
-			return { status: 405, body: errorBody(405, 20004, `Method ${request.method} not allowed`) };
-		}
-		return { status: 404, body: '' };
+function listReply(path: string, query: URLSearchParams, listKey: string, listed: { items?: Array<Record<string, unknown>>; error?: Reply }): Reply {
+	if (listed.error) return listed.error;
+	const page = paginate(path, query, listed.items ?? [], listKey);
+	return page.ok ? { status: 200, body: page.envelope } : { status: page.status, body: page.body };
+}
+
+function methodNotAllowed(method: string): Reply {
+	return { status: 405, body: errorBody(405, 20004, `Method ${method} not allowed`) };
+}
+
+/** Routes below /Accounts/{AccountSid}: Conferences and their Participants, Recordings and Streams. */
+function routeAccount(store: Store, request: RecordedRequest, segments: string[]): Reply | undefined {
+	const { method, path } = request;
+	const query = new URLSearchParams(request.rawQuery);
+	const form = new URLSearchParams(request.body);
+	if (segments[0] !== 'Conferences') return undefined;
+	if (segments.length === 1) {
+		return method === 'GET' ? listReply(path, query, 'conferences', listConferences(store, path, query)) : methodNotAllowed(method);
+	}
+	const conferenceSid = segments[1];
+	if (segments.length === 2) {
+		if (method === 'GET') return getConference(store, conferenceSid, path);
+		if (method === 'POST') return updateConference(store, conferenceSid, path, form);
+		return methodNotAllowed(method);
+	}
+	const conference = store.findConference(conferenceSid);
+	if (!conference) return notFound(path);
+	const [, , collection, sid] = segments;
+	if (segments.length > 4) return undefined;
+	switch (collection) {
+		case 'Participants':
+			if (sid === undefined) {
+				return method === 'GET' ? listReply(path, query, 'participants', listParticipants(store, conference, query)) : methodNotAllowed(method);
+			}
+			if (method === 'GET') return getParticipant(store, conference, sid, path);
+			if (method === 'POST') return updateParticipant(store, conference, sid, path, form);
+			if (method === 'DELETE') return removeParticipant(store, conference, sid, path);
+			return methodNotAllowed(method);
+		case 'Recordings':
+			if (sid === undefined) {
+				return method === 'GET' ? listReply(path, query, 'recordings', listRecordings(store, conference, query)) : methodNotAllowed(method);
+			}
+			if (method === 'GET') return getRecording(store, conference, sid, path);
+			if (method === 'POST') return updateRecording(store, conference, sid, path, form);
+			if (method === 'DELETE') return deleteRecording(conference, sid, path);
+			return methodNotAllowed(method);
+		case 'Streams':
+			if (sid === undefined) return method === 'POST' ? startStream(store, conference, form) : methodNotAllowed(method);
+			return method === 'POST' ? stopStream(store, conference, sid, path, form) : methodNotAllowed(method);
+		default:
+			return undefined;
 	}
 }

@@ -1,59 +1,17 @@
-import type { ErrorBody } from './format';
-import { calendarDate, errorBody } from './format';
+import { badRequest, dateFilter, isHttpUrl, notFound, unprocessable } from './replies';
+import type { Reply } from './replies';
 import type { ConferenceRecord, Store } from './store';
 
-export type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
-
 const STATUSES = ['init', 'in-progress', 'completed'];
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-function isHttpUrl(value: string): boolean {
-	return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
-}
-
-function badRequest(code: number, message: string): Reply {
-	return { status: 400, body: errorBody(400, code, message) };
-}
-
-function notFound(path: string): Reply {
-	return {
-		status: 404,
-		body: errorBody(404, 20404, `The requested resource ${path} was not found`),
-	};
-}
-
-function unprocessable(code: number, message: string): Reply {
-	return { status: 422, body: errorBody(422, code, message) };
-}
-
-/** Date filters compare calendar dates (UTC); "<" and ">" include the given day, as Twilio's do. */
-function dateFilter(
-	query: URLSearchParams,
-	name: string,
-	dateOf: (record: ConferenceRecord) => Date,
-): ((record: ConferenceRecord) => boolean) | ErrorBody {
-	const checks: Array<(record: ConferenceRecord) => boolean> = [];
-	for (const [suffix, compare] of [
-		['', (a: string, b: string) => a === b],
-		['<', (a: string, b: string) => a <= b],
-		['>', (a: string, b: string) => a >= b],
-	] as const) {
-		const value = query.get(name + suffix);
-		if (value === null) continue;
-		if (!DATE_PATTERN.test(value)) return errorBody(400, 20001, `Invalid ${name + suffix}: ${value}`);
-		checks.push((record) => compare(calendarDate(dateOf(record)), value));
-	}
-	return (record) => checks.every((check) => check(record));
-}
 
 export function listConferences(store: Store, path: string, query: URLSearchParams) {
 	const status = query.get('Status');
 	if (status !== null && !STATUSES.includes(status)) {
 		return { error: badRequest(20001, `Invalid Status: ${status}`) };
 	}
-	const created = dateFilter(query, 'DateCreated', (record) => record.createdAt);
+	const created = dateFilter(query, 'DateCreated', (record: ConferenceRecord) => record.createdAt);
 	if (typeof created !== 'function') return { error: { status: 400, body: created } as Reply };
-	const updated = dateFilter(query, 'DateUpdated', (record) => record.updatedAt);
+	const updated = dateFilter(query, 'DateUpdated', (record: ConferenceRecord) => record.updatedAt);
 	if (typeof updated !== 'function') return { error: { status: 400, body: updated } as Reply };
 	const friendlyName = query.get('FriendlyName');
 	const records = store
@@ -94,7 +52,27 @@ export function updateConference(
 		return unprocessable(10000, 'Conference is already completed and cannot be updated');
 	}
 	if (announceUrl !== null) record.announcements.push({ url: announceUrl, method: announceMethod });
-	if (status === 'completed') record.status = 'completed';
+	if (status === 'completed') endConference(store, record);
 	record.updatedAt = store.now();
 	return { status: 200, body: store.conferenceJson(record) };
+}
+
+/** Ending a conference disconnects everyone and stops its recordings and streams. */
+function endConference(store: Store, record: ConferenceRecord): void {
+	const now = store.now();
+	record.status = 'completed';
+	for (const participant of record.participants.values()) {
+		participant.status = 'completed';
+		participant.updatedAt = now;
+	}
+	for (const recording of record.recordings.values()) {
+		if (recording.status === 'in-progress' || recording.status === 'paused') {
+			recording.status = 'completed';
+			recording.updatedAt = now;
+		}
+	}
+	for (const stream of record.streams.values()) {
+		stream.status = 'stopped';
+		stream.updatedAt = now;
+	}
 }

@@ -32,6 +32,43 @@ const ROOM_NAMES = [
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/**
+ * Running conferences get 2–7 active participants (some muted or on hold, the first one the host)
+ * and a recording; about a third of the finished ones keep a completed recording.
+ */
+function seedPeopleAndRecordings(store: Store, random: () => number): void {
+	for (const conference of store.conferences.values()) {
+		if (conference.status === 'in-progress') {
+			const count = 2 + Math.floor(random() * 6);
+			for (let index = 0; index < count; index++) {
+				const joinedAt = new Date(conference.createdAt.getTime() + index * 45_000);
+				store.addParticipant(conference, {
+					callSid: sidFrom(random),
+					createdAt: joinedAt,
+					updatedAt: joinedAt,
+					muted: index > 0 && random() < 0.3,
+					hold: index > 0 && random() < 0.1,
+					endConferenceOnExit: index === 0,
+				});
+			}
+			store.addRecording(conference, {
+				sid: sidFrom(random),
+				createdAt: conference.createdAt,
+				updatedAt: conference.createdAt,
+				channels: random() < 0.5 ? '1' : '2',
+			});
+		} else if (conference.status === 'completed' && random() < 0.35) {
+			store.addRecording(conference, {
+				sid: sidFrom(random),
+				status: 'completed',
+				createdAt: conference.createdAt,
+				updatedAt: conference.updatedAt,
+				durationSeconds: Math.round((conference.updatedAt.getTime() - conference.createdAt.getTime()) / 1000),
+			});
+		}
+	}
+}
+
 export interface SeedSummary {
 	conferences: number;
 	byStatus: Record<ConferenceStatus, number>;
@@ -64,6 +101,8 @@ export function seedSandbox(store: Store, now: Date = new Date(), seed = 2026112
 	add('Support bridge', 'in-progress', 25 * 60_000, 0);
 	add('Support bridge', 'completed', 3 * DAY, 50 * 60_000);
 	add('All hands', 'in-progress', 10 * 60_000, 0);
+
+	seedPeopleAndRecordings(store, random);
 
 	const byStatus: Record<ConferenceStatus, number> = { init: 0, 'in-progress': 0, completed: 0 };
 	for (const record of store.conferences.values()) byStatus[record.status]++;

@@ -11,6 +11,48 @@ export interface ConferenceRecord {
 	region: string;
 	/** Announcements played into the conference, newest last (the sandbox's memory of updates). */
 	announcements: Array<{ url: string; method: string }>;
+	participants: Map<string, ParticipantRecord>;
+	recordings: Map<string, RecordingRecord>;
+	streams: Map<string, StreamRecord>;
+}
+
+export interface ParticipantRecord {
+	callSid: string;
+	conferenceSid: string;
+	status: 'in-progress' | 'completed';
+	muted: boolean;
+	hold: boolean;
+	coaching: boolean;
+	callSidToCoach: string | null;
+	endConferenceOnExit: boolean;
+	startConferenceOnEnter: boolean;
+	createdAt: Date;
+	updatedAt: Date;
+	/** Everything the last update set that the participant JSON does not show (URLs, methods). */
+	settings: Record<string, string>;
+}
+
+export type RecordingStatus = 'in-progress' | 'paused' | 'stopped' | 'completed';
+
+export interface RecordingRecord {
+	sid: string;
+	conferenceSid: string;
+	status: RecordingStatus;
+	pauseBehavior: string | null;
+	channels: '1' | '2';
+	createdAt: Date;
+	updatedAt: Date;
+	durationSeconds: number;
+}
+
+export interface StreamRecord {
+	sid: string;
+	conferenceSid: string;
+	name: string | null;
+	status: 'queued' | 'in-progress' | 'stopped';
+	updatedAt: Date;
+	/** The form the stream was started with, minus the bearer token (never echoed). */
+	parameters: Record<string, string>;
 }
 
 /** The conferences of one project, as a SignalWire space would hold them. */
@@ -31,10 +73,59 @@ export class Store {
 			updatedAt: fields.updatedAt ?? createdAt,
 			region: fields.region ?? 'us1',
 			announcements: [],
+			participants: new Map(),
+			recordings: new Map(),
+			streams: new Map(),
 			...fields,
 		};
 		this.conferences.set(record.sid, record);
 		return record;
+	}
+
+	addParticipant(
+		conference: ConferenceRecord,
+		fields: Partial<ParticipantRecord> = {},
+	): ParticipantRecord {
+		const createdAt = fields.createdAt ?? this.now();
+		const record: ParticipantRecord = {
+			callSid: newSid(),
+			conferenceSid: conference.sid,
+			status: 'in-progress',
+			muted: false,
+			hold: false,
+			coaching: false,
+			callSidToCoach: null,
+			endConferenceOnExit: false,
+			startConferenceOnEnter: true,
+			createdAt,
+			updatedAt: createdAt,
+			settings: {},
+			...fields,
+		};
+		conference.participants.set(record.callSid, record);
+		return record;
+	}
+
+	addRecording(conference: ConferenceRecord, fields: Partial<RecordingRecord> = {}): RecordingRecord {
+		const createdAt = fields.createdAt ?? this.now();
+		const record: RecordingRecord = {
+			sid: newSid(),
+			conferenceSid: conference.sid,
+			status: 'in-progress',
+			pauseBehavior: null,
+			channels: '1',
+			createdAt,
+			updatedAt: createdAt,
+			durationSeconds: 0,
+			...fields,
+		};
+		conference.recordings.set(record.sid, record);
+		return record;
+	}
+
+	/** The conference that holds a participant, recording or stream, found by the sid in the path. */
+	findConference(sid: string): ConferenceRecord | undefined {
+		return this.conferences.get(sid);
 	}
 
 	/** Newest first, as the list endpoint answers. */
@@ -66,4 +157,64 @@ export class Store {
 			},
 		};
 	}
+}
+
+export function participantJson(store: Store, record: ParticipantRecord): Record<string, unknown> {
+	return {
+		account_sid: store.projectId,
+		call_sid: record.callSid,
+		call_sid_to_coach: record.callSidToCoach,
+		coaching: record.coaching,
+		conference_sid: record.conferenceSid,
+		date_created: rfc2822(record.createdAt),
+		date_updated: rfc2822(record.updatedAt),
+		end_conference_on_exit: record.endConferenceOnExit,
+		muted: record.muted,
+		hold: record.hold,
+		start_conference_on_enter: record.startConferenceOnEnter,
+		status: record.status,
+		uri: `${store.accountPath()}/Conferences/${record.conferenceSid}/Participants/${record.callSid}.json`,
+	};
+}
+
+/** Conference recordings as SignalWire types them: duration an integer, channels and error_code strings. */
+export function recordingJson(store: Store, record: RecordingRecord): Record<string, unknown> {
+	const ended = record.status === 'stopped' || record.status === 'completed';
+	return {
+		sid: record.sid,
+		account_sid: store.projectId,
+		api_version: '2010-04-01',
+		call_sid: null,
+		conference_sid: record.conferenceSid,
+		channel: record.channels,
+		channels: record.channels,
+		date_created: rfc2822(record.createdAt),
+		date_updated: rfc2822(record.updatedAt),
+		start_time: rfc2822(record.createdAt),
+		end_time: ended ? rfc2822(record.updatedAt) : null,
+		duration: record.durationSeconds,
+		price: ended ? '-0.0025' : null,
+		price_unit: 'USD',
+		source: 'StartConferenceRecording',
+		status: record.status,
+		error_code: null,
+		uri: `${store.accountPath()}/Conferences/${record.conferenceSid}/Recordings/${record.sid}.json`,
+		subresource_uris: {
+			transcriptions: `${store.accountPath()}/Recordings/${record.sid}/Transcriptions.json`,
+		},
+		encryption_details: null,
+		trim: 'do-not-trim',
+	};
+}
+
+export function streamJson(store: Store, record: StreamRecord): Record<string, unknown> {
+	return {
+		account_sid: store.projectId,
+		conference_sid: record.conferenceSid,
+		date_updated: rfc2822(record.updatedAt),
+		name: record.name,
+		sid: record.sid,
+		status: record.status,
+		uri: `${store.accountPath()}/Conferences/${record.conferenceSid}/Streams/${record.sid}.json`,
+	};
 }
