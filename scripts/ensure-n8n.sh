@@ -8,6 +8,9 @@
 # Each folder has a `.complete` marker written only after a verified install,
 # so an interrupted install is wiped and redone on the next run.
 #
+# ENSURE_N8N_CACHE_DIR=<dir> puts the cache elsewhere (e.g. to time a cold
+# install without touching the warm one); default <repo>/.cache/n8n.
+#
 # Usage:
 #   scripts/ensure-n8n.sh              install if needed, print env lines
 #   scripts/ensure-n8n.sh --print-env  same (explicit form for callers)
@@ -40,7 +43,9 @@ for arg in "$@"; do
 done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-CACHE="$ROOT/.cache/n8n"
+CACHE="${ENSURE_N8N_CACHE_DIR:-$ROOT/.cache/n8n}"
+mkdir -p "$CACHE"
+CACHE="$(cd "$CACHE" && pwd -P)"
 NODE_DIR="$CACHE/node-v$NODE_VERSION"
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
 NODE_BIN="$NODE_DIR/bin/node"
