@@ -7,8 +7,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as conference from './actions/conference';
+import * as conferenceRecording from './actions/conferenceRecording';
+import * as conferenceStream from './actions/conferenceStream';
+import * as participant from './actions/participant';
 import { router } from './actions/router';
-import { searchConferences } from './methods/listSearch';
+import { searchConferenceRecordings, searchConferences, searchParticipants } from './methods/listSearch';
 
 export class SignalWireConference implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +21,7 @@ export class SignalWireConference implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'List, inspect, end and announce into SignalWire conferences',
+		description: 'Manage SignalWire conferences, their participants, recordings and streams',
 		defaults: {
 			name: 'SignalWire Conference',
 		},
@@ -38,20 +41,25 @@ export class SignalWireConference implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{
-						name: 'Conference',
-						value: 'conference',
-					},
+					{ name: 'Conference', value: 'conference' },
+					{ name: 'Conference Recording', value: 'conferenceRecording' },
+					{ name: 'Conference Stream', value: 'conferenceStream' },
+					{ name: 'Participant', value: 'participant' },
 				],
 				default: 'conference',
 			},
 			...conference.description,
+			...participant.description,
+			...conferenceRecording.description,
+			...conferenceStream.description,
 		],
 	};
 
 	methods = {
 		listSearch: {
 			searchConferences,
+			searchParticipants,
+			searchConferenceRecordings,
 		},
 	};
 

@@ -2,18 +2,19 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as conference from './conference';
+import * as conferenceRecording from './conferenceRecording';
+import * as conferenceStream from './conferenceStream';
+import * as participant from './participant';
 
-type OperationHandler = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<INodeExecutionData[]>;
+interface Operation {
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+}
 
-const handlers: Record<string, Record<string, OperationHandler>> = {
-	conference: {
-		get: conference.get.execute,
-		getAll: conference.getAll.execute,
-		update: conference.update.execute,
-	},
+const resources: Record<string, Record<string, Operation>> = {
+	conference: conference.operations,
+	participant: participant.operations,
+	conferenceRecording: conferenceRecording.operations,
+	conferenceStream: conferenceStream.operations,
 };
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
@@ -34,7 +35,7 @@ export async function runOperation(
 ): Promise<INodeExecutionData[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operation = this.getNodeParameter('operation', itemIndex) as string;
-	const handler = handlers[resource]?.[operation];
+	const handler = resources[resource]?.[operation];
 	if (handler === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -42,7 +43,7 @@ export async function runOperation(
 			{ itemIndex },
 		);
 	}
-	const results = await handler.call(this, itemIndex);
+	const results = await handler.execute.call(this, itemIndex);
 	return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
 }
 

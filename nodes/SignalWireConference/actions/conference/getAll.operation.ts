@@ -6,22 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toCalendarDate } from '../../helpers/calendarDate';
 import type { QueryValues } from '../../transport/request';
 import { signalWireApiListAll } from '../../transport/request';
+import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 
 const displayOptions = { show: { resource: ['conference'], operation: ['getAll'] } };
 
-/** Filter parameter → SignalWire query name. The "<" and ">" are part of the name. */
-const DATE_FILTERS: Array<{ name: string; displayName: string; query: string; description: string }> = [
-	{ name: 'dateCreated', displayName: 'Date Created', query: 'DateCreated', description: 'Only conferences created on this date' },
-	{ name: 'dateCreatedBefore', displayName: 'Date Created Before', query: 'DateCreated<', description: 'Only conferences created on or before this date' },
-	{ name: 'dateCreatedAfter', displayName: 'Date Created After', query: 'DateCreated>', description: 'Only conferences created on or after this date' },
-	{ name: 'dateUpdated', displayName: 'Date Updated', query: 'DateUpdated', description: 'Only conferences last updated on this date' },
-	{ name: 'dateUpdatedBefore', displayName: 'Date Updated Before', query: 'DateUpdated<', description: 'Only conferences last updated on or before this date' },
-	{ name: 'dateUpdatedAfter', displayName: 'Date Updated After', query: 'DateUpdated>', description: 'Only conferences last updated on or after this date' },
-];
+const DATE_FILTERS = [...dateFilters('Created', 'conferences'), ...dateFilters('Updated', 'conferences')];
 
 const STATUSES = ['init', 'in-progress', 'completed'];
 
@@ -35,15 +27,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions,
 		options: [
-			...DATE_FILTERS.map(
-				(filter): INodeProperties => ({
-					displayName: filter.displayName,
-					name: filter.name,
-					type: 'dateTime',
-					default: '',
-					description: `${filter.description}. Only the calendar date (YYYY-MM-DD) is used.`,
-				}),
-			),
+			...dateFilterOptions(DATE_FILTERS),
 			{
 				displayName: 'Friendly Name',
 				name: 'friendlyName',
@@ -90,12 +74,7 @@ function buildQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex:
 		}
 		query.FriendlyName = friendlyName;
 	}
-	for (const filter of DATE_FILTERS) {
-		const value = filters[filter.name];
-		if (value === undefined || value === null || value === '') continue;
-		query[filter.query] = toCalendarDate(context, value, filter.displayName, itemIndex);
-	}
-	return query;
+	return { ...query, ...readDateFilters(context, filters, DATE_FILTERS, itemIndex) };
 }
 
 export async function execute(

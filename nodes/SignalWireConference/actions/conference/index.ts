@@ -4,7 +4,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { get, getAll, update };
+export const operations = { get, getAll, update };
 
 export const description: INodeProperties[] = [
 	{

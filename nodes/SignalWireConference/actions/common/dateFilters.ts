@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toCalendarDate } from '../../helpers/calendarDate';
+import type { QueryValues } from '../../transport/request';
+
+export interface DateFilter {
+	name: string;
+	displayName: string;
+	/** SignalWire's query name; the "<" and ">" are part of it. */
+	query: string;
+	description: string;
+}
+
+/** The on / before / after trio SignalWire offers for DateCreated and DateUpdated. */
+export function dateFilters(date: 'Created' | 'Updated', things: string): DateFilter[] {
+	const verb = date === 'Created' ? 'created' : 'last updated';
+	const base = `date${date}`;
+	return [
+		{ name: base, displayName: `Date ${date}`, query: `Date${date}`, description: `Only ${things} ${verb} on this date` },
+		{ name: `${base}Before`, displayName: `Date ${date} Before`, query: `Date${date}<`, description: `Only ${things} ${verb} on or before this date` },
+		{ name: `${base}After`, displayName: `Date ${date} After`, query: `Date${date}>`, description: `Only ${things} ${verb} on or after this date` },
+	];
+}
+
+export function dateFilterOptions(filters: DateFilter[]): INodeProperties[] {
+	return filters.map((filter) => ({
+		displayName: filter.displayName,
+		name: filter.name,
+		type: 'dateTime',
+		default: '',
+		description: `${filter.description}. Only the calendar date (YYYY-MM-DD) is used.`,
+	}));
+}
+
+export function readDateFilters(
+	context: IExecuteFunctions,
+	values: IDataObject,
+	filters: DateFilter[],
+	itemIndex: number,
+): QueryValues {
+	const query: QueryValues = {};
+	for (const filter of filters) {
+		const value = values[filter.name];
+		if (value === undefined || value === null || value === '') continue;
+		query[filter.query] = toCalendarDate(context, value, filter.displayName, itemIndex);
+	}
+	return query;
+}

@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { signalWireApiRequest } from '../../transport/request';
+import { conferenceLocator } from '../common/conferenceLocator';
+import { readRecordingTarget, recordingLocator } from '../common/recordingLocator';
+
+const displayOptions = { show: { resource: ['conferenceRecording'], operation: ['delete'] } };
+
+export const description: INodeProperties[] = [
+	conferenceLocator(displayOptions),
+	recordingLocator(displayOptions),
+];
+
+/** SignalWire answers 204 with no body; the output says what was deleted. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const target = readRecordingTarget(this, itemIndex);
+	await signalWireApiRequest(this, {
+		method: 'DELETE',
+		resource: target.resource,
+		itemIndex,
+		notFound: target.notFound,
+	});
+	return this.helpers.returnJsonArray({
+		deleted: true,
+		recordingSid: target.recordingSid,
+		conferenceSid: target.conferenceSid,
+	});
+}

@@ -1,0 +1,72 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { signalWireApiRequest } from '../../transport/request';
+import { conferenceLocator } from '../common/conferenceLocator';
+import { readRecordingTarget, recordingLocator } from '../common/recordingLocator';
+
+const displayOptions = { show: { resource: ['conferenceRecording'], operation: ['update'] } };
+
+const STATUSES = ['paused', 'in-progress', 'stopped'];
+const PAUSE_BEHAVIORS = ['skip', 'silence'];
+
+export const description: INodeProperties[] = [
+	conferenceLocator(displayOptions),
+	recordingLocator(displayOptions),
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		required: true,
+		default: 'paused',
+		displayOptions,
+		description: 'What to do with the recording',
+		options: [
+			{ name: 'Pause', value: 'paused', description: 'Pause the recording' },
+			{ name: 'Resume', value: 'in-progress', description: 'Resume a paused recording' },
+			{ name: 'Stop', value: 'stopped', description: 'Stop the recording for good (it cannot be resumed)' },
+		],
+	},
+	{
+		displayName: 'Pause Behavior',
+		name: 'pauseBehavior',
+		type: 'options',
+		default: 'silence',
+		displayOptions: { show: { ...displayOptions.show, status: ['paused'] } },
+		description: 'What the recording holds for the paused time',
+		options: [
+			{ name: 'Silence', value: 'silence', description: 'Record silence while paused' },
+			{ name: 'Skip', value: 'skip', description: 'Leave the paused time out of the recording' },
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const target = readRecordingTarget(this, itemIndex);
+	const status = String(this.getNodeParameter('status', itemIndex));
+	if (!STATUSES.includes(status)) {
+		throw new NodeOperationError(this.getNode(), `Status "${status}" is not one of: ${STATUSES.join(', ')}`, {
+			itemIndex,
+			description: 'Choose Pause, Resume or Stop.',
+		});
+	}
+	const form: Record<string, string> = { Status: status };
+	if (status === 'paused') {
+		const pauseBehavior = String(this.getNodeParameter('pauseBehavior', itemIndex, 'silence'));
+		if (!PAUSE_BEHAVIORS.includes(pauseBehavior)) {
+			throw new NodeOperationError(this.getNode(), `Pause Behavior "${pauseBehavior}" is not skip or silence`, {
+				itemIndex,
+			});
+		}
+		form.PauseBehavior = pauseBehavior;
+	}
+	const recording = await signalWireApiRequest(this, {
+		method: 'POST',
+		resource: target.resource,
+		form,
+		sentValues: form,
+		itemIndex,
+		notFound: target.notFound,
+	});
+	return this.helpers.returnJsonArray(recording);
+}

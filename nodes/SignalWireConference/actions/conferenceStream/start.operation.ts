@@ -1,0 +1,177 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FormField } from '../../helpers/formFields';
+import { buildForm, requireTogether } from '../../helpers/formFields';
+import { getSidFromLocator } from '../../helpers/validation';
+import { signalWireApiRequest } from '../../transport/request';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound, conferencePath } from '../common/conferenceLocator';
+import { httpMethodField } from '../common/httpMethod';
+import { STREAM_NAME_PATTERN } from '../common/streamLocator';
+
+const displayOptions = { show: { resource: ['conferenceStream'], operation: ['start'] } };
+
+const MAX_CUSTOM_PARAMETERS = 99;
+const TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'];
+const CODECS = ['PCMU', 'PCMA', 'L16', 'L16@16000h', 'L16@24000h'];
+
+const NAME: FormField = { parameter: 'name', label: 'Name', form: 'Name', kind: 'text' };
+const TRACK: FormField = { parameter: 'track', label: 'Track', form: 'Track', kind: { oneOf: TRACKS } };
+const STATUS_CALLBACK_METHOD: FormField = { parameter: 'statusCallbackMethod', label: 'Status Callback Method', form: 'StatusCallbackMethod', kind: 'httpMethod' };
+const STATUS_CALLBACK: FormField = { parameter: 'statusCallback', label: 'Status Callback', form: 'StatusCallback', kind: 'httpUrl' };
+const CODEC: FormField = { parameter: 'streamCodec', label: 'Codec', form: 'StreamCodec', kind: { oneOf: CODECS } };
+const REAL_TIME: FormField = { parameter: 'streamRealTime', label: 'Real Time', form: 'StreamRealTime', kind: 'boolean' };
+const BEARER_TOKEN: FormField = { parameter: 'authorizationBearerToken', label: 'Authorization Bearer Token', form: 'AuthorizationBearerToken', kind: 'text' };
+
+const OPTION_FIELDS = [NAME, TRACK, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, CODEC, REAL_TIME];
+
+export const description: INodeProperties[] = [
+	conferenceLocator(displayOptions),
+	{
+		displayName: 'WebSocket URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'wss://example.com/audiostream',
+		description: 'The wss:// address SignalWire opens a WebSocket to and streams the audio into',
+		displayOptions,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Authorization Bearer Token',
+				name: 'authorizationBearerToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'Token SignalWire sends to the WebSocket server as "Authorization: Bearer …"; never shown in the output',
+			},
+			{
+				displayName: 'Codec',
+				name: 'streamCodec',
+				type: 'options',
+				default: 'PCMU',
+				description: 'Audio codec of the stream',
+				options: CODECS.map((codec) => ({ name: codec, value: codec })),
+			},
+			{
+				displayName: 'Custom Parameters',
+				name: 'customParameters',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Parameter',
+				description: `Name/value pairs passed to the WebSocket server (up to ${MAX_CUSTOM_PARAMETERS})`,
+				options: [
+					{
+						displayName: 'Parameter',
+						name: 'parameter',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'transcriber',
+				description: 'Unique name of the stream in this conference; a stream can be stopped by its name',
+			},
+			{
+				displayName: 'Real Time',
+				name: 'streamRealTime',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to stream in real time',
+			},
+			{
+				displayName: 'Status Callback',
+				name: 'statusCallback',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/stream-status',
+				description: 'URL SignalWire calls when the stream starts and stops',
+			},
+			httpMethodField('statusCallbackMethod', 'Status Callback Method', 'POST', 'How SignalWire calls the Status Callback'),
+			{
+				displayName: 'Track',
+				name: 'track',
+				type: 'options',
+				default: 'both_tracks',
+				description: 'Which audio to stream',
+				options: [
+					{ name: 'Both Tracks', value: 'both_tracks' },
+					{ name: 'Inbound Track', value: 'inbound_track' },
+					{ name: 'Outbound Track', value: 'outbound_track' },
+				],
+			},
+		],
+	},
+];
+
+function readWebSocketUrl(context: IExecuteFunctions, itemIndex: number): string {
+	const url = String(context.getNodeParameter('url', itemIndex, '')).trim();
+	const parsed = URL.canParse(url) ? new URL(url) : undefined;
+	if (parsed === undefined || parsed.protocol !== 'wss:' || parsed.username !== '' || parsed.password !== '') {
+		throw new NodeOperationError(context.getNode(), `WebSocket URL "${url.slice(0, 200)}" is not a wss:// URL`, {
+			itemIndex,
+			description: 'SignalWire streams only to secure WebSockets: use an address like wss://example.com/audiostream.',
+		});
+	}
+	return url;
+}
+
+function readCustomParameters(context: IExecuteFunctions, options: IDataObject, itemIndex: number): Record<string, string> {
+	const pairs = ((options.customParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[];
+	if (pairs.length > MAX_CUSTOM_PARAMETERS) {
+		throw new NodeOperationError(context.getNode(), `Custom Parameters has ${pairs.length} entries; SignalWire accepts up to ${MAX_CUSTOM_PARAMETERS}`, { itemIndex });
+	}
+	const form: Record<string, string> = {};
+	pairs.forEach((pair, index) => {
+		const name = String(pair.name ?? '').trim();
+		if (name === '') {
+			throw new NodeOperationError(context.getNode(), `Custom parameter ${index + 1} has no name`, { itemIndex });
+		}
+		form[`Parameter${index + 1}.Name`] = name;
+		form[`Parameter${index + 1}.Value`] = String(pair.value ?? '');
+	});
+	return form;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
+	const url = readWebSocketUrl(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const form: Record<string, string> = { Url: url, ...buildForm(this, options, OPTION_FIELDS, itemIndex) };
+	if (form.Name !== undefined && !STREAM_NAME_PATTERN.test(form.Name)) {
+		throw new NodeOperationError(this.getNode(), `Name "${form.Name.slice(0, 100)}" may only use letters, digits, "_" and "-" (up to 64)`, {
+			itemIndex,
+			description: 'The name goes into the URL when the stream is stopped by name.',
+		});
+	}
+	requireTogether(this, form, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, itemIndex);
+	Object.assign(form, readCustomParameters(this, options, itemIndex));
+	// The token is sent but never quoted back: error messages list only the other fields.
+	const sentValues = { ...form };
+	const bearer = buildForm(this, options, [BEARER_TOKEN], itemIndex);
+	const stream = await signalWireApiRequest(this, {
+		method: 'POST',
+		resource: `${conferencePath(conferenceSid)}/Streams`,
+		form: { ...form, ...bearer },
+		sentValues,
+		itemIndex,
+		notFound: conferenceNotFound(conferenceSid),
+	});
+	return this.helpers.returnJsonArray(stream);
+}

@@ -1,0 +1,3 @@
+import { flagOperation } from './setFlag';
+
+export const { description, execute } = flagOperation('mute', { Muted: 'true' });

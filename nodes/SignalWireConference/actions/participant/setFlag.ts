@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { signalWireApiRequest } from '../../transport/request';
+import { conferenceLocator } from '../common/conferenceLocator';
+import { participantLocator, readParticipantTarget } from '../common/participantLocator';
+
+/**
+ * Mute, Unmute, Hold and Unhold: the operations people look for by name, each one documented
+ * participant update with a single form field.
+ */
+export function flagOperation(operation: string, form: Record<string, string>) {
+	const displayOptions = { show: { resource: ['participant'], operation: [operation] } };
+	const description: INodeProperties[] = [
+		conferenceLocator(displayOptions),
+		participantLocator(displayOptions),
+	];
+	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+		const target = readParticipantTarget(this, itemIndex);
+		const participant = await signalWireApiRequest(this, {
+			method: 'POST',
+			resource: target.resource,
+			form,
+			sentValues: form,
+			itemIndex,
+			notFound: target.notFound,
+		});
+		return this.helpers.returnJsonArray(participant);
+	}
+	return { description, execute };
+}

@@ -1,0 +1,130 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FormField } from '../../helpers/formFields';
+import { buildForm, requireTogether } from '../../helpers/formFields';
+import { signalWireApiRequest } from '../../transport/request';
+import { conferenceLocator } from '../common/conferenceLocator';
+import { httpMethodField } from '../common/httpMethod';
+import { participantLocator, readParticipantTarget } from '../common/participantLocator';
+
+const displayOptions = { show: { resource: ['participant'], operation: ['update'] } };
+
+const ANNOUNCE_URL: FormField = { parameter: 'announceUrl', label: 'Announce URL', form: 'AnnounceUrl', kind: 'httpUrl' };
+const ANNOUNCE_METHOD: FormField = { parameter: 'announceMethod', label: 'Announce Method', form: 'AnnounceMethod', kind: 'httpMethod' };
+const COACHING: FormField = { parameter: 'coaching', label: 'Coaching', form: 'Coaching', kind: 'boolean' };
+const CALL_TO_COACH: FormField = { parameter: 'callSidToCoach', label: 'Call SID to Coach', form: 'CallSidToCoach', kind: 'uuid' };
+const HOLD: FormField = { parameter: 'hold', label: 'Hold', form: 'Hold', kind: 'boolean' };
+const HOLD_METHOD: FormField = { parameter: 'holdMethod', label: 'Hold Method', form: 'HoldMethod', kind: 'httpMethod' };
+const HOLD_URL: FormField = { parameter: 'holdUrl', label: 'Hold URL', form: 'HoldUrl', kind: 'httpUrl' };
+const MUTED: FormField = { parameter: 'muted', label: 'Muted', form: 'Muted', kind: 'boolean' };
+const WAIT_URL: FormField = { parameter: 'waitUrl', label: 'Wait URL', form: 'WaitUrl', kind: 'httpUrl' };
+const WAIT_METHOD: FormField = { parameter: 'waitMethod', label: 'Wait Method', form: 'WaitMethod', kind: 'httpMethod' };
+
+/** In the order of SignalWire's spec, which is the order they are sent in. */
+const FORM_FIELDS = [ANNOUNCE_URL, ANNOUNCE_METHOD, COACHING, CALL_TO_COACH, HOLD, HOLD_METHOD, HOLD_URL, MUTED, WAIT_URL, WAIT_METHOD];
+
+export const description: INodeProperties[] = [
+	conferenceLocator(displayOptions),
+	participantLocator(displayOptions),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options: [
+			httpMethodField('announceMethod', 'Announce Method', 'POST', 'How SignalWire requests the Announce URL'),
+			{
+				displayName: 'Announce URL',
+				name: 'announceUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/whisper.xml',
+				description: 'URL of audio or cXML played to this participant only',
+			},
+			{
+				displayName: 'Call SID to Coach',
+				name: 'callSidToCoach',
+				type: 'string',
+				default: '',
+				placeholder: 'b3877c40-da60-4998-90ad-b792e98472ca',
+				description: 'Call ID of the participant this one coaches; required when Coaching is on',
+			},
+			{
+				displayName: 'Coaching',
+				name: 'coaching',
+				type: 'boolean',
+				default: true,
+				description: 'Whether this participant coaches another one: heard by that participant only',
+			},
+			{
+				displayName: 'Hold',
+				name: 'hold',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the participant is on hold (hears the hold music, is not heard)',
+			},
+			httpMethodField('holdMethod', 'Hold Method', 'GET', 'How SignalWire requests the Hold URL'),
+			{
+				displayName: 'Hold URL',
+				name: 'holdUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/hold-music.xml',
+				description: 'URL of audio or cXML played while the participant is on hold',
+			},
+			{
+				displayName: 'Muted',
+				name: 'muted',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the participant is muted',
+			},
+			httpMethodField('waitMethod', 'Wait Method', 'POST', 'How SignalWire requests the Wait URL'),
+			{
+				displayName: 'Wait URL',
+				name: 'waitUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/wait-music.xml',
+				description: 'URL of audio or cXML played while the conference has not started',
+			},
+		],
+	},
+];
+
+function checkCombinations(context: IExecuteFunctions, form: Record<string, string>, itemIndex: number): void {
+	if (Object.keys(form).length === 0) {
+		throw new NodeOperationError(context.getNode(), 'Nothing to update: add a field under Update Fields', {
+			itemIndex,
+			description: 'For example Muted, Hold, or an Announce URL to play to this participant.',
+		});
+	}
+	if (form.Coaching === 'true' && form.CallSidToCoach === undefined) {
+		throw new NodeOperationError(context.getNode(), 'Coaching needs Call SID to Coach', {
+			itemIndex,
+			description: 'Add Call SID to Coach: the call ID of the participant to coach.',
+		});
+	}
+	requireTogether(context, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
+	requireTogether(context, form, HOLD_METHOD, HOLD_URL, itemIndex);
+	requireTogether(context, form, WAIT_METHOD, WAIT_URL, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const target = readParticipantTarget(this, itemIndex);
+	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);
+	checkCombinations(this, form, itemIndex);
+	const participant = await signalWireApiRequest(this, {
+		method: 'POST',
+		resource: target.resource,
+		form,
+		sentValues: form,
+		itemIndex,
+		notFound: target.notFound,
+	});
+	return this.helpers.returnJsonArray(participant);
+}
