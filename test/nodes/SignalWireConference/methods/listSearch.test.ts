@@ -60,3 +60,56 @@ describe('listSearch: searchConferences (the "From list" picker)', () => {
 		});
 	});
 });
+
+describe('listSearch: searchParticipants and searchConferenceRecordings', () => {
+	it('lists the active participants of the conference chosen above, with their state', async () => {
+		const store = space.server.store;
+		const conference = store.addConference({ friendlyName: 'Room' });
+		const host = store.addParticipant(conference, { createdAt: new Date('2026-11-27T08:00:00Z') });
+		const guest = store.addParticipant(conference, { createdAt: new Date('2026-11-27T08:01:00Z'), muted: true, hold: true });
+		store.addParticipant(conference, { status: 'completed' });
+
+		const result = await callListSearch(
+			'searchParticipants',
+			{ resource: 'participant', operation: 'get', conferenceId: { __rl: true, mode: 'list', value: conference.sid } },
+			space.credentials,
+		);
+
+		expect(result.results).toEqual([
+			{ name: host.callSid, value: host.callSid, description: 'Joined Fri, 27 Nov 2026 08:00:00 +0000' },
+			{ name: `${guest.callSid} (muted, on hold)`, value: guest.callSid, description: 'Joined Fri, 27 Nov 2026 08:01:00 +0000' },
+		]);
+		expect(space.server.requests[0].path).toBe(`${ACCOUNT_PATH}/Conferences/${conference.sid}/Participants`);
+	});
+
+	it('takes the conference from a URL-mode locator too', async () => {
+		const store = space.server.store;
+		const conference = store.addConference({ friendlyName: 'Room' });
+		const recording = store.addRecording(conference, { createdAt: new Date('2026-11-27T08:00:00Z') });
+
+		const result = await callListSearch(
+			'searchConferenceRecordings',
+			{
+				resource: 'conferenceRecording',
+				operation: 'get',
+				conferenceId: { __rl: true, mode: 'url', value: `https://example.signalwire.com${ACCOUNT_PATH}/Conferences/${conference.sid}.json` },
+			},
+			space.credentials,
+		);
+
+		expect(result.results).toEqual([
+			{ name: 'Fri, 27 Nov 2026 08:00:00 +0000 (in-progress, 0 s)', value: recording.sid, description: recording.sid },
+		]);
+	});
+
+	it('asks for the conference first when none is chosen', async () => {
+		await expect(
+			callListSearch(
+				'searchParticipants',
+				{ resource: 'participant', operation: 'get', conferenceId: { __rl: true, mode: 'list', value: '' } },
+				space.credentials,
+			),
+		).rejects.toMatchObject({ message: 'Choose the conference first' });
+		expect(space.server.requests).toEqual([]);
+	});
+});
