@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run demo`: the node working in a real n8n, against the local SignalWire sandbox.
+ *
+ *   npm run demo                 run the example workflows with `n8n execute` and say what they did
+ *   npm run demo -- --ui         start the n8n editor instead, with everything imported, until Ctrl-C
+ *   npm run demo -- --ui --port 5679
+ *
+ * Builds and packs the package, installs the pinned n8n into .cache/ (about 4 minutes the first
+ * time, then reused), starts the sandbox on a free port, installs the package into a fresh n8n user
+ * folder the way n8n installs community packages, and imports a credential pointing at the sandbox
+ * plus the workflows from examples/. Every process it starts is stopped when it ends, also on Ctrl-C.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { ensureN8n } = require('./lib/n8n-install');
+const { N8nRestClient, newOwnerLogin } = require('./lib/n8n-rest');
+const { buildAndPack } = require('./lib/package');
+const { EXAMPLES_DIR, ROOT } = require('./lib/paths');
+const { isPortTaken } = require('./lib/ports');
+const { prepareN8n } = require('./lib/prepare');
+const { stopAll } = require('./lib/processes');
+const { buildSandbox, startSandbox } = require('./lib/sandbox');
+const { summarizeRun } = require('./lib/summary');
+const { removeUserFolder } = require('./lib/user-folder');
+
+const DEFAULT_EDITOR_PORT = 5678;
+
+function parseArguments(argv) {
+	const options = { ui: false, port: DEFAULT_EDITOR_PORT };
+	for (let index = 0; index < argv.length; index++) {
+		if (argv[index] === '--ui') options.ui = true;
+		else if (argv[index] === '--port') options.port = Number(argv[++index]);
+		else throw new Error(`unknown argument ${argv[index]} (use --ui, --port <n>)`);
+	}
+	if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) {
+		throw new Error('--port needs a port number');
+	}
+	return options;
+}
+
+let stepNumber = 0;
+async function step(total, title, action) {
+	stepNumber += 1;
+	process.stdout.write(`[${stepNumber}/${total}] ${title}\n`);
+	const started = Date.now();
+	const result = await action();
+	process.stdout.write(`      done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+	return result;
+}
+
+let userFolder;
+let cleaningUp;
+function cleanUp() {
+	cleaningUp ??= stopAll().finally(() => {
+		if (userFolder) removeUserFolder(userFolder);
+	});
+	return cleaningUp;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => {
+		process.stdout.write(`\n${signal}: stopping n8n and the sandbox...\n`);
+		void cleanUp().then(() => process.exit(130));
+	});
+}
+
+function exampleFiles() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => path.join(EXAMPLES_DIR, name));
+}
+
+async function runExamples(n8n, sandbox, files) {
+	const headlines = [];
+	let allOk = true;
+	for (const file of files) {
+		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
+		await sandbox.reset();
+		const result = await n8n.execute(workflow.id);
+		const requests = await sandbox.requests();
+		const { lines, headline, ok } = summarizeRun({ workflow, result, requests, projectId: sandbox.projectId });
+		process.stdout.write(`\n▶ ${workflow.name}  (${path.relative(ROOT, file)})\n${lines.join('\n')}\n`);
+		headlines.push(headline);
+		allOk &&= ok;
+	}
+	process.stdout.write(`\nSummary: ${headlines.join('; ')}.\n`);
+	return allOk;
+}
+
+async function runEditor(n8n, sandbox, files, port) {
+	const editor = await n8n.startEditor({ port });
+	const login = newOwnerLogin();
+	await new N8nRestClient(editor.baseUrl).setupOwner(login);
+	const workflows = files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
+	process.stdout.write(
+		[
+			'',
+			`n8n ${'2.41.1'} is running at ${editor.baseUrl}`,
+			`  Log in with   email: ${login.email}   password: ${login.password}`,
+			'  Example workflows (open one and click "Execute workflow"):',
+			...workflows.map((workflow) => `    ${editor.baseUrl}/workflow/${workflow.id}   ${workflow.name}`),
+			`  Credential "SignalWire account" points at the sandbox: ${sandbox.spaceUrl}`,
+			`    Project ID ${sandbox.projectId}, API token ${sandbox.apiToken} (fake, local only)`,
+			`  n8n's log: ${editor.logFile}`,
+			'',
+			'Press Ctrl-C to stop n8n and the sandbox.',
+			'',
+		].join('\n'),
+	);
+	// Runs until a signal handler above stops everything.
+	await new Promise(() => {});
+}
+
+async function main() {
+	const options = parseArguments(process.argv.slice(2));
+	if (options.ui && (await isPortTaken(options.port))) {
+		throw new Error(`port ${options.port} is in use; pick another with: npm run demo -- --ui --port <n>`);
+	}
+	const files = exampleFiles();
+	const total = 5;
+	process.stdout.write('SignalWire Conference node: demo in a real n8n, against a local SignalWire sandbox\n\n');
+
+	const pkg = await step(total, 'Building and packing the package (npm run build, npm pack)', buildAndPack);
+	const install = await step(
+		total,
+		'Making sure n8n 2.41.1 is installed (first run: about 4 minutes; cached in .cache/n8n)',
+		ensureN8n,
+	);
+	const sandbox = await step(total, 'Starting the SignalWire sandbox on a free port', async () => {
+		await buildSandbox();
+		const started = await startSandbox();
+		const { 'in-progress': running, init, completed } = started.byStatus;
+		process.stdout.write(
+			`      ${started.spaceUrl}: ${started.conferences} conferences (${running} in progress, ${init} init, ${completed} completed)\n`,
+		);
+		return started;
+	});
+	const n8n = await step(
+		total,
+		`Preparing a fresh n8n: installing ${path.basename(pkg.tarball)}, importing the credential and ${files.length} example workflows`,
+		async () => {
+			const prepared = await prepareN8n({ install, pkg, sandbox, workflowFiles: files, prefix: 'sw-n8n-demo-' });
+			userFolder = prepared.userFolder;
+			process.stdout.write(`      user folder: ${userFolder}\n`);
+			return prepared;
+		},
+	);
+	if (options.ui) {
+		stepNumber += 1;
+		process.stdout.write(`[${stepNumber}/${total}] Starting the n8n editor on 127.0.0.1:${options.port}\n`);
+		await runEditor(n8n, sandbox, files, options.port);
+		return true;
+	}
+	stepNumber += 1;
+	process.stdout.write(`[${stepNumber}/${total}] Running the example workflows with n8n execute\n`);
+	return await runExamples(n8n, sandbox, files);
+}
+
+main()
+	.then(async (ok) => {
+		await cleanUp();
+		process.exit(ok ? 0 : 1);
+	})
+	.catch(async (error) => {
+		process.stderr.write(`\ndemo failed: ${error.message}\n`);
+		await cleanUp();
+		process.exit(1);
+	});
