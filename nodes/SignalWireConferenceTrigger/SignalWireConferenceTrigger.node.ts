@@ -1,0 +1,211 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { callbackToItem } from './callback';
+import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './events';
+import type { FormPairs } from './signature';
+import { isValidSignature } from './signature';
+
+const SIGNATURE_HEADERS = ['x-signalwire-signature', 'x-twilio-signature'];
+
+function formPairs(context: IWebhookFunctions): FormPairs {
+	const request = context.getRequestObject() as { rawBody?: Buffer; headers: Record<string, unknown> };
+	const contentType = String(request.headers['content-type'] ?? '');
+	// The raw body keeps every pair exactly as signed; a parsed body may have merged or nested them.
+	if (request.rawBody !== undefined && contentType.startsWith('application/x-www-form-urlencoded')) {
+		return [...new URLSearchParams(request.rawBody.toString('utf-8'))];
+	}
+	const body = (context.getBodyData() ?? {}) as IDataObject;
+	return Object.entries(body).flatMap(([name, value]) =>
+		(Array.isArray(value) ? value : [value]).map((entry): [string, string] => [name, String(entry)]),
+	);
+}
+
+/** The URL SignalWire called: the public base URL when n8n is behind a proxy, else what n8n saw. */
+function calledUrl(context: IWebhookFunctions): string {
+	const request = context.getRequestObject();
+	const publicBaseUrl = String(context.getNodeParameter('options.publicBaseUrl', '') ?? '').trim();
+	if (publicBaseUrl !== '') return publicBaseUrl.replace(/\/+$/, '') + request.originalUrl;
+	return `${request.protocol}://${request.get('host') ?? ''}${request.originalUrl}`;
+}
+
+function signatureHeader(context: IWebhookFunctions): string | undefined {
+	const headers = context.getHeaderData() as Record<string, unknown>;
+	for (const name of SIGNATURE_HEADERS) {
+		const value = headers[name];
+		if (typeof value === 'string' && value !== '') return value;
+	}
+	return undefined;
+}
+
+export class SignalWireConferenceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SignalWire Conference Trigger',
+		name: 'signalWireConferenceTrigger',
+		icon: { light: 'file:signalwire.svg', dark: 'file:signalwire.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when SignalWire reports a conference event: start, end, join, leave, mute, hold, speech',
+		defaults: {
+			name: 'SignalWire Conference Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'signalWireSigningKeyApi',
+				required: true,
+				testedBy: 'signalWireSigningKeyTest',
+				displayOptions: { show: { verifySignature: [true] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'signalwire-conference',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'In the cXML that dials into the conference, add to &lt;Conference&gt;: <code>statusCallback="<b>this node\'s Production URL</b>" statusCallbackEvent="start end join leave mute hold speaker" statusCallbackMethod="POST"</code> (keep only the words of the events you pick below: start, end, join, leave, mute, hold, speaker). Only the first participant\'s attributes count, so put them on every &lt;Conference&gt; of the room.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['conference-end'],
+				description: 'Which events start the workflow; SignalWire\'s other callbacks are acknowledged and ignored',
+				options: CONFERENCE_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
+			},
+			{
+				displayName: 'Verify Signature',
+				name: 'verifySignature',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to accept only requests signed by SignalWire with your project\'s Signing Key (X-SignalWire-Signature); others are answered 401 and start nothing',
+			},
+			{
+				displayName:
+					'Requests are not verified: anyone who knows this URL can start the workflow. Turn on Verify Signature and add your SignalWire Signing Key.',
+				name: 'unverifiedNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { verifySignature: [false] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Public Base URL',
+						name: 'publicBaseUrl',
+						type: 'string',
+						default: '',
+						placeholder: 'https://n8n.example.com',
+						description:
+							'When n8n runs behind a proxy: the scheme, host (and path prefix) SignalWire calls, so that signatures are checked against the URL SignalWire signed',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async signalWireSigningKeyTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const key = String(credential.data?.signingKeySecret ?? '');
+				if (key.trim() === '' || /\s/.test(key)) {
+					return { status: 'Error', message: 'The Signing Key is empty or contains spaces: copy it again from the API page of your SignalWire dashboard' };
+				}
+				return {
+					status: 'OK',
+					message: 'The key is well-formed. SignalWire offers no API to check a Signing Key: a real callback proves it.',
+				};
+			},
+		},
+	};
+
+	/**
+	 * SignalWire has no API to register conference callbacks: they are set per call in cXML. The
+	 * lifecycle checks the configuration when the workflow is activated and remembers what it
+	 * activated, so that a misconfigured trigger fails at activation, not at the first callback.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node');
+				return state.webhookUrl === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const events = this.getNodeParameter('events', []) as string[];
+				if (events.length === 0) {
+					throw new NodeOperationError(this.getNode(), 'Choose at least one event', {
+						description: 'The trigger starts the workflow only for the events chosen under Events.',
+					});
+				}
+				if (this.getNodeParameter('verifySignature', true) as boolean) {
+					const credentials = await this.getCredentials('signalWireSigningKeyApi');
+					if (String(credentials.signingKeySecret ?? '').trim() === '') {
+						throw new NodeOperationError(this.getNode(), 'The SignalWire Signing Key is empty', {
+							description: 'Add the Signing Key from the API page of your SignalWire dashboard, or turn off Verify Signature.',
+						});
+					}
+				}
+				const state = this.getWorkflowStaticData('node');
+				state.webhookUrl = this.getNodeWebhookUrl('default');
+				state.statusCallbackEvent = statusCallbackEventAttribute(events);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node');
+				delete state.webhookUrl;
+				delete state.statusCallbackEvent;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const pairs = formPairs(this);
+		if (this.getNodeParameter('verifySignature', true) as boolean) {
+			const { signingKeySecret } = await this.getCredentials('signalWireSigningKeyApi');
+			const signature = signatureHeader(this);
+			if (signature === undefined || !isValidSignature(String(signingKeySecret), signature, calledUrl(this), pairs)) {
+				const response = this.getResponseObject();
+				response.status(401).send(signature === undefined ? 'Missing X-SignalWire-Signature' : 'Invalid signature');
+				return { noWebhookResponse: true };
+			}
+		}
+		const item = callbackToItem(pairs);
+		const events = this.getNodeParameter('events', []) as string[];
+		if (typeof item.event !== 'string' || !events.includes(item.event)) {
+			return { webhookResponse: 'Event not selected in this trigger; ignored' };
+		}
+		return { workflowData: [this.helpers.returnJsonArray(item)] };
+	}
+}
