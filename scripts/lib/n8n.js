@@ -26,6 +26,15 @@ const QUIET_ENV = {
 };
 
 /**
+ * The caller's environment minus what a test runner adds: with NODE_ENV=test (set by jest) n8n
+ * behaves as in its own unit tests, e.g. `n8n execute` prints nothing.
+ */
+function environmentWithoutTestMarkers() {
+	const { NODE_ENV: _nodeEnv, JEST_WORKER_ID: _jestWorker, ...rest } = process.env;
+	return rest;
+}
+
+/**
  * @param {{ nodeBin: string, n8nBin: string }} install from ensureN8n()
  * @param {string} userFolder a folder from createUserFolder(), with the package installed
  */
@@ -33,7 +42,7 @@ async function createN8n(install, userFolder) {
 	// Each n8n process starts a task broker; a port of its own lets several n8n run side by side.
 	const brokerPort = await freePort();
 	const env = (extra = {}) => ({
-		...process.env,
+		...environmentWithoutTestMarkers(),
 		// n8n starts its task runners as `node` from PATH: that must be its own Node 24.
 		PATH: `${path.dirname(install.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
 		...QUIET_ENV,

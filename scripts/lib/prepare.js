@@ -4,7 +4,7 @@
  * the credential pointing at the sandbox, the workflows imported.
  */
 const { createN8n } = require('./n8n');
-const { createUserFolder, installPackage } = require('./user-folder');
+const { createUserFolder, installPackage, removeUserFolder } = require('./user-folder');
 
 /** The credential the example workflows refer to. */
 const SANDBOX_CREDENTIAL = { id: 'swSandboxCredential', name: 'SignalWire account', type: 'signalWireApi' };
@@ -23,12 +23,17 @@ function sandboxCredential(sandbox) {
  */
 async function prepareN8n({ install, pkg, sandbox, workflowFiles, prefix }) {
 	const userFolder = createUserFolder(prefix);
-	await installPackage(userFolder, pkg);
-	const n8n = await createN8n(install, userFolder);
-	// The first command creates n8n's database (migrations take a few seconds).
-	await n8n.importCredentials([sandboxCredential(sandbox)]);
-	if (workflowFiles.length > 0) await n8n.importWorkflows(workflowFiles);
-	return n8n;
+	try {
+		await installPackage(userFolder, pkg);
+		const n8n = await createN8n(install, userFolder);
+		// The first command creates n8n's database (migrations take a few seconds).
+		await n8n.importCredentials([sandboxCredential(sandbox)]);
+		if (workflowFiles.length > 0) await n8n.importWorkflows(workflowFiles);
+		return n8n;
+	} catch (error) {
+		removeUserFolder(userFolder);
+		throw error;
+	}
 }
 
 module.exports = { prepareN8n, sandboxCredential, SANDBOX_CREDENTIAL };
