@@ -17,14 +17,19 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
+import { SignalWireSigningKeyApi } from '../../credentials/SignalWireSigningKeyApi.credentials';
 import { SignalWireConference } from '../../nodes/SignalWireConference/SignalWireConference.node';
+import { SignalWireConferencePollingTrigger } from '../../nodes/SignalWireConferencePollingTrigger/SignalWireConferencePollingTrigger.node';
+import { SignalWireConferenceTrigger } from '../../nodes/SignalWireConferenceTrigger/SignalWireConferenceTrigger.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 
 export const PACKAGE = 'n8n-nodes-signalwire-conference';
 export const NODE_NAME = 'SignalWire';
 
-const nodeTypeInstances: Record<string, INodeType> = {
+export const nodeTypeInstances: Record<string, INodeType> = {
 	[`${PACKAGE}.signalWireConference`]: new SignalWireConference(),
+	[`${PACKAGE}.signalWireConferenceTrigger`]: new SignalWireConferenceTrigger(),
+	[`${PACKAGE}.signalWireConferencePollingTrigger`]: new SignalWireConferencePollingTrigger(),
 };
 
 const nodeTypes: INodeTypes = {
@@ -76,7 +81,7 @@ function captureLogs() {
 	return { stop: () => loggedLines.slice(start).join('\n') };
 }
 
-function buildWorkflow(node: INode): Workflow {
+export function buildWorkflow(node: INode, staticData?: IDataObject): Workflow {
 	return new Workflow({
 		id: 'test-workflow',
 		nodes: [node],
@@ -84,16 +89,18 @@ function buildWorkflow(node: INode): Workflow {
 		active: false,
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
+		staticData,
 	});
 }
 
-function buildAdditionalData(
+export function buildAdditionalData(
 	workflowData: IWorkflowBase,
 	credentials: ICredentialDataDecryptedObject,
+	otherCredentials: Record<string, ICredentialDataDecryptedObject> = {},
 ): IWorkflowExecuteAdditionalData {
 	const credentialsHelper = new TestCredentialsHelper(
-		{ signalWireApi: new SignalWireApi() },
-		{ signalWireApi: credentials },
+		{ signalWireApi: new SignalWireApi(), signalWireSigningKeyApi: new SignalWireSigningKeyApi() },
+		{ signalWireApi: credentials, ...otherCredentials },
 	);
 	return {
 		credentialsHelper,
@@ -120,7 +127,10 @@ export function buildNode(parameters: Record<string, unknown>, options: Partial<
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INodeParameters,
-		credentials: { signalWireApi: { id: 'credential-1', name: 'SignalWire account' } },
+		credentials: {
+			signalWireApi: { id: 'credential-1', name: 'SignalWire account' },
+			signalWireSigningKeyApi: { id: 'credential-2', name: 'SignalWire signing key' },
+		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 }
