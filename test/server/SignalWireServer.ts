@@ -2,6 +2,8 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { CallbackTarget, ConferenceEvent } from './callbacks';
+import { callbackForm, deliverCallback } from './callbacks';
 import { getConference, listConferences, updateConference } from './conferences';
 import { API_PREFIX, errorBody } from './format';
 import { paginate } from './paging';
@@ -10,6 +12,7 @@ import { deleteRecording, getRecording, listRecordings, updateRecording } from '
 import type { Reply } from './replies';
 import { notFound } from './replies';
 import { startStream, stopStream } from './streams';
+import type { ConferenceRecord, ParticipantRecord } from './store';
 import { Store } from './store';
 
 export interface RecordedRequest {
@@ -31,9 +34,19 @@ export interface RecordedRequest {
 /** Lets a test answer a request itself: hostile bodies, foreign paging links, outages. */
 export type Interceptor = (request: RecordedRequest) => Reply | undefined;
 
+export interface DeliveredCallback {
+	event: ConferenceEvent;
+	url: string;
+	form: Array<[string, string]>;
+	/** HTTP status the receiver answered, or the error when it could not be reached. */
+	outcome: number | string;
+}
+
 export interface ServerOptions {
 	projectId: string;
 	apiToken: string;
+	/** Where to send signed conference status callbacks, as cXML's statusCallback would. */
+	statusCallback?: CallbackTarget;
 	/** When false, valid credentials still get 401, as SignalWire answers a token without the Voice scope. */
 	voiceScope?: boolean;
 	store?: Store;
@@ -52,12 +65,47 @@ export class SignalWireServer {
 
 	private controlEndpoints = false;
 
+	readonly callbacks: DeliveredCallback[] = [];
+
+	private pendingCallbacks: Array<Promise<void>> = [];
+
+	private callbackTarget: CallbackTarget | undefined;
+
+	private sequenceNumbers = new Map<string, number>();
+
 	private server: Server | undefined;
 
 	private port = 0;
 
 	constructor(readonly options: ServerOptions) {
 		this.store = options.store ?? new Store(options.projectId);
+		this.callbackTarget = options.statusCallback;
+		this.store.onEvent = (event, conference, participant) => this.emit(event, conference, participant);
+	}
+
+	/** Sends the status callback of an event to the configured target (if any), signed. */
+	emit(event: ConferenceEvent, conference: ConferenceRecord, participant?: ParticipantRecord): void {
+		const target = this.callbackTarget;
+		if (!target) return;
+		const sequence = (this.sequenceNumbers.get(conference.sid) ?? 0) + 1;
+		this.sequenceNumbers.set(conference.sid, sequence);
+		const form = callbackForm(this.store, event, conference, sequence, participant);
+		const delivery = deliverCallback(target, form).then(
+			(status) => {
+				this.callbacks.push({ event, url: target.url, form: [...form], outcome: status });
+			},
+			(error: Error) => {
+				this.callbacks.push({ event, url: target.url, form: [...form], outcome: error.message });
+			},
+		);
+		this.pendingCallbacks.push(delivery);
+	}
+
+	/** Waits until every callback sent so far has been answered. */
+	async flushCallbacks(): Promise<void> {
+		const pending = this.pendingCallbacks;
+		this.pendingCallbacks = [];
+		await Promise.all(pending);
 	}
 
 	get origin(): string {
@@ -74,6 +122,7 @@ export class SignalWireServer {
 
 	reset(): void {
 		this.requests.length = 0;
+		this.callbacks.length = 0;
 		this.interceptors = [];
 	}
 
@@ -125,7 +174,7 @@ export class SignalWireServer {
 				: [],
 		};
 		if (this.controlEndpoints && path.startsWith('/__sandbox/')) {
-			this.send(response, this.control(recorded));
+			this.send(response, await this.control(recorded));
 			return;
 		}
 		this.requests.push(recorded);
@@ -151,15 +200,58 @@ export class SignalWireServer {
 		response.end(payload);
 	}
 
-	private control(request: RecordedRequest): Reply {
+	private async control(request: RecordedRequest): Promise<Reply> {
 		if (request.path === '/__sandbox/requests' && request.method === 'GET') {
 			return { status: 200, body: this.requests.map(({ headers: _headers, ...rest }) => rest) };
 		}
 		if (request.path === '/__sandbox/reset' && request.method === 'POST') {
 			this.requests.length = 0;
+			this.callbacks.length = 0;
 			return { status: 204 };
 		}
+		if (request.path === '/__sandbox/callbacks' && request.method === 'GET') {
+			await this.flushCallbacks();
+			return { status: 200, body: this.callbacks };
+		}
+		if (request.path === '/__sandbox/callback-target' && request.method === 'POST') {
+			const { url, signingKey } = JSON.parse(request.body || '{}') as Partial<CallbackTarget>;
+			if (typeof url !== 'string' || !URL.canParse(url)) return { status: 400, body: { message: 'url is required' } };
+			this.callbackTarget = { url, signingKey: signingKey ?? this.callbackTarget?.signingKey ?? '' };
+			return { status: 204 };
+		}
+		if (request.path === '/__sandbox/events' && request.method === 'POST') {
+			return await this.controlEvent(request.body);
+		}
 		return { status: 404, body: { message: `No control endpoint ${request.method} ${request.path}` } };
+	}
+
+	/**
+	 * `POST /__sandbox/events {"event": "participant-join", "friendlyName": "Support"}`: makes
+	 * something happen in a running conference (a join adds a participant) and sends its callback.
+	 */
+	private async controlEvent(body: string): Promise<Reply> {
+		const { event, friendlyName, conferenceSid } = JSON.parse(body || '{}') as {
+			event?: ConferenceEvent;
+			friendlyName?: string;
+			conferenceSid?: string;
+		};
+		const conference = [...this.store.conferences.values()].find(
+			(candidate) =>
+				candidate.status === 'in-progress' &&
+				(conferenceSid === undefined || candidate.sid === conferenceSid) &&
+				(friendlyName === undefined || candidate.friendlyName === friendlyName),
+		);
+		if (!conference || event === undefined) {
+			return { status: 404, body: { message: 'No running conference matches, or no event given' } };
+		}
+		const participant = event.startsWith('participant-')
+			? event === 'participant-join'
+				? this.store.addParticipant(conference)
+				: [...conference.participants.values()].find((candidate) => candidate.status === 'in-progress')
+			: undefined;
+		this.emit(event, conference, participant);
+		await this.flushCallbacks();
+		return { status: 200, body: this.callbacks[this.callbacks.length - 1] ?? null };
 	}
 
 	private authorized(request: RecordedRequest): boolean {

@@ -52,7 +52,10 @@ export function updateConference(
 		return unprocessable(10000, 'Conference is already completed and cannot be updated');
 	}
 	if (announceUrl !== null) record.announcements.push({ url: announceUrl, method: announceMethod });
-	if (status === 'completed') endConference(store, record);
+	if (status === 'completed') {
+		endConference(store, record);
+		store.onEvent('conference-end', record);
+	}
 	record.updatedAt = store.now();
 	return { status: 200, body: store.conferenceJson(record) };
 }
@@ -62,8 +65,10 @@ function endConference(store: Store, record: ConferenceRecord): void {
 	const now = store.now();
 	record.status = 'completed';
 	for (const participant of record.participants.values()) {
+		if (participant.status !== 'in-progress') continue;
 		participant.status = 'completed';
 		participant.updatedAt = now;
+		store.onEvent('participant-leave', record, participant);
 	}
 	for (const recording of record.recordings.values()) {
 		if (recording.status === 'in-progress' || recording.status === 'paused') {

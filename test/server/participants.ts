@@ -59,6 +59,9 @@ export function updateParticipant(
 	if (participant.status !== 'in-progress') {
 		return unprocessable(10000, 'Participant is no longer in the conference and cannot be updated');
 	}
+	const events: Array<'participant-mute' | 'participant-unmute' | 'participant-hold' | 'participant-unhold'> = [];
+	if (muted !== undefined && muted !== participant.muted) events.push(muted ? 'participant-mute' : 'participant-unmute');
+	if (hold !== undefined && hold !== participant.hold) events.push(hold ? 'participant-hold' : 'participant-unhold');
 	if (muted !== undefined) participant.muted = muted;
 	if (hold !== undefined) participant.hold = hold;
 	if (coaching !== undefined) participant.coaching = coaching;
@@ -67,6 +70,7 @@ export function updateParticipant(
 		if (/(Url|Method)$/.test(name)) participant.settings[name] = value;
 	}
 	participant.updatedAt = store.now();
+	for (const event of events) store.onEvent(event, conference, participant);
 	return { status: 200, body: participantJson(store, participant) };
 }
 
@@ -76,5 +80,6 @@ export function removeParticipant(store: Store, conference: ConferenceRecord, ca
 	if (!participant || participant.status !== 'in-progress') return notFound(path);
 	participant.status = 'completed';
 	participant.updatedAt = store.now();
+	store.onEvent('participant-leave', conference, participant);
 	return { status: 204 };
 }

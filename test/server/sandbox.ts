@@ -7,9 +7,14 @@ import { SignalWireServer } from './SignalWireServer';
  *
  *   --port <n>   listen on this port (default: 8089; 0 picks a free one)
  *   --json       print one JSON line with the connection details instead of the banner
+ *   --callback <url>  send signed conference status callbacks there (conference-end when a
+ *                     conference is ended through the API, participant-mute, -hold, -leave …);
+ *                     also settable later with POST /__sandbox/callback-target {"url": …}
  */
 export const SANDBOX_PROJECT_ID = '5e1f0c2a-9d7b-4c3e-8a61-7f2b4d9e0c11';
 export const SANDBOX_API_TOKEN = 'PTsandbox00000000000000000000000000000000';
+/** The sandbox project's Signing Key: its status callbacks are signed with it. */
+export const SANDBOX_SIGNING_KEY = 'PSKsandbox000000000000000000000000';
 
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(name);
@@ -17,11 +22,23 @@ function option(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-	const server = new SignalWireServer({ projectId: SANDBOX_PROJECT_ID, apiToken: SANDBOX_API_TOKEN });
+	const callback = option('--callback');
+	const server = new SignalWireServer({
+		projectId: SANDBOX_PROJECT_ID,
+		apiToken: SANDBOX_API_TOKEN,
+		statusCallback: callback ? { url: callback, signingKey: SANDBOX_SIGNING_KEY } : undefined,
+	});
 	const summary = seedSandbox(server.store);
 	server.enableControlEndpoints();
 	const origin = await server.start(Number(option('--port') ?? 8089));
-	const details = { spaceUrl: origin, projectId: SANDBOX_PROJECT_ID, apiToken: SANDBOX_API_TOKEN, ...summary };
+	const details = {
+		spaceUrl: origin,
+		projectId: SANDBOX_PROJECT_ID,
+		apiToken: SANDBOX_API_TOKEN,
+		signingKey: SANDBOX_SIGNING_KEY,
+		statusCallback: callback ?? null,
+		...summary,
+	};
 	if (process.argv.includes('--json')) {
 		process.stdout.write(`${JSON.stringify(details)}\n`);
 	} else {
@@ -31,6 +48,7 @@ async function main(): Promise<void> {
 				`  Space URL:  ${origin}`,
 				`  Project ID: ${SANDBOX_PROJECT_ID}`,
 				`  API token:  ${SANDBOX_API_TOKEN}`,
+				`  Signing Key: ${SANDBOX_SIGNING_KEY} (status callbacks ${callback ? `go to ${callback}` : 'are off; --callback <url> turns them on'})`,
 				`  Conferences: ${summary.conferences} (${summary.byStatus['in-progress']} in progress, ${summary.byStatus.init} init, ${summary.byStatus.completed} completed)`,
 				'Use these in n8n as a "SignalWire API" credential. Ctrl-C stops it.',
 				'',

@@ -1,3 +1,4 @@
+import type { ConferenceEvent } from './callbacks';
 import { API_PREFIX, newSid, rfc2822 } from './format';
 
 export type ConferenceStatus = 'init' | 'in-progress' | 'completed';
@@ -61,6 +62,10 @@ export class Store {
 
 	/** Replaceable so that tests can pin the time of updates. */
 	now: () => Date = () => new Date();
+
+	/** Called for every conference event, as SignalWire would send a status callback for it. */
+	onEvent: (event: ConferenceEvent, conference: ConferenceRecord, participant?: ParticipantRecord) => void =
+		() => undefined;
 
 	constructor(readonly projectId: string) {}
 
