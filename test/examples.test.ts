@@ -3,8 +3,12 @@ import { join } from 'node:path';
 
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { runNode } from './harness/engine';
+import { Workflow } from 'n8n-workflow';
+
+import { buildNode, runNode } from './harness/engine';
 import { useSignalWireServer } from './harness/fixtures';
+import { callPoll, callWebhook } from './harness/triggers';
+import { callbackForm, signCallback } from './server/callbacks';
 
 interface ExampleWorkflow {
 	name: string;
@@ -14,6 +18,18 @@ interface ExampleWorkflow {
 
 const examplesFolder = join(__dirname, '..', 'examples');
 const NODE_TYPE = 'n8n-nodes-signalwire-conference.signalWireConference';
+
+/** An expression of an example evaluated by n8n's expression engine against one item. */
+function evaluateExpression(expression: string, json: IDataObject): unknown {
+	const node = buildNode({});
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { getByName: () => undefined as never, getByNameAndVersion: () => undefined as never, getKnownTypes: () => ({}) },
+	});
+	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [{ json }], 'manual', {});
+}
 
 function readExample(file: string): ExampleWorkflow {
 	return JSON.parse(readFileSync(join(examplesFolder, file), 'utf8')) as ExampleWorkflow;
@@ -109,5 +125,53 @@ describe('example workflows in examples/', () => {
 		expect(guests.map((guest) => guest.muted)).toEqual([true, true]);
 		expect(host.muted).toBe(false);
 		expect(elsewhere.muted).toBe(false);
+	});
+});
+
+describe('trigger examples in examples/triggers/', () => {
+	const space = useSignalWireServer();
+	const readTrigger = (file: string) => readExample(join('triggers', file));
+
+	it('"when a conference ends, post its duration" emits the ended conference and builds the chat message', async () => {
+		const workflow = readTrigger('conference-ended-post-duration.json');
+		const trigger = workflow.nodes.find((node) => node.type.endsWith('signalWireConferencePollingTrigger'))!;
+		const post = workflow.nodes.find((node) => node.name === 'Post to Chat')!;
+		const now = Date.now();
+		space.server.store.addConference({
+			friendlyName: 'Support bridge',
+			status: 'completed',
+			createdAt: new Date(now - 47 * 60_000),
+			updatedAt: new Date(now - 5 * 60_000),
+		});
+
+		const polled = await callPoll(trigger.parameters, space.credentials, {
+			'node:SignalWire': { since: now - 10 * 60_000, lastPoll: now - 10 * 60_000, emitted: {} },
+		});
+		const conference = polled![0][0].json;
+		const message = evaluateExpression(String(post.parameters.jsonBody), conference);
+
+		expect(JSON.parse(String(message))).toEqual({ text: 'Conference "Support bridge" ended after 42 min' });
+	});
+
+	it('"when someone joins the Support bridge, announce" verifies the callback and announces into that conference', async () => {
+		const workflow = readTrigger('participant-joined-announce.json');
+		const trigger = workflow.nodes.find((node) => node.type.endsWith('signalWireConferenceTrigger'))!;
+		const announce = workflow.nodes.find((node) => node.name === 'Announce Newcomer')!;
+		const conference = space.server.store.addConference({ friendlyName: 'Support bridge' });
+		const url = 'https://n8n.example.com/webhook/5d0c7a52-31f4-4b7e-9d2a-8c1e6f3b4a90/signalwire-conference';
+		const form = callbackForm(space.server.store, 'participant-join', conference, 1, space.server.store.addParticipant(conference));
+
+		const { result } = await callWebhook(
+			trigger.parameters,
+			{ url, body: form.toString(), headers: { 'X-SignalWire-Signature': signCallback('PSKexample', url, form) } },
+			'PSKexample',
+		);
+		const joined = result.workflowData![0].map((item) => item.json).filter((json) => json.FriendlyName === 'Support bridge');
+		const run = await runNode({ parameters: announce.parameters, items: joined, credentials: space.credentials });
+
+		expect(run.error).toBeUndefined();
+		expect(conference.announcements).toEqual([
+			{ url: 'https://example.com/announcements/someone-joined.xml', method: 'GET' },
+		]);
 	});
 });
