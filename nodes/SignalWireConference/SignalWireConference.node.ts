@@ -10,6 +10,7 @@ import * as conference from './actions/conference';
 import * as conferenceRecording from './actions/conferenceRecording';
 import * as conferenceStream from './actions/conferenceStream';
 import * as participant from './actions/participant';
+import { requestOptions } from './actions/common/requestOptions';
 import { router } from './actions/router';
 import { searchConferenceRecordings, searchConferences, searchParticipants } from './methods/listSearch';
 
@@ -52,6 +53,7 @@ export class SignalWireConference implements INodeType {
 			...participant.description,
 			...conferenceRecording.description,
 			...conferenceStream.description,
+			requestOptions,
 		],
 	};
 

@@ -45,6 +45,8 @@ export interface DeliveredCallback {
 export interface ServerOptions {
 	projectId: string;
 	apiToken: string;
+	/** Added to every API answer, as a network far away would. */
+	latencyMs?: number;
 	/** Where to send signed conference status callbacks, as cXML's statusCallback would. */
 	statusCallback?: CallbackTarget;
 	/** When false, valid credentials still get 401, as SignalWire answers a token without the Voice scope. */
@@ -66,6 +68,11 @@ export class SignalWireServer {
 	private controlEndpoints = false;
 
 	readonly callbacks: DeliveredCallback[] = [];
+
+	/** Requests being answered right now, and the most there ever were at once. */
+	inFlight = 0;
+
+	maxInFlight = 0;
 
 	private pendingCallbacks: Array<Promise<void>> = [];
 
@@ -121,6 +128,7 @@ export class SignalWireServer {
 	}
 
 	reset(): void {
+		this.maxInFlight = 0;
 		this.requests.length = 0;
 		this.callbacks.length = 0;
 		this.interceptors = [];
@@ -178,12 +186,25 @@ export class SignalWireServer {
 			return;
 		}
 		this.requests.push(recorded);
-
-		const reply = this.interceptors.reduce<Reply | undefined>(
-			(answer, interceptor) => answer ?? interceptor(recorded),
-			undefined,
-		) ?? this.route(recorded);
-		this.send(response, reply);
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		try {
+			const reply =
+				this.interceptors.reduce<Reply | undefined>(
+					(answer, interceptor) => answer ?? interceptor(recorded),
+					undefined,
+				) ?? this.route(recorded);
+			const delayMs = (reply.delayMs ?? 0) + (this.options.latencyMs ?? 0);
+			if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+			if (reply.fault === 'reset') {
+				request.socket.destroy();
+				return;
+			}
+			if (reply.fault === 'hang') return;
+			this.send(response, reply);
+		} finally {
+			this.inFlight--;
+		}
 	}
 
 	private send(response: ServerResponse, reply: Reply): void {

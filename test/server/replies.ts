@@ -1,7 +1,15 @@
 import type { ErrorBody } from './format';
 import { calendarDate, errorBody } from './format';
 
-export type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+export type Reply = {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Wait this long before answering (latency, slow servers). */
+	delayMs?: number;
+	/** Misbehave instead of answering: drop the connection, or never answer. */
+	fault?: 'reset' | 'hang';
+};
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

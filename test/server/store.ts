@@ -144,6 +144,11 @@ export class Store {
 		return `${API_PREFIX}/Accounts/${this.projectId}`;
 	}
 
+	/** A 200 answer carrying the conference, for tests that answer requests themselves. */
+	conferenceJsonReply(record: ConferenceRecord): { status: number; body: Record<string, unknown> } {
+		return { status: 200, body: this.conferenceJson(record) };
+	}
+
 	conferenceJson(record: ConferenceRecord): Record<string, unknown> {
 		const base = `${this.accountPath()}/Conferences/${record.sid}`;
 		return {

@@ -1,6 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { mapInOrder } from '../helpers/mapInOrder';
+import { MAX_PARALLEL_REQUESTS } from './common/requestOptions';
 import * as conference from './conference';
 import * as conferenceRecording from './conferenceRecording';
 import * as conferenceStream from './conferenceStream';
@@ -47,18 +49,26 @@ export async function runOperation(
 	return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
 }
 
-/** Runs the chosen operation once per input item; every output is paired to its input item. */
+function parallelism(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const wanted = Number(options.parallelRequests ?? 1);
+	return Number.isInteger(wanted) ? Math.min(Math.max(wanted, 1), MAX_PARALLEL_REQUESTS) : 1;
+}
+
+/**
+ * Runs the chosen operation once per input item, up to Requests in Parallel at a time; every
+ * output is paired to its input item and outputs keep the input order.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const perItem = await mapInOrder(items.length, parallelism(this), async (itemIndex) => {
 		try {
-			output.push(...(await runOperation.call(this, itemIndex)));
+			return await runOperation.call(this, itemIndex);
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			output.push(errorItem(nodeError, itemIndex));
+			return [errorItem(nodeError, itemIndex)];
 		}
-	}
-	return [output];
+	});
+	return [perItem.flat()];
 }

@@ -102,12 +102,14 @@ export function apiErrorFromResponse(
 	status: number,
 	rawBody: unknown,
 	context: ErrorContext,
+	attempts = 1,
 ): NodeApiError {
 	const parsed = parseErrorBody(rawBody);
 	const apiMessage = parsed.message?.trim() || undefined;
 	const title = apiMessage ?? STATUS_TITLES[status] ?? `HTTP ${status}`;
 	const code = parsed.code !== undefined ? `SignalWire error ${parsed.code}, ` : '';
-	const message = `${title} (${code}HTTP ${status})`;
+	const retried = attempts > 1 ? `; gave up after ${attempts} attempts` : '';
+	const message = `${title} (${code}HTTP ${status}${retried})`;
 	const errorResponse: JsonObject = { message: title, httpCode: String(status) };
 	if (parsed.code !== undefined) errorResponse.code = parsed.code;
 	if (parsed.moreInfo !== undefined) errorResponse.moreInfo = parsed.moreInfo;
@@ -127,4 +129,37 @@ export function apiErrorFromProblem(
 	itemIndex: number,
 ): NodeApiError {
 	return new NodeApiError(node, { message } as JsonObject, { itemIndex, message, description });
+}
+
+/**
+ * Plain words rather than Node's error codes: NodeApiError replaces any message that contains a
+ * code such as ECONNREFUSED with a generic text that would hide the address.
+ */
+const TRANSPORT_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was closed',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EPROTO: 'the TLS handshake failed',
+	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+};
+
+/** The Node or axios error code behind a failed request, wherever n8n wrapped it. */
+export function transportFailureCode(error: unknown): string | undefined {
+	let candidate = error;
+	for (let depth = 0; candidate && depth < 4; depth++) {
+		const code = (candidate as { code?: unknown }).code;
+		if (typeof code === 'string' && code !== '') return code;
+		candidate = (candidate as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+export function describeTransportFailure(code: string | undefined, timeoutMs: number): string {
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+		return `no answer within ${timeoutMs / 1000} s (Request Options → Timeout)`;
+	}
+	return (code && TRANSPORT_FAILURES[code]) || 'the connection failed';
 }

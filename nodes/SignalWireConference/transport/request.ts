@@ -8,11 +8,24 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
 import type { ErrorContext } from './errors';
-import { apiErrorFromProblem, apiErrorFromResponse } from './errors';
+import {
+	apiErrorFromProblem,
+	apiErrorFromResponse,
+	describeTransportFailure,
+	transportFailureCode,
+} from './errors';
+import {
+	backoffMs,
+	isRetryableFailure,
+	isRetryableStatus,
+	MAX_RETRY_AFTER_MS,
+	readReliability,
+	retryAfterMs,
+} from './reliability';
 import { resolveSpaceOrigin } from './spaceUrl';
 
 export type SignalWireContext =
@@ -23,7 +36,6 @@ export type SignalWireContext =
 
 export const API_PREFIX = '/api/laml/2010-04-01';
 export const MAX_PAGE_SIZE = 1000;
-const REQUEST_TIMEOUT_MS = 60_000;
 
 export type QueryValues = Record<string, string | number | undefined>;
 
@@ -96,12 +108,8 @@ function parseJsonBody(
 	);
 }
 
-async function send(
-	context: SignalWireContext,
-	space: Space,
-	url: string,
-	request: SignalWireRequest,
-): Promise<IDataObject> {
+function httpOptions(request: SignalWireRequest, url: string, space: Space, timeoutMs: number): IHttpRequestOptions {
+	const hostname = new URL(space.origin).hostname;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -112,66 +120,73 @@ async function send(
 		json: false,
 		// A redirect could carry the credentials to another host; SignalWire's API does not redirect.
 		disableFollowRedirect: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		sendCredentialsOnCrossOriginRedirect: false,
+		timeout: timeoutMs,
 	};
+	// n8n's own guard, where the running n8n has it: requests may only go to the space's host.
+	if (!hostname.startsWith('[')) options.allowedDomains = hostname;
 	if (request.form !== undefined) {
 		options.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
 		options.body = new URLSearchParams(request.form).toString();
 	}
-
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			'signalWireApi',
-			options,
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw apiErrorFromProblem(
-			context.getNode(),
-			`Could not reach SignalWire at ${space.origin}: ${describeTransportFailure(error)}`,
-			'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it.',
-			request.itemIndex,
-		);
-	}
-
-	const status = Number(response.statusCode);
-	if (status >= 200 && status < 300) {
-		return parseJsonBody(context, response.body, url, request.itemIndex);
-	}
-	if (status >= 300 && status < 400) {
-		throw apiErrorFromProblem(
-			context.getNode(),
-			`SignalWire answered with a redirect (HTTP ${status}), which is not followed`,
-			'Check the Space URL in the SignalWire API credentials: it must be the address of your space, e.g. https://example.signalwire.com.',
-			request.itemIndex,
-		);
-	}
-	throw apiErrorFromResponse(context.getNode(), status, response.body, request);
+	return options;
 }
 
-/**
- * Plain words rather than Node's error codes: NodeApiError replaces any message that contains a
- * code such as ECONNREFUSED with a generic text that would hide the address.
- */
-const TRANSPORT_FAILURES: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset',
-	ENOTFOUND: 'the host name was not found',
-	EAI_AGAIN: 'the host name could not be looked up',
-	ETIMEDOUT: 'the request timed out',
-	ECONNABORTED: 'the request timed out',
-	EPROTO: 'the TLS handshake failed',
-	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-};
+function attemptsNote(attempts: number): string {
+	return attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+}
 
-function describeTransportFailure(error: unknown): string {
-	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
-		const code = (candidate as { code?: unknown } | undefined)?.code;
-		if (typeof code === 'string' && TRANSPORT_FAILURES[code]) return TRANSPORT_FAILURES[code];
+/** One request, retried on 429/503 (and on connection failures for reads), with a timeout. */
+async function send(
+	context: SignalWireContext,
+	space: Space,
+	url: string,
+	request: SignalWireRequest,
+): Promise<IDataObject> {
+	const { maxRetries, timeoutMs } = readReliability(context, request.itemIndex);
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				'signalWireApi',
+				httpOptions(request, url, space, timeoutMs),
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = transportFailureCode(error);
+			if (attempt <= maxRetries && isRetryableFailure(request.method, code)) {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			throw apiErrorFromProblem(
+				context.getNode(),
+				`Could not reach SignalWire at ${space.origin}: ${describeTransportFailure(code, timeoutMs)}${attemptsNote(attempt)}`,
+				'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it. For slow answers, raise Request Options → Timeout.',
+				request.itemIndex,
+			);
+		}
+
+		const status = Number(response.statusCode);
+		if (status >= 200 && status < 300) {
+			return parseJsonBody(context, response.body, url, request.itemIndex);
+		}
+		if (isRetryableStatus(status) && attempt <= maxRetries) {
+			const asked = retryAfterMs(response.headers?.['retry-after']);
+			if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) {
+				await sleep(asked ?? backoffMs(attempt));
+				continue;
+			}
+		}
+		if (status >= 300 && status < 400) {
+			throw apiErrorFromProblem(
+				context.getNode(),
+				`SignalWire answered with a redirect (HTTP ${status}), which is not followed`,
+				'Check the Space URL in the SignalWire API credentials: it must be the address of your space, e.g. https://example.signalwire.com.',
+				request.itemIndex,
+			);
+		}
+		throw apiErrorFromResponse(context.getNode(), status, response.body, request, attempt);
 	}
-	return 'the connection failed';
 }
 
 export async function signalWireApiRequest(

@@ -16,6 +16,7 @@ const getOne = {
 	resource: 'conference',
 	operation: 'get',
 	conferenceId: { __rl: true, mode: 'id', value: SID },
+	requestOptions: { maxRetries: 0 },
 };
 
 function listPage(nextPageUri: string | null, conferences: unknown[] = []) {
@@ -208,7 +209,7 @@ describe('transport: error answers', () => {
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe(`Could not reach SignalWire at ${origin}: the connection was refused`);
 		expect(error?.description).toBe(
-			'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it.',
+			'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it. For slow answers, raise Request Options → Timeout.',
 		);
 		expectNoToken([error, logs]);
 	});
