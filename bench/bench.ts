@@ -1,0 +1,357 @@
+/**
+ * `npm run bench`: the SignalWire Conference node against the project's SignalWire-compatible
+ * server, side by side with a plain fetch loop. Prints a table and writes bench/results/latest.json.
+ *
+ *   (a) Conference → Get Many, Return All, over 10,000 and 100,000 conferences: the node through
+ *       n8n's WorkflowExecute versus a fetch loop following next_page_uri (PageSize=1000).
+ *   (b) 1,000 Conference → Update with 50 ms server latency, Requests in Parallel 1, 5 and 10.
+ *   (c) Cold load of the built node module in a fresh `node -e`.
+ *
+ * Every measured run is its own forked process (worker.ts); the server is another (serverProcess.ts).
+ * Knobs: BENCH_SIZES=10000,100000  BENCH_REPS=3  BENCH_PARALLEL=1,5,10  BENCH_UPDATES=1000  BENCH_COLD_RUNS=7
+ */
+import { fork, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { PAGE_SIZE } from './constants';
+import { median } from './measure';
+import { RpcClient } from './rpc';
+import type { ServerStats } from './serverProcess';
+import type { Table } from './table';
+import { count, mb, ms, ratio, renderMarkdown, renderText } from './table';
+import type { RunResult, Scenario } from './worker';
+
+const ROOT = resolve(__dirname, '..', '..');
+const RESULTS = join(ROOT, 'bench', 'results', 'latest.json');
+const NODE_MODULE = join(ROOT, 'dist', 'nodes', 'SignalWireConference', 'SignalWireConference.node.js');
+
+const LATENCY_MS = 50;
+const LIST_RATIO_TARGET = 1.1;
+const UPDATE_RATIO_TARGET = 1.2;
+
+function numbers(name: string, fallback: number[]): number[] {
+	const text = process.env[name];
+	return text ? text.split(',').map(Number) : fallback;
+}
+
+const SIZES = numbers('BENCH_SIZES', [10_000, 100_000]);
+const REPS = numbers('BENCH_REPS', [3])[0];
+const PARALLEL = numbers('BENCH_PARALLEL', [1, 5, 10]);
+const UPDATES = numbers('BENCH_UPDATES', [1000])[0];
+const COLD_RUNS = numbers('BENCH_COLD_RUNS', [7])[0];
+
+function log(message: string) {
+	process.stderr.write(`${message}\n`);
+}
+
+function forkChild(script: string) {
+	const child = fork(join(__dirname, script), [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	return { child, rpc: new RpcClient(child) };
+}
+
+async function startServer(latencyMs?: number) {
+	const { child, rpc } = forkChild('serverProcess.js');
+	const origin = await rpc.call<string>('start', { latencyMs });
+	return {
+		origin,
+		rpc,
+		stop: async () => {
+			await rpc.call('stop');
+			await new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done(null)));
+		},
+	};
+}
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+interface MeasuredRun extends RunResult {
+	server: ServerStats;
+}
+
+/** A fresh worker: warm up, then (with the server's request log emptied) the measured run. */
+async function measuredRun(server: Server, scenario: Scenario): Promise<MeasuredRun> {
+	const { child, rpc } = forkChild('worker.js');
+	try {
+		await rpc.call('warmUp', scenario);
+		await server.rpc.call('reset');
+		const result = await rpc.call<RunResult>('run');
+		const stats = await server.rpc.call<ServerStats>('stats');
+		return { ...result, server: stats };
+	} finally {
+		await rpc.call('exit').catch(() => undefined);
+		if (child.exitCode === null) await new Promise((done) => child.once('exit', done));
+	}
+}
+
+interface ClientSummary {
+	runs: number;
+	requests: number;
+	wallMs: number;
+	cpuMs: number;
+	serverCpuMs: number;
+	peakRssDeltaBytes: number;
+	peakHeapDeltaBytes: number;
+	retainedHeapBytes: number;
+	outputItems: number;
+	sidsDigest: string;
+	allWallMs: number[];
+}
+
+function summarize(runs: MeasuredRun[]): ClientSummary {
+	const requests = new Set(runs.map((run) => run.server.requests));
+	const digests = new Set(runs.map((run) => run.sidsDigest));
+	if (requests.size !== 1 || digests.size !== 1) throw new Error('runs of the same client disagree');
+	return {
+		runs: runs.length,
+		requests: runs[0].server.requests,
+		wallMs: median(runs.map((run) => run.wallMs)),
+		cpuMs: median(runs.map((run) => run.cpuMs)),
+		serverCpuMs: median(runs.map((run) => run.server.cpuMs)),
+		peakRssDeltaBytes: median(runs.map((run) => run.memory.peakRssDelta)),
+		peakHeapDeltaBytes: median(runs.map((run) => run.memory.peakHeapDelta)),
+		retainedHeapBytes: median(runs.map((run) => run.memory.retainedHeapDelta)),
+		outputItems: runs[0].outputItems,
+		sidsDigest: runs[0].sidsDigest,
+		allWallMs: runs.map((run) => Math.round(run.wallMs * 10) / 10),
+	};
+}
+
+async function benchList() {
+	const server = await startServer();
+	const results = [];
+	try {
+		for (const size of SIZES) {
+			log(`(a) seeding ${count(size)} conferences`);
+			await server.rpc.call('seed', { count: size });
+			const runs: Record<'node' | 'raw', MeasuredRun[]> = { node: [], raw: [] };
+			for (let rep = 0; rep < REPS; rep++) {
+				// Alternate who goes first, so that neither always meets a warmer (or hotter) machine.
+				const order: Array<'node' | 'raw'> = rep % 2 === 0 ? ['node', 'raw'] : ['raw', 'node'];
+				for (const client of order) {
+					const run = await measuredRun(server, { kind: 'list', client, origin: server.origin });
+					log(`(a) N=${count(size)} ${client} run ${rep + 1}: ${ms(run.wallMs)} ms, ${run.server.requests} requests`);
+					runs[client].push(run);
+				}
+			}
+			const node = summarize(runs.node);
+			const raw = summarize(runs.raw);
+			if (node.outputItems !== size || raw.outputItems !== size || node.sidsDigest !== raw.sidsDigest) {
+				throw new Error(`N=${size}: node gave ${node.outputItems} items, raw ${raw.outputItems}, same order: ${node.sidsDigest === raw.sidsDigest}`);
+			}
+			const pageSizes = [...new Set(runs.node.flatMap((run) => run.server.pageSizes))];
+			const expectedRequests = Math.ceil(size / PAGE_SIZE);
+			results.push({
+				conferences: size,
+				expectedRequests,
+				nodePageSizes: pageSizes,
+				node,
+				raw,
+				wallRatio: node.wallMs / raw.wallMs,
+				cpuRatio: node.cpuMs / raw.cpuMs,
+				nodeOverheadPerItemWallUs: ((node.wallMs - raw.wallMs) * 1000) / size,
+				nodeOverheadPerItemCpuUs: ((node.cpuMs - raw.cpuMs) * 1000) / size,
+				retainedBytesPerItem: { node: node.retainedHeapBytes / size, raw: raw.retainedHeapBytes / size },
+				targets: {
+					requestsExact: node.requests === expectedRequests,
+					wallWithin1_1: node.wallMs / raw.wallMs <= LIST_RATIO_TARGET,
+				},
+			});
+		}
+	} finally {
+		await server.stop();
+	}
+	return results;
+}
+
+async function benchUpdate() {
+	const server = await startServer(LATENCY_MS);
+	const results = [];
+	try {
+		for (const parallel of PARALLEL) {
+			for (const client of ['node', 'raw'] as const) {
+				// Fresh conferences per run; the warm-up updates ten others.
+				const sids = await server.rpc.call<string[]>('seed', { count: UPDATES + 10 });
+				const scenario: Scenario = {
+					kind: 'update',
+					client,
+					origin: server.origin,
+					sids: sids.slice(0, UPDATES),
+					warmUpSids: sids.slice(UPDATES),
+					parallel,
+				};
+				const run = await measuredRun(server, scenario);
+				if (run.outputItems !== UPDATES) throw new Error(`${client} parallel ${parallel}: ${run.outputItems} outputs`);
+				const idealMs = (UPDATES * LATENCY_MS) / parallel;
+				log(`(b) ${client} parallel ${parallel}: ${ms(run.wallMs)} ms (ideal ${ms(idealMs)})`);
+				results.push({
+					client,
+					parallel,
+					updates: UPDATES,
+					requests: run.server.requests,
+					maxInFlight: run.server.maxInFlight,
+					wallMs: run.wallMs,
+					cpuMs: run.cpuMs,
+					idealMs,
+					ratio: run.wallMs / idealMs,
+					target: client === 'node' ? run.wallMs / idealMs <= UPDATE_RATIO_TARGET : undefined,
+				});
+			}
+		}
+	} finally {
+		await server.stop();
+	}
+	return results;
+}
+
+/** Milliseconds from before `require` to after `new SignalWireConference()`, in a fresh `node -e`. */
+function benchColdLoad() {
+	const timed = (preload: boolean) => `
+		const hr = () => Number(process.hrtime.bigint()) / 1e6;
+		let t = hr(); ${preload ? "require('n8n-workflow');" : ''} const pre = hr() - t;
+		t = hr(); const m = require(${JSON.stringify(NODE_MODULE)}); const req = hr() - t;
+		t = hr(); const node = new m.SignalWireConference(); const ctor = hr() - t;
+		if (!node.description || !node.description.properties.length) throw new Error('no description');
+		process.stdout.write(JSON.stringify({ pre, req, ctor }));`;
+	const sample = (preload: boolean) => {
+		const runs = [];
+		for (let index = 0; index < COLD_RUNS; index++) {
+			const started = process.hrtime.bigint();
+			const child = spawnSync(process.execPath, ['-e', timed(preload)], { cwd: ROOT, encoding: 'utf8' });
+			const processMs = Number(process.hrtime.bigint() - started) / 1e6;
+			if (child.status !== 0) throw new Error(`node -e failed: ${child.stderr}`);
+			const { pre, req, ctor } = JSON.parse(child.stdout) as { pre: number; req: number; ctor: number };
+			runs.push({ preloadMs: pre, requireMs: req, constructMs: ctor, processMs });
+		}
+		return {
+			runs: runs.length,
+			preloadMs: median(runs.map((run) => run.preloadMs)),
+			requireMs: median(runs.map((run) => run.requireMs)),
+			constructMs: median(runs.map((run) => run.constructMs)),
+			requirePlusConstructMs: median(runs.map((run) => run.requireMs + run.constructMs)),
+			processMs: median(runs.map((run) => run.processMs)),
+		};
+	};
+	const bare = spawnSync(process.execPath, ['-e', ''], { encoding: 'utf8' });
+	if (bare.status !== 0) throw new Error('node -e "" failed');
+	const emptyProcess = median(
+		Array.from({ length: COLD_RUNS }, () => {
+			const started = process.hrtime.bigint();
+			spawnSync(process.execPath, ['-e', '']);
+			return Number(process.hrtime.bigint() - started) / 1e6;
+		}),
+	);
+	log('(c) cold load');
+	return { module: 'dist/nodes/SignalWireConference/SignalWireConference.node.js', cold: sample(false), withN8nWorkflowLoaded: sample(true), emptyNodeProcessMs: emptyProcess };
+}
+
+function machine() {
+	const cores = cpus();
+	return {
+		cpuModel: cores[0]?.model ?? 'unknown',
+		cores: cores.length,
+		node: process.version,
+		platform: `${process.platform} ${process.arch}`,
+		memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+	};
+}
+
+type Results = {
+	list: Awaited<ReturnType<typeof benchList>>;
+	update: Awaited<ReturnType<typeof benchUpdate>>;
+	coldLoad: ReturnType<typeof benchColdLoad>;
+};
+
+function tables(results: Results): Table[] {
+	const yes = (met: boolean | undefined) => (met ? 'met' : 'MISSED');
+	const list: Table = {
+		title: `(a) Conference → Get Many, Return All (median of ${REPS} runs, each in a fresh process)`,
+		headers: ['N', 'client', 'requests', 'wall ms', 'client CPU ms', 'server CPU ms', 'peak heap Δ MB', 'peak RSS Δ MB', 'retained MB', 'B/item', 'node/raw wall', 'target'],
+		rows: results.list.flatMap((entry) => [
+			...(['node', 'raw'] as const).map((client) => {
+				const summary = entry[client];
+				return [
+					count(entry.conferences),
+					client,
+					`${summary.requests}${client === 'node' ? ` (${yes(entry.targets.requestsExact)}: ${entry.expectedRequests})` : ''}`,
+					ms(summary.wallMs),
+					ms(summary.cpuMs),
+					ms(summary.serverCpuMs),
+					mb(summary.peakHeapDeltaBytes),
+					mb(summary.peakRssDeltaBytes),
+					mb(summary.retainedHeapBytes),
+					(summary.retainedHeapBytes / entry.conferences).toFixed(0),
+					client === 'node' ? ratio(entry.wallRatio) : '',
+					client === 'node' ? `≤ 1.1×: ${yes(entry.targets.wallWithin1_1)}` : '',
+				];
+			}),
+		]),
+		notes: results.list.map(
+			(entry) =>
+				`N=${count(entry.conferences)}: node overhead per item ${entry.nodeOverheadPerItemWallUs.toFixed(2)} µs wall, ${entry.nodeOverheadPerItemCpuUs.toFixed(2)} µs client CPU (CPU ratio ${ratio(entry.cpuRatio)}); same ${count(entry.node.outputItems)} sids in the same order.`,
+		),
+	};
+	const update: Table = {
+		title: `(b) ${count(UPDATES)} × Conference → Update, server latency ${LATENCY_MS} ms (one run each)`,
+		headers: ['parallel', 'client', 'requests', 'max in flight', 'wall ms', 'ideal ms', 'wall/ideal', 'target'],
+		rows: results.update.map((entry) => [
+			String(entry.parallel),
+			entry.client,
+			String(entry.requests),
+			String(entry.maxInFlight),
+			ms(entry.wallMs),
+			ms(entry.idealMs),
+			ratio(entry.ratio),
+			entry.client === 'node' ? `≤ 1.2×: ${yes(entry.target)}` : '(reference)',
+		]),
+		notes: ['ideal = updates × latency / parallel'],
+	};
+	const cold = results.coldLoad;
+	const coldLoad: Table = {
+		title: `(c) Cold load of ${cold.module} (median of ${cold.cold.runs} fresh \`node -e\`)`,
+		headers: ['case', 'require ms', 'new SignalWireConference() ms', 'require + construct ms', 'whole process ms'],
+		rows: [
+			['cold (n8n-workflow loaded by the node)', ms(cold.cold.requireMs), ms(cold.cold.constructMs), ms(cold.cold.requirePlusConstructMs), ms(cold.cold.processMs)],
+			[`n8n-workflow preloaded (${ms(cold.withN8nWorkflowLoaded.preloadMs)} ms), as in n8n`, ms(cold.withN8nWorkflowLoaded.requireMs), ms(cold.withN8nWorkflowLoaded.constructMs), ms(cold.withN8nWorkflowLoaded.requirePlusConstructMs), ms(cold.withN8nWorkflowLoaded.processMs)],
+			['empty `node -e ""`', '', '', '', ms(cold.emptyNodeProcessMs)],
+		],
+	};
+	return [list, update, coldLoad];
+}
+
+async function main() {
+	const started = new Date();
+	const host = machine();
+	log(`machine: ${host.cpuModel}, ${host.cores} cores, node ${host.node}`);
+	const results: Results = { list: await benchList(), update: await benchUpdate(), coldLoad: benchColdLoad() };
+	const rendered = tables(results);
+	const header = `SignalWire Conference node benchmark — ${host.cpuModel}, ${host.cores} cores, ${host.memoryGiB} GiB, node ${host.node}, ${host.platform}`;
+	process.stdout.write(`\n${header}\n\n${rendered.map(renderText).join('\n\n')}\n`);
+	mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+	writeFileSync(
+		RESULTS,
+		`${JSON.stringify(
+			{
+				date: started.toISOString(),
+				command: 'npm run bench',
+				machine: host,
+				method: {
+					list: 'Each measured run is a fresh forked node process (--expose-gc) with n8n-core loaded and one warm-up page read; the server runs in its own process. Wall time from hrtime around the run; client CPU = process.cpuUsage() delta; memory: process.memoryUsage() sampled every 5 ms during the run, peak minus the value after a forced GC just before the run; retained = heapUsed after a forced GC with the output still referenced. The node run is n8n-core WorkflowExecute via test/harness/engine.ts; the raw run is a fetch loop following next_page_uri with PageSize=1000.',
+					update: `One measured run per row; server adds ${LATENCY_MS} ms to every answer; ideal = updates × latency / parallel.`,
+					coldLoad: 'spawnSync(node -e) per sample; times taken with hrtime inside the child around require() and the constructor.',
+				},
+				...results,
+				markdown: rendered.map(renderMarkdown).join('\n\n'),
+			},
+			null,
+			'\t',
+		)}\n`,
+	);
+	log(`wrote ${RESULTS}`);
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exit(1);
+});

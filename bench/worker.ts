@@ -1,0 +1,128 @@
+/**
+ * One measured run in a fresh process, so that the node and the raw loop start from the same
+ * state: modules loaded (n8n-core included, for both), one warm-up request, a collected heap.
+ * bench.ts calls `warmUp`, resets the server's request log, then calls `run`.
+ */
+import { createHash } from 'node:crypto';
+
+import { runNode } from '../test/harness/engine';
+import { ANNOUNCE_URL, API_TOKEN, PAGE_SIZE, PROJECT_ID } from './constants';
+import { measure } from './measure';
+import type { MemoryFigures } from './measure';
+import { rawListAll, rawUpdateAll } from './rawClient';
+import { serveRpc } from './rpc';
+
+export type Scenario =
+	| { kind: 'list'; client: 'node' | 'raw'; origin: string }
+	| { kind: 'update'; client: 'node' | 'raw'; origin: string; sids: string[]; parallel: number; warmUpSids: string[] };
+
+export interface RunResult {
+	wallMs: number;
+	cpuMs: number;
+	memory: MemoryFigures;
+	/** Requests the client itself counted (the raw loop); the node's are counted by the server. */
+	clientRequests?: number;
+	outputItems: number;
+	/** sha1 of the output sids in order, so that node and raw outputs can be compared. */
+	sidsDigest: string;
+}
+
+function credentials(origin: string) {
+	return { spaceUrl: origin, projectId: PROJECT_ID, apiToken: API_TOKEN };
+}
+
+const updateFields = { announceUrl: ANNOUNCE_URL };
+
+function updateParameters(parallel: number) {
+	return {
+		resource: 'conference',
+		operation: 'update',
+		conferenceId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
+		updateFields,
+		requestOptions: { parallelRequests: parallel },
+	};
+}
+
+async function nodeRun(parameters: Record<string, unknown>, origin: string, items?: Array<{ sid: string }>) {
+	const run = await runNode({ parameters, credentials: credentials(origin), items });
+	if (run.error) throw new Error(`node run failed: ${run.error.message} ${run.error.description ?? ''}`);
+	// The node's whole output (items with their pairedItem links), as n8n keeps it.
+	return run.items;
+}
+
+let scenario: Scenario | undefined;
+
+async function warmUp(given: Scenario): Promise<null> {
+	scenario = given;
+	if (given.kind === 'list') {
+		if (given.client === 'node') {
+			await nodeRun({ resource: 'conference', operation: 'getAll', returnAll: false, limit: PAGE_SIZE }, given.origin);
+		} else {
+			// One page, as the node's warm-up reads one page.
+			await (await fetch(`${given.origin}/api/laml/2010-04-01/Accounts/${PROJECT_ID}/Conferences.json?PageSize=${PAGE_SIZE}`, {
+				headers: { Authorization: `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString('base64')}` },
+			})).json();
+		}
+	} else if (given.client === 'node') {
+		await nodeRun(updateParameters(given.parallel), given.origin, given.warmUpSids.map((sid) => ({ sid })));
+	} else {
+		await rawUpdateAll(given.origin, given.warmUpSids, given.parallel, { AnnounceUrl: ANNOUNCE_URL });
+	}
+	return null;
+}
+
+function digest(sids: Array<string | undefined>): string {
+	return createHash('sha1').update(sids.join(',')).digest('hex');
+}
+
+async function run(): Promise<RunResult> {
+	const given = scenario;
+	if (given === undefined) throw new Error('warmUp first');
+	if (given.kind === 'list') {
+		if (given.client === 'node') {
+			const measured = await measure(
+				async () => await nodeRun({ resource: 'conference', operation: 'getAll', returnAll: true }, given.origin),
+			);
+			return summarize(measured, measured.value.map((item) => (item.json as { sid?: string }).sid));
+		}
+		const measured = await measure(async () => await rawListAll(given.origin));
+		return {
+			...summarize(measured, measured.value.items.map((item) => (item as { sid?: string }).sid)),
+			clientRequests: measured.value.requests,
+		};
+	}
+	const items = given.sids.map((sid) => ({ sid }));
+	if (given.client === 'node') {
+		const measured = await measure(async () => await nodeRun(updateParameters(given.parallel), given.origin, items));
+		return summarize(measured, measured.value.map((item) => (item.json as { sid?: string }).sid));
+	}
+	const measured = await measure(
+		async () => await rawUpdateAll(given.origin, given.sids, given.parallel, { AnnounceUrl: ANNOUNCE_URL }),
+	);
+	return {
+		...summarize(measured, measured.value.results.map((item) => (item as { sid?: string }).sid)),
+		clientRequests: measured.value.requests,
+	};
+}
+
+function summarize(
+	measured: { wallMs: number; cpuMs: number; memory: MemoryFigures },
+	sids: Array<string | undefined>,
+): RunResult {
+	return {
+		wallMs: measured.wallMs,
+		cpuMs: measured.cpuMs,
+		memory: measured.memory,
+		outputItems: sids.length,
+		sidsDigest: digest(sids),
+	};
+}
+
+serveRpc({
+	warmUp,
+	run,
+	exit: () => {
+		setImmediate(() => process.exit(0));
+		return null;
+	},
+});
