@@ -97,15 +97,28 @@ const STATUS_TITLES: Record<number, string> = {
 	429: 'Too many requests',
 };
 
+/**
+ * Text that came from the server (messages, links) is quoted back to the user; it must never carry
+ * the credentials, even when a misbehaving server echoes them.
+ */
+export function redact(text: string, secrets: string[]): string {
+	let safe = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@"]*@/gi, '$1***@');
+	for (const secret of secrets) {
+		if (secret.length >= 4) safe = safe.split(secret).join('***');
+	}
+	return safe;
+}
+
 export function apiErrorFromResponse(
 	node: INode,
 	status: number,
 	rawBody: unknown,
 	context: ErrorContext,
-	attempts = 1,
+	attempts: number,
+	secrets: string[],
 ): NodeApiError {
 	const parsed = parseErrorBody(rawBody);
-	const apiMessage = parsed.message?.trim() || undefined;
+	const apiMessage = parsed.message?.trim() ? redact(parsed.message.trim(), secrets) : undefined;
 	const title = apiMessage ?? STATUS_TITLES[status] ?? `HTTP ${status}`;
 	const code = parsed.code !== undefined ? `SignalWire error ${parsed.code}, ` : '';
 	const retried = attempts > 1 ? `; gave up after ${attempts} attempts` : '';
@@ -127,8 +140,14 @@ export function apiErrorFromProblem(
 	message: string,
 	description: string,
 	itemIndex: number,
+	secrets: string[] = [],
 ): NodeApiError {
-	return new NodeApiError(node, { message } as JsonObject, { itemIndex, message, description });
+	const safeMessage = redact(message, secrets);
+	return new NodeApiError(node, { message: safeMessage } as JsonObject, {
+		itemIndex,
+		message: safeMessage,
+		description: redact(description, secrets),
+	});
 }
 
 /**

@@ -50,11 +50,15 @@ export interface SignalWireRequest extends ErrorContext {
 export interface ListPage {
 	items: IDataObject[];
 	nextPageUri: string | null;
+	/** What error messages about this page must not quote. */
+	secrets: string[];
 }
 
 interface Space {
 	origin: string;
 	accountPath: string;
+	/** Never to be quoted back: the token and the Basic auth value made from it. */
+	secrets: string[];
 }
 
 async function getSpace(context: SignalWireContext, itemIndex: number): Promise<Space> {
@@ -74,7 +78,12 @@ async function getSpace(context: SignalWireContext, itemIndex: number): Promise<
 			{ itemIndex, description: 'Copy the Project ID from the API page of your SignalWire dashboard.' },
 		);
 	}
-	return { origin: space.origin, accountPath: `${API_PREFIX}/Accounts/${projectId}` };
+	const apiToken = String(credentials.apiToken ?? '');
+	return {
+		origin: space.origin,
+		accountPath: `${API_PREFIX}/Accounts/${projectId}`,
+		secrets: [apiToken, Buffer.from(`${projectId}:${apiToken}`).toString('base64')],
+	};
 }
 
 function toQueryString(query: QueryValues | undefined): string {
@@ -86,25 +95,32 @@ function toQueryString(query: QueryValues | undefined): string {
 	return serialized ? `?${serialized}` : '';
 }
 
+/**
+ * A successful answer must be one JSON object; only a DELETE may answer with nothing (204).
+ * Anything else (HTML from a proxy, an array, a bare value) would become misleading output items.
+ */
 function parseJsonBody(
 	context: SignalWireContext,
 	body: unknown,
 	url: string,
-	itemIndex: number,
+	request: SignalWireRequest,
 ): IDataObject {
-	if (body === undefined || body === null || body === '') return {};
-	if (typeof body === 'object') return body as IDataObject;
-	try {
-		const parsed: unknown = JSON.parse(String(body));
-		if (parsed !== null && typeof parsed === 'object') return parsed as IDataObject;
-	} catch {
-		// Reported below with the same message as a JSON value that is not an object.
+	const empty = body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+	if (empty && request.method === 'DELETE') return {};
+	let parsed: unknown = body;
+	if (typeof body === 'string' && !empty) {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			parsed = undefined;
+		}
 	}
+	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
 	throw apiErrorFromProblem(
 		context.getNode(),
-		'SignalWire answered with a body that is not JSON',
+		empty ? 'SignalWire answered with an empty body' : 'SignalWire answered with a body that is not a JSON object',
 		`The response to ${new URL(url).pathname} could not be read. If this persists, check the Space URL in the credentials: it must point at your SignalWire space.`,
-		itemIndex,
+		request.itemIndex,
 	);
 }
 
@@ -168,7 +184,7 @@ async function send(
 
 		const status = Number(response.statusCode);
 		if (status >= 200 && status < 300) {
-			return parseJsonBody(context, response.body, url, request.itemIndex);
+			return parseJsonBody(context, response.body, url, request);
 		}
 		if (isRetryableStatus(status) && attempt <= maxRetries) {
 			const asked = retryAfterMs(response.headers?.['retry-after']);
@@ -185,7 +201,7 @@ async function send(
 				request.itemIndex,
 			);
 		}
-		throw apiErrorFromResponse(context.getNode(), status, response.body, request, attempt);
+		throw apiErrorFromResponse(context.getNode(), status, response.body, request, attempt, space.secrets);
 	}
 }
 
@@ -222,6 +238,7 @@ function resolveNextPageUrl(
 			'SignalWire returned a next page link outside this space; paging stopped',
 			`The link "${nextPageUri.slice(0, 200)}" does not point into ${space.origin}${space.accountPath}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
 			itemIndex,
+			space.secrets,
 		);
 	}
 	return resolved.href;
@@ -232,7 +249,7 @@ function readListPage(
 	body: IDataObject,
 	listKey: string,
 	itemIndex: number,
-): ListPage {
+): Omit<ListPage, 'secrets'> {
 	const items = body[listKey];
 	const next = body.next_page_uri;
 	if (!Array.isArray(items) || (next !== null && next !== undefined && typeof next !== 'string')) {
@@ -265,7 +282,7 @@ export async function signalWireApiListPage(
 			? `${space.origin}${space.accountPath}${request.resource}${toQueryString(request.query)}`
 			: resolveNextPageUrl(context, space, nextPageUri, request.itemIndex);
 	const body = await send(context, space, url, { ...request, method: 'GET' });
-	return readListPage(context, body, request.listKey, request.itemIndex);
+	return { ...readListPage(context, body, request.listKey, request.itemIndex), secrets: space.secrets };
 }
 
 /**
@@ -286,6 +303,14 @@ export async function signalWireApiListAll(
 	const followed = new Set<string>();
 	let page = await signalWireApiListPage(context, firstPage);
 	for (;;) {
+		if (page.items.length > pageSize) {
+			throw apiErrorFromProblem(
+				context.getNode(),
+				`SignalWire returned ${page.items.length} items for a page of at most ${pageSize}; paging stopped`,
+				'The answer does not follow SignalWire\'s paging. Check the Space URL in the credentials: it must point at your SignalWire space.',
+				request.itemIndex,
+			);
+		}
 		for (const item of page.items) {
 			if (limit !== undefined && collected.length >= limit) return collected;
 			collected.push(item);
@@ -299,6 +324,7 @@ export async function signalWireApiListAll(
 				'SignalWire returned the same next page link twice; paging stopped',
 				`The link "${page.nextPageUri.slice(0, 200)}" was already followed, so following it again would loop forever. ${collected.length} items had been read. Try again later, or narrow the filters.`,
 				request.itemIndex,
+				page.secrets,
 			);
 		}
 		followed.add(page.nextPageUri);

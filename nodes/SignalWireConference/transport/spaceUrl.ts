@@ -44,7 +44,8 @@ export function resolveSpaceOrigin(spaceUrl: unknown): SpaceOrigin {
 		);
 	}
 	const origin = `${scheme}://${host}`;
-	if (!URL.canParse(origin)) {
+	const tooLong = hostname.length > 253 || hostname.split('.').some((label) => label.length > 63);
+	if (tooLong || !URL.canParse(origin)) {
 		return problem(
 			`Space URL "${raw}" is not valid: use your space name, e.g. example.signalwire.com`,
 		);

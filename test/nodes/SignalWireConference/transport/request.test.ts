@@ -172,7 +172,7 @@ describe('transport: error answers', () => {
 
 		const { error } = await runNode({ parameters: getOne, credentials: space.credentials });
 
-		expect(error?.message).toBe('SignalWire answered with a body that is not JSON');
+		expect(error?.message).toBe('SignalWire answered with a body that is not a JSON object');
 	});
 
 	it('refuses a list answer without its list', async () => {
