@@ -4,7 +4,6 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
@@ -12,47 +11,68 @@ import { signalWireApiListPage } from '../transport/request';
 
 const PICKER_PAGE_SIZE = 50;
 
-function createdAt(conference: IDataObject): number {
-	const time = Date.parse(String(conference.date_created ?? '').replace(/\bSept\b/, 'Sep'));
-	return Number.isNaN(time) ? 0 : time;
-}
-
-function matches(conference: IDataObject, filter: string): boolean {
-	const needle = filter.trim().toLowerCase();
-	return (
-		String(conference.friendly_name ?? '').toLowerCase().includes(needle) ||
-		String(conference.sid ?? '').toLowerCase().includes(needle)
-	);
+interface Picker {
+	resource: string;
+	listKey: string;
+	/** Whether an entry matches what the user typed into the search box (lower case). */
+	matches: (entry: IDataObject, needle: string) => boolean;
+	toResult: (entry: IDataObject) => INodeListSearchItems;
+	order?: (a: IDataObject, b: IDataObject) => number;
 }
 
 /**
- * The "From list" picker: one API page per call, newest first, and `next_page_uri` as the string
- * token n8n hands back for the next page.
+ * One API page per call, so that the picker opens fast on large projects; `next_page_uri` is the
+ * string token n8n hands back for the next page.
  */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	picker: Picker,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const page = await signalWireApiListPage(
+		context,
+		{ resource: picker.resource, listKey: picker.listKey, query: { PageSize: PICKER_PAGE_SIZE }, itemIndex: 0 },
+		paginationToken || undefined,
+	);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const entries = page.items.filter((entry) => needle === '' || picker.matches(entry, needle));
+	if (picker.order) entries.sort(picker.order);
+	const results = entries.map(picker.toResult);
+	return page.nextPageUri === null ? { results } : { results, paginationToken: page.nextPageUri };
+}
+
+function createdAt(entry: IDataObject): number {
+	const time = Date.parse(String(entry.date_created ?? '').replace(/\bSept\b/, 'Sep'));
+	return Number.isNaN(time) ? 0 : time;
+}
+
+function includes(value: unknown, needle: string): boolean {
+	return String(value ?? '').toLowerCase().includes(needle);
+}
+
+/** The "From list" conference picker: newest first, searchable by name or ID. */
 export async function searchConferences(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await signalWireApiListPage(
+	return await searchPage(
 		this,
 		{
 			resource: '/Conferences',
 			listKey: 'conferences',
-			query: { PageSize: PICKER_PAGE_SIZE },
-			itemIndex: 0,
+			matches: (conference, needle) => includes(conference.friendly_name, needle) || includes(conference.sid, needle),
+			order: (a, b) => createdAt(b) - createdAt(a),
+			toResult: (conference) => ({
+				name: `${String(conference.friendly_name ?? conference.sid)} (${String(conference.status ?? 'unknown')})`,
+				value: String(conference.sid),
+				description: String(conference.date_created ?? ''),
+			}),
 		},
-		paginationToken || undefined,
+		filter,
+		paginationToken,
 	);
-	const results: INodeListSearchItems[] = page.items
-		.filter((conference) => !filter || matches(conference, filter))
-		.sort((a, b) => createdAt(b) - createdAt(a))
-		.map((conference) => ({
-			name: `${String(conference.friendly_name ?? conference.sid)} (${String(conference.status ?? 'unknown')})`,
-			value: String(conference.sid),
-			description: String(conference.date_created ?? ''),
-		}));
-	return page.nextPageUri === null ? { results } : { results, paginationToken: page.nextPageUri };
 }
 
 /** The conference chosen above the participant or recording picker, whatever its mode. */
@@ -63,7 +83,7 @@ function chosenConference(context: ILoadOptionsFunctions): string {
 			description: 'The list shows the participants or recordings of the conference selected above.',
 		});
 	}
-	return value.toLowerCase();
+	return encodeURIComponent(value.toLowerCase());
 }
 
 function flags(participant: IDataObject): string {
@@ -79,25 +99,21 @@ export async function searchParticipants(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const conferenceSid = chosenConference(this);
-	const page = await signalWireApiListPage(
+	return await searchPage(
 		this,
 		{
-			resource: `/Conferences/${encodeURIComponent(conferenceSid)}/Participants`,
+			resource: `/Conferences/${chosenConference(this)}/Participants`,
 			listKey: 'participants',
-			query: { PageSize: PICKER_PAGE_SIZE },
-			itemIndex: 0,
+			matches: (participant, needle) => includes(participant.call_sid, needle),
+			toResult: (participant) => ({
+				name: `${String(participant.call_sid)}${flags(participant)}`,
+				value: String(participant.call_sid),
+				description: `Joined ${String(participant.date_created ?? '')}`,
+			}),
 		},
-		paginationToken || undefined,
+		filter,
+		paginationToken,
 	);
-	const results: INodeListSearchItems[] = page.items
-		.filter((participant) => !filter || String(participant.call_sid ?? '').includes(filter.trim().toLowerCase()))
-		.map((participant) => ({
-			name: `${String(participant.call_sid)}${flags(participant)}`,
-			value: String(participant.call_sid),
-			description: `Joined ${String(participant.date_created ?? '')}`,
-		}));
-	return page.nextPageUri === null ? { results } : { results, paginationToken: page.nextPageUri };
 }
 
 /** Recordings of the chosen conference, newest first. */
@@ -106,23 +122,19 @@ export async function searchConferenceRecordings(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const conferenceSid = chosenConference(this);
-	const page = await signalWireApiListPage(
+	return await searchPage(
 		this,
 		{
-			resource: `/Conferences/${encodeURIComponent(conferenceSid)}/Recordings`,
+			resource: `/Conferences/${chosenConference(this)}/Recordings`,
 			listKey: 'recordings',
-			query: { PageSize: PICKER_PAGE_SIZE },
-			itemIndex: 0,
+			matches: (recording, needle) => includes(recording.sid, needle),
+			toResult: (recording) => ({
+				name: `${String(recording.date_created ?? recording.sid)} (${String(recording.status ?? 'unknown')}, ${String(recording.duration ?? 0)} s)`,
+				value: String(recording.sid),
+				description: String(recording.sid),
+			}),
 		},
-		paginationToken || undefined,
+		filter,
+		paginationToken,
 	);
-	const results: INodeListSearchItems[] = page.items
-		.filter((recording) => !filter || String(recording.sid ?? '').includes(filter.trim().toLowerCase()))
-		.map((recording) => ({
-			name: `${String(recording.date_created ?? recording.sid)} (${String(recording.status ?? 'unknown')}, ${String(recording.duration ?? 0)} s)`,
-			value: String(recording.sid),
-			description: String(recording.sid),
-		}));
-	return page.nextPageUri === null ? { results } : { results, paginationToken: page.nextPageUri };
 }

@@ -331,3 +331,42 @@ export async function signalWireApiListAll(
 		page = await signalWireApiListPage(context, request, page.nextPageUri);
 	}
 }
+
+export interface Target {
+	/** Path below the account, every dynamic segment already validated and encoded. */
+	resource: string;
+	/** Said on a 404. */
+	notFound: string;
+}
+
+/** A form-encoded update of one resource; on a 400/422 the error quotes `sentValues`. */
+export async function signalWireApiPost(
+	context: SignalWireContext,
+	target: Target,
+	form: Record<string, string>,
+	itemIndex: number,
+	sentValues: Record<string, string> = form,
+): Promise<IDataObject> {
+	return await signalWireApiRequest(context, {
+		method: 'POST',
+		resource: target.resource,
+		form,
+		sentValues,
+		itemIndex,
+		notFound: target.notFound,
+	});
+}
+
+/** A DELETE, which SignalWire answers with 204 and no body. */
+export async function signalWireApiDelete(
+	context: SignalWireContext,
+	target: Target,
+	itemIndex: number,
+): Promise<void> {
+	await signalWireApiRequest(context, {
+		method: 'DELETE',
+		resource: target.resource,
+		itemIndex,
+		notFound: target.notFound,
+	});
+}

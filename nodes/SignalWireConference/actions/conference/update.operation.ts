@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { assertHttpUrl, getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiPost } from '../../transport/request';
 import {
 	CONFERENCE_FIELD,
 	conferenceLocator,
@@ -115,13 +115,7 @@ export async function execute(
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildForm(this, updateFields, itemIndex);
-	const conference = await signalWireApiRequest(this, {
-		method: 'POST',
-		resource: conferencePath(conferenceSid),
-		form,
-		itemIndex,
-		sentValues: form,
-		notFound: conferenceNotFound(conferenceSid),
-	});
+	const target = { resource: conferencePath(conferenceSid), notFound: conferenceNotFound(conferenceSid) };
+	const conference = await signalWireApiPost(this, target, form, itemIndex);
 	return this.helpers.returnJsonArray(conference);
 }

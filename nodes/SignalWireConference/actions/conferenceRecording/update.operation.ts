@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiPost } from '../../transport/request';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { readRecordingTarget, recordingLocator } from '../common/recordingLocator';
 
@@ -60,13 +60,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		form.PauseBehavior = pauseBehavior;
 	}
-	const recording = await signalWireApiRequest(this, {
-		method: 'POST',
-		resource: target.resource,
-		form,
-		sentValues: form,
-		itemIndex,
-		notFound: target.notFound,
-	});
+	const recording = await signalWireApiPost(this, target, form, itemIndex);
 	return this.helpers.returnJsonArray(recording);
 }

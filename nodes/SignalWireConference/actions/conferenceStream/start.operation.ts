@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiPost } from '../../transport/request';
 import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound, conferencePath } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 import { STREAM_NAME_PATTERN } from '../common/streamLocator';
@@ -165,13 +165,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// The token is sent but never quoted back: error messages list only the other fields.
 	const sentValues = { ...form };
 	const bearer = buildForm(this, options, [BEARER_TOKEN], itemIndex);
-	const stream = await signalWireApiRequest(this, {
-		method: 'POST',
-		resource: `${conferencePath(conferenceSid)}/Streams`,
-		form: { ...form, ...bearer },
-		sentValues,
-		itemIndex,
-		notFound: conferenceNotFound(conferenceSid),
-	});
+	const target = { resource: `${conferencePath(conferenceSid)}/Streams`, notFound: conferenceNotFound(conferenceSid) };
+	const stream = await signalWireApiPost(this, target, { ...form, ...bearer }, itemIndex, sentValues);
 	return this.helpers.returnJsonArray(stream);
 }

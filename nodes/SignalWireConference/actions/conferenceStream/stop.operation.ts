@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiPost } from '../../transport/request';
 import { CONFERENCE_FIELD, conferenceLocator, conferencePath } from '../common/conferenceLocator';
 import { readStreamReference, streamLocator } from '../common/streamLocator';
 
@@ -15,14 +15,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const stream = readStreamReference(this, itemIndex);
-	const form = { Status: 'stopped' };
-	const stopped = await signalWireApiRequest(this, {
-		method: 'POST',
+	const target = {
 		resource: `${conferencePath(conferenceSid)}/Streams/${encodeURIComponent(stream)}`,
-		form,
-		sentValues: form,
-		itemIndex,
 		notFound: `No running stream "${stream}" in conference "${conferenceSid}": check the stream's ID or name and the conference.`,
-	});
+	};
+	const stopped = await signalWireApiPost(this, target, { Status: 'stopped' }, itemIndex);
 	return this.helpers.returnJsonArray(stopped);
 }

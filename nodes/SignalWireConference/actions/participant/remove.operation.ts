@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiDelete } from '../../transport/request';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { participantLocator, readParticipantTarget } from '../common/participantLocator';
 
@@ -14,12 +14,7 @@ export const description: INodeProperties[] = [
 /** SignalWire answers 204 with no body; the output says what was done instead. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const target = readParticipantTarget(this, itemIndex);
-	await signalWireApiRequest(this, {
-		method: 'DELETE',
-		resource: target.resource,
-		itemIndex,
-		notFound: target.notFound,
-	});
+	await signalWireApiDelete(this, target, itemIndex);
 	return this.helpers.returnJsonArray({
 		deleted: true,
 		callSid: target.callSid,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiPost } from '../../transport/request';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { participantLocator, readParticipantTarget } from '../common/participantLocator';
 
@@ -16,14 +16,7 @@ export function flagOperation(operation: string, form: Record<string, string>) {
 	];
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 		const target = readParticipantTarget(this, itemIndex);
-		const participant = await signalWireApiRequest(this, {
-			method: 'POST',
-			resource: target.resource,
-			form,
-			sentValues: form,
-			itemIndex,
-			notFound: target.notFound,
-		});
+		const participant = await signalWireApiPost(this, target, form, itemIndex);
 		return this.helpers.returnJsonArray(participant);
 	}
 	return { description, execute };

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiPost } from '../../transport/request';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 import { participantLocator, readParticipantTarget } from '../common/participantLocator';
@@ -118,13 +118,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);
 	checkCombinations(this, form, itemIndex);
-	const participant = await signalWireApiRequest(this, {
-		method: 'POST',
-		resource: target.resource,
-		form,
-		sentValues: form,
-		itemIndex,
-		notFound: target.notFound,
-	});
+	const participant = await signalWireApiPost(this, target, form, itemIndex);
 	return this.helpers.returnJsonArray(participant);
 }
