@@ -2,7 +2,8 @@
 /**
  * The node in n8n's editor, in headless Chromium: sign in with the owner login, find the node in the
  * node panel with its icon, add it, see the Conference operations and their fields, and pick a
- * conference from the sandbox in the "From list" picker. Screenshots go to .artifacts/.
+ * conference from the sandbox in the "From list" picker. The tests are the steps of one browser
+ * session and run in order. Screenshots go to .artifacts/.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -34,10 +35,11 @@ async function visibleTexts(locator) {
 }
 
 beforeAll(async () => {
-	environment = await startEnvironment({ workflowFiles: [CANVAS_WORKFLOW] });
-	({ editor, login } = await environment.startEditor());
+	// First, so that a missing Chromium fails at once with how to install it.
 	browser = await launchChromium();
 	page = browser.page;
+	environment = await startEnvironment({ workflowFiles: [CANVAS_WORKFLOW] });
+	({ editor, login } = await environment.startEditor());
 	page.setDefaultTimeout(UI_TIMEOUT_MS);
 });
 
@@ -61,9 +63,9 @@ test('the node panel lists "SignalWire Conference" with its icon', async () => {
 	await page.getByTestId('node-creator-search-bar').fill('SignalWire');
 
 	const creator = page.getByTestId('node-creator');
-	const name = creator.getByTestId('node-creator-item-name').getByText('SignalWire Conference', { exact: true });
-	await name.waitFor();
-	const item = creator.getByTestId('item-iterator-item').filter({ has: name });
+	const itemName = () => page.getByTestId('node-creator-item-name').getByText('SignalWire Conference', { exact: true });
+	await creator.locator(itemName()).waitFor();
+	const item = creator.getByTestId('item-iterator-item').filter({ has: itemName() });
 	const icon = item.locator('img').first();
 	expect(await icon.getAttribute('src')).toBe(ICON_PATH);
 	// Loaded, not a broken image.
@@ -117,8 +119,6 @@ test('Operation offers Get, Get Many and Update, each with its own fields', asyn
 
 	await choose('Get');
 	await page.getByTestId('resource-locator-conferenceId').waitFor();
-	await page.screenshot({ path: '/tmp/pw/dbg-after-get.png' });
-	require('fs').writeFileSync('/tmp/pw/dbg-options.html', await page.locator('.el-select-dropdown').last().evaluate((e) => e.outerHTML).catch((e) => String(e)));
 });
 
 test('the "From list" picker lists the sandbox\'s conferences', async () => {
@@ -138,8 +138,11 @@ test('the "From list" picker lists the sandbox\'s conferences', async () => {
 		authorization: basicAuth(sandbox),
 	});
 
+	// Typing searches: only matching conferences stay in the list.
 	await page.keyboard.type('Support bridge');
-	await expect
-		.poll(async () => (await page.getByTestId('rlc-item').allInnerTexts()).every((name) => name.startsWith('Support bridge')))
-		.toBe(true);
+	await page.waitForFunction(() => {
+		const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map((item) => item.innerText.trim());
+		return items.length > 0 && items.every((name) => name.startsWith('Support bridge'));
+	});
+	expect(await visibleTexts(page.getByTestId('rlc-item'))).toContain('Support bridge (in-progress)');
 });
