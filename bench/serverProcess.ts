@@ -3,11 +3,61 @@
  * and serializing 100,000 conferences per list request) and its garbage never show up in the
  * memory or CPU figures of the client being measured. Driven by bench.ts over IPC.
  */
+import { listConferences } from '../test/server/conferences';
+import { paginate } from '../test/server/paging';
 import { SignalWireServer } from '../test/server/SignalWireServer';
-import { API_TOKEN, PROJECT_ID } from './constants';
+import { ACCOUNT_PATH, API_TOKEN, AUTHORIZATION, PAGE_SIZE, PROJECT_ID } from './constants';
 import { serveRpc } from './rpc';
 
 let server: SignalWireServer | undefined;
+
+/**
+ * "Pre-rendered" mode: every list page the store would answer, computed once (same envelope, same
+ * links, same JSON) and answered through the server's interceptor hook, so that the server spends
+ * next to nothing per request and what remains of the wall time is the client's. The live store
+ * maps all N conferences to JSON on every list request (test/server/conferences.ts), ~0.25 s at
+ * 100,000, which otherwise dominates both clients' wall time.
+ */
+let prerendered: Map<string, string> | undefined;
+
+/** Whether list requests are answered from `prerendered` right now (warm-ups always are). */
+let servePrerendered = false;
+
+function pageKey(path: string, rawQuery: string): string {
+	const query = new URLSearchParams(rawQuery);
+	query.sort();
+	return `${path}?${query.toString()}`;
+}
+
+function prerender(target: SignalWireServer): Map<string, string> {
+	const pages = new Map<string, string>();
+	// The node lists /Conferences, the raw loop /Conferences.json; both get their own links.
+	for (const path of [`${ACCOUNT_PATH}/Conferences`, `${ACCOUNT_PATH}/Conferences.json`]) {
+		const first = new URLSearchParams({ PageSize: String(PAGE_SIZE) });
+		const listed = listConferences(target.store, path, first);
+		if (listed.items === undefined) throw new Error('could not list conferences');
+		let rawQuery: string | null = first.toString();
+		while (rawQuery !== null) {
+			const page = paginate(path, new URLSearchParams(rawQuery), listed.items, 'conferences');
+			if (!page.ok) throw new Error(`paging failed: ${JSON.stringify(page.body)}`);
+			pages.set(pageKey(path, rawQuery), JSON.stringify(page.envelope));
+			const next = page.envelope.next_page_uri as string | null;
+			rawQuery = next === null ? null : next.slice(next.indexOf('?') + 1);
+		}
+	}
+	return pages;
+}
+
+function installPrerendered(target: SignalWireServer): void {
+	const pages = prerendered;
+	if (pages === undefined) return;
+	target.intercept((request) => {
+		if (!servePrerendered) return undefined;
+		if (request.method !== 'GET' || request.authorization !== AUTHORIZATION) return undefined;
+		const body = pages.get(pageKey(request.path, request.rawQuery));
+		return body === undefined ? undefined : { status: 200, body, headers: { 'Content-Type': 'application/json; charset=utf-8' } };
+	});
+}
 
 function current(): SignalWireServer {
 	if (server === undefined) throw new Error('server not started');
@@ -32,6 +82,9 @@ serveRpc({
 	/** `count` in-progress conferences, one second apart, newest first in the list; returns their sids in list order. */
 	seed: ({ count }: { count: number }) => {
 		const store = current().store;
+		prerendered = undefined;
+		servePrerendered = false;
+		current().reset();
 		store.conferences.clear();
 		const newest = Date.UTC(2025, 0, 1);
 		const sids: string[] = [];
@@ -45,8 +98,22 @@ serveRpc({
 		}
 		return sids;
 	},
+	/** Renders every list page of the store as it is now; returns how many. */
+	prerender: () => {
+		current().reset();
+		prerendered = prerender(current());
+		installPrerendered(current());
+		return prerendered.size;
+	},
+	/** Answers list pages from the pre-rendered ones (true) or from the live store (false). */
+	serve: ({ prerendered: on }: { prerendered: boolean }) => {
+		if (on && prerendered === undefined) throw new Error('prerender first');
+		servePrerendered = on;
+		return null;
+	},
 	reset: () => {
 		current().reset();
+		installPrerendered(current());
 		cpuMark = process.cpuUsage();
 		return null;
 	},
