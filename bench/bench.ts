@@ -8,7 +8,7 @@
  *   (c) Cold load of the built node module in a fresh `node -e`.
  *
  * Every measured run is its own forked process (worker.ts); the server is another (serverProcess.ts).
- * Knobs: BENCH_SIZES=10000,100000  BENCH_REPS=3  BENCH_PARALLEL=1,5,10  BENCH_UPDATES=1000  BENCH_COLD_RUNS=7
+ * Knobs: BENCH_PARTS=list,update,cold  BENCH_SIZES=10000,100000  BENCH_REPS=3  BENCH_PARALLEL=1,5,10  BENCH_UPDATES=1000  BENCH_COLD_RUNS=7
  * (results written with other knobs than these defaults are not the README's figures).
  */
 import { fork, spawnSync } from 'node:child_process';
@@ -29,6 +29,8 @@ const RESULTS = join(ROOT, 'bench', 'results', 'latest.json');
 const NODE_MODULE = join(ROOT, 'dist', 'nodes', 'SignalWireConference', 'SignalWireConference.node.js');
 
 const LATENCY_MS = 50;
+/** Updates run before the measured 1,000, in the same worker with the same parallelism. */
+const WARM_UP_UPDATES = 100;
 const LIST_RATIO_TARGET = 1.1;
 const UPDATE_RATIO_TARGET = 1.2;
 
@@ -42,6 +44,7 @@ const REPS = numbers('BENCH_REPS', [3])[0];
 const PARALLEL = numbers('BENCH_PARALLEL', [1, 5, 10]);
 const UPDATES = numbers('BENCH_UPDATES', [1000])[0];
 const COLD_RUNS = numbers('BENCH_COLD_RUNS', [7])[0];
+const PARTS = (process.env.BENCH_PARTS ?? 'list,update,cold').split(',');
 
 function log(message: string) {
 	process.stderr.write(`${message}\n`);
@@ -194,8 +197,8 @@ async function benchUpdate() {
 	try {
 		for (const parallel of PARALLEL) {
 			for (const client of ['node', 'raw'] as const) {
-				// Fresh conferences per run; the warm-up updates ten others.
-				const sids = await server.rpc.call<string[]>('seed', { count: UPDATES + 10 });
+				// Fresh conferences per run; the warm-up updates WARM_UP_UPDATES others first.
+				const sids = await server.rpc.call<string[]>('seed', { count: UPDATES + WARM_UP_UPDATES });
 				const scenario: Scenario = {
 					kind: 'update',
 					client,
@@ -283,7 +286,7 @@ function machine() {
 type Results = {
 	list: Awaited<ReturnType<typeof benchList>>;
 	update: Awaited<ReturnType<typeof benchUpdate>>;
-	coldLoad: ReturnType<typeof benchColdLoad>;
+	coldLoad: ReturnType<typeof benchColdLoad> | undefined;
 };
 
 function tables(results: Results): Table[] {
@@ -322,21 +325,23 @@ function tables(results: Results): Table[] {
 		],
 	};
 	const update: Table = {
-		title: `(b) ${count(UPDATES)} × Conference → Update, server latency ${LATENCY_MS} ms (one run each)`,
-		headers: ['parallel', 'client', 'requests', 'max in flight', 'wall ms', 'ideal ms', 'wall/ideal', 'target'],
+		title: `(b) ${count(UPDATES)} × Conference → Update (announceUrl), server latency ${LATENCY_MS} ms (one run each, fresh process)`,
+		headers: ['parallel', 'client', 'requests', 'max in flight', 'wall ms', 'client CPU ms', 'ideal ms', 'wall/ideal', 'target'],
 		rows: results.update.map((entry) => [
 			String(entry.parallel),
 			entry.client,
 			String(entry.requests),
 			String(entry.maxInFlight),
 			ms(entry.wallMs),
+			ms(entry.cpuMs),
 			ms(entry.idealMs),
 			ratio(entry.ratio),
 			entry.client === 'node' ? `≤ 1.2×: ${yes(entry.target)}` : '(reference)',
 		]),
-		notes: ['ideal = updates × latency / parallel'],
+		notes: [`ideal = updates × latency / parallel; each run follows a warm-up of ${WARM_UP_UPDATES} updates in the same process.`],
 	};
 	const cold = results.coldLoad;
+	if (cold === undefined) return [list, update];
 	const coldLoad: Table = {
 		title: `(c) Cold load of ${cold.module} (median of ${cold.cold.runs} fresh \`node -e\`)`,
 		headers: ['case', 'require ms', 'new SignalWireConference() ms', 'require + construct ms', 'whole process ms'],
@@ -353,7 +358,11 @@ async function main() {
 	const started = new Date();
 	const host = machine();
 	log(`machine: ${host.cpuModel}, ${host.cores} cores, node ${host.node}`);
-	const results: Results = { list: await benchList(), update: await benchUpdate(), coldLoad: benchColdLoad() };
+	const results: Results = {
+		list: PARTS.includes('list') ? await benchList() : [],
+		update: PARTS.includes('update') ? await benchUpdate() : [],
+		coldLoad: PARTS.includes('cold') ? benchColdLoad() : undefined,
+	};
 	const rendered = tables(results);
 	const header = `SignalWire Conference node benchmark — ${host.cpuModel}, ${host.cores} cores, ${host.memoryGiB} GiB, node ${host.node}, ${host.platform}`;
 	process.stdout.write(`\n${header}\n\n${rendered.map(renderText).join('\n\n')}\n`);
