@@ -7,20 +7,40 @@ const { executionError, nodeItems, nodesThatRan } = require('./run-data');
 
 const NODE_TYPE = 'n8n-nodes-signalwire-conference.signalWireConference';
 
+/** What the items of each resource are called. */
+const NOUNS = {
+	conference: 'conference',
+	participant: 'participant',
+	conferenceRecording: 'recording',
+	conferenceStream: 'stream',
+};
+
+/** Operation → what it did, for the operations that change something. */
+const DONE = {
+	mute: 'muted',
+	unmute: 'unmuted',
+	hold: 'put on hold',
+	unhold: 'took off hold',
+	remove: 'removed',
+	delete: 'deleted',
+	update: 'updated',
+	start: 'started',
+	stop: 'stopped',
+};
+
 const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+const nameOf = (item) => `'${item.friendly_name ?? item.name ?? item.call_sid ?? item.sid}'`;
 
 /** `'Support bridge', 'All hands'` */
 function distinctNames(items) {
-	return [...new Set(items.map((item) => `'${item.friendly_name ?? item.sid}'`))].join(', ');
+	return [...new Set(items.map(nameOf))].join(', ');
 }
 
 /** `'Support bridge' ×2, 'All hands'` */
 function names(items) {
 	const counts = new Map();
-	for (const item of items) {
-		const name = `'${item.friendly_name ?? item.sid}'`;
-		counts.set(name, (counts.get(name) ?? 0) + 1);
-	}
+	for (const item of items) counts.set(nameOf(item), (counts.get(nameOf(item)) ?? 0) + 1);
 	return [...counts].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name)).join(', ');
 }
 
@@ -31,35 +51,45 @@ function describeRequest(request, projectId) {
 	return `${request.method.padEnd(4)} ${path}${query ? `?${query}` : ''}${form ? `  [${form}]` : ''}`;
 }
 
+/** Ending a conference or announcing into it: the examples' main story, told with names. */
+function describeConferenceUpdate(updateFields, ok) {
+	const done = [];
+	const headlines = [];
+	if (updateFields.status === 'completed') {
+		const ended = ok.filter((item) => item.status === 'completed');
+		done.push(`ended ${names(ended) || 'nothing'} (status now completed)`);
+		headlines.push(`ended ${distinctNames(ended)} (${plural(ended.length, 'conference')})`);
+	}
+	if (updateFields.announceUrl) {
+		done.push(`played ${updateFields.announceUrl} (${updateFields.announceMethod ?? 'POST'}) into ${names(ok) || 'nothing'}`);
+		headlines.push(`announced into ${distinctNames(ok)}`);
+	}
+	return {
+		text: done.join('; ') || `updated ${plural(ok.length, 'conference')}`,
+		headline: ok.length ? headlines.join('; ') || undefined : undefined,
+	};
+}
+
 /** What one SignalWire node did, and the phrase it adds to the workflow's headline (if any). */
 function describeNode(node, items) {
 	const failed = items.filter((item) => item.error !== undefined);
 	const ok = items.filter((item) => item.error === undefined);
-	const { operation, updateFields = {} } = node.parameters;
-	let text;
-	let headline;
+	const { resource = 'conference', operation, updateFields = {} } = node.parameters;
+	const noun = NOUNS[resource] ?? resource;
+	const listed = resource === 'conference' && ok.length ? `: ${names(ok)}` : '';
+	let described;
 	if (operation === 'getAll') {
-		text = `found ${plural(ok.length, 'conference')}${ok.length ? `: ${names(ok)}` : ''}`;
-		headline = `listed ${plural(ok.length, 'conference')}`;
+		described = { text: `found ${plural(ok.length, noun)}${listed}`, headline: `listed ${plural(ok.length, noun)}` };
 	} else if (operation === 'get') {
-		text = `read ${plural(ok.length, 'conference')}${ok.length ? `: ${names(ok)}` : ''}`;
+		described = { text: `read ${plural(ok.length, noun)}${listed}` };
+	} else if (resource === 'conference' && operation === 'update') {
+		described = describeConferenceUpdate(updateFields, ok);
 	} else {
-		const done = [];
-		const headlines = [];
-		if (updateFields.status === 'completed') {
-			const ended = ok.filter((item) => item.status === 'completed');
-			done.push(`ended ${names(ended) || 'nothing'} (status now completed)`);
-			headlines.push(`ended ${distinctNames(ended)} (${plural(ended.length, 'conference')})`);
-		}
-		if (updateFields.announceUrl) {
-			done.push(`played ${updateFields.announceUrl} (${updateFields.announceMethod ?? 'POST'}) into ${names(ok) || 'nothing'}`);
-			headlines.push(`announced into ${distinctNames(ok)}`);
-		}
-		text = done.join('; ') || `updated ${plural(ok.length, 'conference')}`;
-		headline = ok.length ? headlines.join('; ') : undefined;
+		const text = `${DONE[operation] ?? operation} ${plural(ok.length, noun)}`;
+		described = { text, headline: ok.length ? text : undefined };
 	}
-	if (failed.length) text += `; ${plural(failed.length, 'item')} failed: ${failed[0].error}`;
-	return { text, headline };
+	if (failed.length) described.text += `; ${plural(failed.length, 'item')} failed: ${failed[0].error}`;
+	return described;
 }
 
 /**
