@@ -31,6 +31,8 @@ const NODE_MODULE = join(ROOT, 'dist', 'nodes', 'SignalWireConference', 'SignalW
 const LATENCY_MS = 50;
 /** Updates run before the measured 1,000, in the same worker with the same parallelism. */
 const WARM_UP_UPDATES = 100;
+/** How often memory is sampled: often for the short runs, less for the long ones (the sampler costs CPU). */
+const SAMPLE_MS = { prerendered: 5, live: 20, update: 50 };
 const LIST_RATIO_TARGET = 1.1;
 const UPDATE_RATIO_TARGET = 1.2;
 
@@ -153,7 +155,7 @@ async function benchList() {
 					// Alternate who goes first, so that neither always meets a warmer (or busier) machine.
 					const order: Array<'node' | 'raw'> = rep % 2 === 0 ? ['node', 'raw'] : ['raw', 'node'];
 					for (const client of order) {
-						const run = await measuredRun(server, { kind: 'list', client, origin: server.origin }, mode);
+						const run = await measuredRun(server, { kind: 'list', client, origin: server.origin, sampleIntervalMs: SAMPLE_MS[mode] }, mode);
 						log(`(a) N=${count(size)} ${mode} ${client} run ${rep + 1}: ${ms(run.wallMs)} ms wall, ${ms(run.cpuMs)} ms CPU, ${run.server.requests} requests`);
 						runs[client].push(run);
 					}
@@ -206,6 +208,7 @@ async function benchUpdate() {
 					sids: sids.slice(0, UPDATES),
 					warmUpSids: sids.slice(UPDATES),
 					parallel,
+					sampleIntervalMs: SAMPLE_MS.update,
 				};
 				const run = await measuredRun(server, scenario);
 				if (run.outputItems !== UPDATES) throw new Error(`${client} parallel ${parallel}: ${run.outputItems} outputs`);
@@ -317,7 +320,7 @@ function tables(results: Results): Table[] {
 		]),
 		notes: [
 			'server: live = the store answers every page (it maps all N conferences to JSON per request); prerendered = the same pages computed once and answered from memory, so wall time is the client\'s.',
-			'client CPU = process.cpuUsage() of the client process; peak Δ = highest process.memoryUsage() sample (every 5 ms) minus the value after a forced GC before the run; retained = heap after a forced GC with the output still referenced.',
+			`client CPU = process.cpuUsage() of the client process; peak Δ = highest process.memoryUsage() sample (every ${SAMPLE_MS.live} ms live, ${SAMPLE_MS.prerendered} ms prerendered) minus the value after a forced GC before the run; retained = heap after a forced GC with the output still referenced.`,
 			...results.list.map(
 			(entry) =>
 				`N=${count(entry.conferences)}, ${entry.server}: node overhead per item ${entry.nodeOverheadPerItemWallUs.toFixed(2)} µs wall, ${entry.nodeOverheadPerItemCpuUs.toFixed(2)} µs client CPU (CPU ratio ${ratio(entry.cpuRatio)}); same ${count(entry.node.outputItems)} sids in the same order.`,
@@ -375,8 +378,8 @@ async function main() {
 				command: 'npm run bench',
 				machine: host,
 				method: {
-					list: 'Each measured run is a fresh forked node process (--expose-gc) with n8n-core loaded and one warm-up page read; the server runs in its own process. Wall time from hrtime around the run; client CPU = process.cpuUsage() delta; memory: process.memoryUsage() sampled every 5 ms during the run, peak minus the value after a forced GC just before the run; retained = heapUsed after a forced GC with the output still referenced. The node run is n8n-core WorkflowExecute via test/harness/engine.ts; the raw run is a fetch loop following next_page_uri with PageSize=1000.',
-					update: `One measured run per row; server adds ${LATENCY_MS} ms to every answer; ideal = updates × latency / parallel.`,
+					list: `Each measured run is a fresh forked node process (--expose-gc) with n8n-core loaded (for both clients) and one full warm-up run over the pre-rendered pages; the server runs in its own process. Live = the store answers every page as in the tests; prerendered = the same envelopes computed once and answered through the server's interceptor hook (isolates client cost). Wall time from hrtime around the run; client CPU = process.cpuUsage() delta (includes the sampler's own wake-ups); memory: process.memoryUsage() sampled during the run (every ${SAMPLE_MS.prerendered} ms against pre-rendered pages, ${SAMPLE_MS.live} ms against the live store, ${SAMPLE_MS.update} ms for updates), peak minus the value after a forced GC just before the run; retained = heapUsed after a forced GC with the output still referenced. The node run is n8n-core WorkflowExecute via test/harness/engine.ts; the raw run is a fetch loop following next_page_uri with PageSize=1000.`,
+					update: `One measured run per row in a fresh process after ${WARM_UP_UPDATES} warm-up updates; node = Conference Update through WorkflowExecute with conferenceId ={{ $json.sid }}, raw = fetch POSTs with the same form and the same parallelism; server adds ${LATENCY_MS} ms to every answer; ideal = updates × latency / parallel.`,
 					coldLoad: 'spawnSync(node -e) per sample; times taken with hrtime inside the child around require() and the constructor.',
 				},
 				...results,

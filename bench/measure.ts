@@ -1,8 +1,9 @@
 /**
  * Wall time, CPU time and memory of one measured run, taken the same way for the node and the raw
  * loop: each runs in its own fresh process (see worker.ts), after a warm-up, starting from a
- * collected heap. Memory is sampled every few milliseconds with process.memoryUsage() while the
- * run is awaited, and once more at its end.
+ * collected heap. Memory is sampled every `intervalMs` with process.memoryUsage() while the run is
+ * awaited, and once more at its end. The sampler costs CPU too (each wake-up is ~0.1-0.2 ms on a
+ * busy machine), which is why long runs sample less often; node and raw always sample alike.
  */
 
 export interface MemoryFigures {
@@ -13,6 +14,7 @@ export interface MemoryFigures {
 	/** heapUsed after a full GC with the run's result still referenced, minus before: what the output keeps. */
 	retainedHeapDelta: number;
 	samples: number;
+	sampleIntervalMs: number;
 }
 
 export interface Measured<T> {
@@ -23,8 +25,6 @@ export interface Measured<T> {
 	memory: MemoryFigures;
 }
 
-const SAMPLE_INTERVAL_MS = 5;
-
 export function collectGarbage(): void {
 	const gc = (globalThis as { gc?: () => void }).gc;
 	if (gc === undefined) throw new Error('Run node with --expose-gc so that memory can be measured from a collected heap');
@@ -32,7 +32,7 @@ export function collectGarbage(): void {
 	gc();
 }
 
-export async function measure<T>(run: () => Promise<T>): Promise<Measured<T>> {
+export async function measure<T>(run: () => Promise<T>, intervalMs: number): Promise<Measured<T>> {
 	collectGarbage();
 	const before = process.memoryUsage();
 	let peakRss = before.rss;
@@ -44,7 +44,7 @@ export async function measure<T>(run: () => Promise<T>): Promise<Measured<T>> {
 		if (now.rss > peakRss) peakRss = now.rss;
 		if (now.heapUsed > peakHeap) peakHeap = now.heapUsed;
 	};
-	const timer = setInterval(sample, SAMPLE_INTERVAL_MS);
+	const timer = setInterval(sample, intervalMs);
 	const cpuBefore = process.cpuUsage();
 	const start = process.hrtime.bigint();
 	let value: T;
@@ -67,6 +67,7 @@ export async function measure<T>(run: () => Promise<T>): Promise<Measured<T>> {
 			peakHeapDelta: peakHeap - before.heapUsed,
 			retainedHeapDelta: retained,
 			samples,
+			sampleIntervalMs: intervalMs,
 		},
 	};
 }

@@ -13,8 +13,16 @@ import { rawListAll, rawUpdateAll } from './rawClient';
 import { serveRpc } from './rpc';
 
 export type Scenario =
-	| { kind: 'list'; client: 'node' | 'raw'; origin: string }
-	| { kind: 'update'; client: 'node' | 'raw'; origin: string; sids: string[]; parallel: number; warmUpSids: string[] };
+	| { kind: 'list'; client: 'node' | 'raw'; origin: string; sampleIntervalMs: number }
+	| {
+			kind: 'update';
+			client: 'node' | 'raw';
+			origin: string;
+			sids: string[];
+			parallel: number;
+			warmUpSids: string[];
+			sampleIntervalMs: number;
+	  };
 
 export interface RunResult {
 	wallMs: number;
@@ -81,10 +89,11 @@ async function run(): Promise<RunResult> {
 		if (given.client === 'node') {
 			const measured = await measure(
 				async () => await nodeRun({ resource: 'conference', operation: 'getAll', returnAll: true }, given.origin),
+				given.sampleIntervalMs,
 			);
 			return summarize(measured, measured.value.map((item) => (item.json as { sid?: string }).sid));
 		}
-		const measured = await measure(async () => await rawListAll(given.origin));
+		const measured = await measure(async () => await rawListAll(given.origin), given.sampleIntervalMs);
 		return {
 			...summarize(measured, measured.value.items.map((item) => (item as { sid?: string }).sid)),
 			clientRequests: measured.value.requests,
@@ -92,11 +101,15 @@ async function run(): Promise<RunResult> {
 	}
 	const items = given.sids.map((sid) => ({ sid }));
 	if (given.client === 'node') {
-		const measured = await measure(async () => await nodeRun(updateParameters(given.parallel), given.origin, items));
+		const measured = await measure(
+			async () => await nodeRun(updateParameters(given.parallel), given.origin, items),
+			given.sampleIntervalMs,
+		);
 		return summarize(measured, measured.value.map((item) => (item.json as { sid?: string }).sid));
 	}
 	const measured = await measure(
 		async () => await rawUpdateAll(given.origin, given.sids, given.parallel, { AnnounceUrl: ANNOUNCE_URL }),
+		given.sampleIntervalMs,
 	);
 	return {
 		...summarize(measured, measured.value.results.map((item) => (item as { sid?: string }).sid)),
