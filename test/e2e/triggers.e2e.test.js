@@ -1,0 +1,192 @@
+'use strict';
+/**
+ * Both triggers in a real n8n: the webhook trigger activated in `n8n start` and fired by the
+ * sandbox's signed status callbacks through n8n's own /webhook route, and the polling trigger
+ * activated with a 2-second schedule. Also the "mute everyone except the host" example, which uses
+ * n8n's Filter node between two SignalWire nodes.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { EXAMPLES_DIR } = require('../../scripts/lib/paths');
+const { executionError, nodeItems } = require('../../scripts/lib/run-data');
+const { startEnvironment } = require('./support/environment');
+const { accountPath, basicAuth } = require('./support/expectations');
+
+const JOINED_ANNOUNCE = path.join(EXAMPLES_DIR, 'triggers', 'participant-joined-announce.json');
+const MUTE_ALL_BUT_HOST = path.join(EXAMPLES_DIR, 'mute-everyone-except-host.json');
+const POLLING_ACTIVE = path.join(__dirname, 'workflows', 'polling-trigger-active.json');
+const WEBHOOK_ID = '5d0c7a52-31f4-4b7e-9d2a-8c1e6f3b4a90';
+const ANNOUNCE_URL = 'https://example.com/announcements/someone-joined.xml';
+
+let environment;
+let sandbox;
+let logFile;
+
+async function control(method, name, body) {
+	const response = await fetch(`${sandbox.spaceUrl}/__sandbox/${name}`, {
+		method,
+		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`sandbox ${method} ${name}: HTTP ${response.status} ${await response.text()}`);
+	const text = await response.text();
+	return text ? JSON.parse(text) : undefined;
+}
+
+async function apiGet(resource) {
+	const response = await fetch(`${sandbox.spaceUrl}${accountPath(sandbox)}${resource}`, {
+		headers: { Authorization: basicAuth(sandbox) },
+	});
+	return await response.json();
+}
+
+/** Waits until the sandbox has received a request matching `predicate` (n8n runs webhooks asynchronously). */
+async function waitForRequest(predicate, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const found = (await sandbox.requests()).find(predicate);
+		if (found) return found;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	const seen = (await sandbox.requests()).map((request) => `${request.method} ${request.path}?${request.rawQuery}`);
+	const log = logFile ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n') : '';
+	throw new Error(`the sandbox received no such request; it received:\n${seen.slice(-10).join('\n')}\nn8n's log:\n${log}`);
+}
+
+/** n8n registers an activated workflow's webhooks in the background: wait until the route answers. */
+async function waitForWebhook(url, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+		await response.arrayBuffer();
+		if (response.status !== 404) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`n8n did not register ${url} within ${timeoutMs / 1000} s`);
+}
+
+beforeAll(async () => {
+	environment = await startEnvironment({ workflowFiles: [JOINED_ANNOUNCE, MUTE_ALL_BUT_HOST, POLLING_ACTIVE] });
+	sandbox = environment.sandbox;
+	await environment.n8n.importCredentials([
+		{
+			id: 'swSandboxSigningKey',
+			name: 'SignalWire signing key',
+			type: 'signalWireSigningKeyApi',
+			data: { signingKeySecret: sandbox.signingKey },
+		},
+	]);
+});
+
+afterAll(async () => {
+	await environment?.stop();
+});
+
+describe('the "mute everyone except the host" example in real n8n', () => {
+	it('mutes every active participant of "All hands" except the host, through n8n\'s Filter node', async () => {
+		const [allHands] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=All+hands')).conferences;
+		const participants = (await apiGet(`/Conferences/${allHands.sid}/Participants`)).participants;
+		const guests = participants.filter((participant) => !participant.end_conference_on_exit);
+		await sandbox.reset();
+
+		const result = await environment.n8n.execute('swMuteAllButHost');
+
+		expect(executionError(result.execution)).toBeUndefined();
+		expect(nodeItems(result.execution, 'Mute Participant').map((participant) => participant.call_sid)).toEqual(
+			guests.map((guest) => guest.call_sid),
+		);
+		const mutes = (await sandbox.requests()).filter((request) => request.method === 'POST');
+		expect(mutes.map((request) => [request.path, request.body])).toEqual(
+			guests.map((guest) => [`${accountPath(sandbox)}/Conferences/${allHands.sid}/Participants/${guest.call_sid}`, 'Muted=true']),
+		);
+		const after = (await apiGet(`/Conferences/${allHands.sid}/Participants`)).participants;
+		expect(after.map((participant) => participant.muted)).toEqual(
+			participants.map((participant) => !participant.end_conference_on_exit || participant.muted),
+		);
+	});
+});
+
+describe('the triggers, active in a running n8n', () => {
+	let webhookUrl;
+
+	beforeAll(async () => {
+		const { editor, rest } = await environment.startEditor();
+		logFile = editor.logFile;
+		for (const workflowId of ['swJoinedAnnounce', 'swE2EPollingActive']) {
+			const { versionId } = await rest.request('GET', `/rest/workflows/${workflowId}`);
+			await rest.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+		}
+		webhookUrl = `${editor.baseUrl}/webhook/${WEBHOOK_ID}/signalwire-conference`;
+		await control('POST', 'callback-target', { url: webhookUrl, signingKey: sandbox.signingKey });
+		await waitForWebhook(webhookUrl);
+	});
+
+	it('starts the workflow for a signed participant-join callback, which announces into that conference', async () => {
+		await sandbox.reset();
+
+		const delivered = await control('POST', 'events', { event: 'participant-join', friendlyName: 'Support bridge' });
+
+		expect(delivered).toMatchObject({ event: 'participant-join', url: webhookUrl, outcome: 200 });
+		const conferenceSid = Object.fromEntries(delivered.form).ConferenceSid;
+		const announce = await waitForRequest((request) => request.method === 'POST' && request.form.length > 0);
+		expect(announce).toMatchObject({
+			path: `${accountPath(sandbox)}/Conferences/${conferenceSid}`,
+			form: [['AnnounceUrl', ANNOUNCE_URL], ['AnnounceMethod', 'GET']],
+			authorization: basicAuth(sandbox),
+		});
+	});
+
+	it('answers 401 to a callback with a wrong signature and starts nothing', async () => {
+		await sandbox.reset();
+		const [supportBridge] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
+		const form = new URLSearchParams({
+			AccountSid: sandbox.projectId,
+			ConferenceSid: supportBridge.sid,
+			FriendlyName: 'Support bridge',
+			StatusCallbackEvent: 'participant-join',
+			CallSid: '0b0c0d0e-0000-4000-8000-000000000001',
+			Timestamp: new Date().toUTCString(),
+		});
+
+		const response = await fetch(webhookUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-SignalWire-Signature': 'bm90IGEgc2lnbmF0dXJl' },
+			body: form.toString(),
+		});
+
+		expect(response.status).toBe(401);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect((await sandbox.requests()).filter((request) => request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl'))).toEqual([]);
+	});
+
+	it('acknowledges a signed event it was not set up for, without running the workflow', async () => {
+		await sandbox.reset();
+
+		const delivered = await control('POST', 'events', { event: 'participant-mute', friendlyName: 'Support bridge' });
+
+		expect(delivered).toMatchObject({ event: 'participant-mute', outcome: 200 });
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect((await sandbox.requests()).filter((request) => request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl'))).toEqual([]);
+	});
+
+	// n8n polls at most once a minute and keeps a poll's memory only from the scheduled polls (not
+	// the one it runs at activation), so this waits for one scheduled poll, then for the next.
+	it('the polling trigger reports a conference that ends while it is active', async () => {
+		const conferencesPath = `${accountPath(sandbox)}/Conferences`;
+		await waitForRequest((request) => request.method === 'GET' && request.path === conferencesPath, 70_000);
+		const [running] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
+		await sandbox.reset();
+
+		await fetch(`${sandbox.spaceUrl}${conferencesPath}/${running.sid}`, {
+			method: 'POST',
+			headers: { Authorization: basicAuth(sandbox), 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'Status=completed',
+		});
+
+		await waitForRequest((request) => request.method === 'GET' && request.path === `${conferencesPath}/${running.sid}`, 70_000);
+		const poll = (await sandbox.requests()).find((request) => request.path === conferencesPath && request.query.length > 0);
+		expect(poll.query.slice(0, 2)).toEqual([['Status', 'completed'], ['FriendlyName', 'Support bridge']]);
+		expect(poll.query[2][0]).toBe('DateUpdated>');
+	}, 160_000);
+});
