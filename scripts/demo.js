@@ -24,6 +24,17 @@ const { prepareN8n } = require('./lib/prepare');
 const { stopAll } = require('./lib/processes');
 const { buildSandbox, startSandbox } = require('./lib/sandbox');
 const { summarizeRun } = require('./lib/summary');
+const {
+	JOINED_ANNOUNCE,
+	activateWorkflow,
+	fireEvent,
+	sendCallbacksTo,
+	signingKeyCredential,
+	waitForRequest,
+	waitForWebhook,
+	webhookUrl,
+} = require('./lib/triggers');
+const { freePort } = require('./lib/ports');
 const { removeUserFolder } = require('./lib/user-folder');
 
 const DEFAULT_EDITOR_PORT = 5678;
@@ -67,12 +78,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	});
 }
 
+/** examples/*.json, then examples/triggers/*.json. */
 function exampleFiles() {
-	return fs
-		.readdirSync(EXAMPLES_DIR)
-		.filter((name) => name.endsWith('.json'))
-		.sort()
-		.map((name) => path.join(EXAMPLES_DIR, name));
+	const inFolder = (folder) =>
+		fs
+			.readdirSync(folder)
+			.filter((name) => name.endsWith('.json'))
+			.sort()
+			.map((name) => path.join(folder, name));
+	return [...inFolder(EXAMPLES_DIR), ...inFolder(path.join(EXAMPLES_DIR, 'triggers'))];
 }
 
 /** `n8n execute` can only start a workflow from a Manual Trigger; a webhook or polling one waits for events. */
@@ -80,11 +94,11 @@ function startsManually(workflow) {
 	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger');
 }
 
-async function runExamples(n8n, sandbox, files) {
-	const headlines = [];
+async function runExamples(n8n, sandbox, files, headlines) {
 	let allOk = true;
 	for (const file of files) {
 		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
+		if (workflow.id === JOINED_ANNOUNCE.workflowId) continue;
 		if (!startsManually(workflow)) {
 			process.stdout.write(`\n▷ ${workflow.name}  (${path.relative(ROOT, file)}): skipped, it has no Manual Trigger; try it with --ui\n`);
 			continue;
@@ -101,11 +115,49 @@ async function runExamples(n8n, sandbox, files) {
 	return allOk;
 }
 
+/**
+ * The SignalWire Conference Trigger, active in a running n8n: the sandbox sends a signed
+ * participant-join callback to its webhook, and the workflow announces into that conference.
+ */
+async function runWebhookTrigger(n8n, sandbox) {
+	const editor = await n8n.startEditor({ port: await freePort() });
+	try {
+		const rest = new N8nRestClient(editor.baseUrl);
+		await rest.setupOwner(newOwnerLogin());
+		await activateWorkflow(rest, JOINED_ANNOUNCE.workflowId);
+		const url = webhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
+		await sendCallbacksTo(sandbox, url);
+		await waitForWebhook(url);
+		await sandbox.reset();
+		const delivered = await fireEvent(sandbox, 'participant-join', 'Support bridge');
+		const announced = await waitForRequest(sandbox, (request) => request.method === 'POST' && request.form.length > 0);
+		const form = Object.fromEntries(announced.form);
+		process.stdout.write(
+			[
+				'',
+				`▶ When someone joins the "Support bridge" room, announce  (${path.relative(ROOT, JOINED_ANNOUNCE.file)})`,
+				`  The sandbox sent a signed participant-join callback to ${url}: n8n answered ${delivered.outcome}`,
+				`  The trigger verified the signature and started the workflow, which announced ${form.AnnounceUrl} (${form.AnnounceMethod})`,
+				`    POST …${announced.path.slice(announced.path.indexOf('/Conferences'))}`,
+				'',
+			].join('\n'),
+		);
+		return {
+			ok: delivered.outcome === 200,
+			headline: `a signed participant-join callback started the trigger, which announced into 'Support bridge'`,
+		};
+	} finally {
+		await editor.stop();
+	}
+}
+
 async function runEditor(n8n, sandbox, files, port, n8nVersion) {
 	const editor = await n8n.startEditor({ port });
 	const login = newOwnerLogin();
 	await new N8nRestClient(editor.baseUrl).setupOwner(login);
 	const workflows = files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
+	const triggerUrl = webhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
+	await sendCallbacksTo(sandbox, triggerUrl);
 	process.stdout.write(
 		[
 			'',
@@ -115,6 +167,9 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion) {
 			...workflows.map((workflow) => `    ${editor.baseUrl}/workflow/${workflow.id}   ${workflow.name}`),
 			`  Credential "SignalWire account" points at the sandbox: ${sandbox.spaceUrl}`,
 			`    Project ID ${sandbox.projectId}, API token ${sandbox.apiToken} (fake, local only)`,
+			`  The sandbox sends signed status callbacks (Signing Key ${sandbox.signingKey}) to ${triggerUrl}`,
+			'    Activate "When someone joins the Support bridge room, announce", then make someone join:',
+			`    curl -X POST ${sandbox.spaceUrl}/__sandbox/events -H 'Content-Type: application/json' -d '{"event":"participant-join","friendlyName":"Support bridge"}'`,
 			`  n8n's log: ${editor.logFile}`,
 			'',
 			'Press Ctrl-C to stop n8n and the sandbox.',
@@ -131,7 +186,7 @@ async function main() {
 		throw new Error(`port ${options.port} is in use; pick another with: npm run demo -- --ui --port <n>`);
 	}
 	const files = exampleFiles();
-	const total = 5;
+	const total = options.ui ? 5 : 6;
 	process.stdout.write('SignalWire Conference node: demo in a real n8n, against a local SignalWire sandbox\n\n');
 
 	const pkg = await step(total, 'Building and packing the package (npm run build, npm pack)', buildAndPack);
@@ -155,6 +210,7 @@ async function main() {
 		async () => {
 			const prepared = await prepareN8n({ install, pkg, sandbox, workflowFiles: files, prefix: 'sw-n8n-demo-' });
 			userFolder = prepared.userFolder;
+			await prepared.importCredentials([signingKeyCredential(sandbox)]);
 			process.stdout.write(`      user folder: ${userFolder}\n`);
 			return prepared;
 		},
@@ -165,9 +221,14 @@ async function main() {
 		await runEditor(n8n, sandbox, files, options.port, install.version);
 		return true;
 	}
+	// The trigger goes first: the examples below end the "Support bridge" conferences it needs.
+	stepNumber += 1;
+	process.stdout.write(`[${stepNumber}/${total}] Starting n8n with the webhook trigger example active, and firing a SignalWire callback at it\n`);
+	const trigger = await runWebhookTrigger(n8n, sandbox);
 	stepNumber += 1;
 	process.stdout.write(`[${stepNumber}/${total}] Running the example workflows with n8n execute\n`);
-	return await runExamples(n8n, sandbox, files);
+	const examplesOk = await runExamples(n8n, sandbox, files, [trigger.headline]);
+	return examplesOk && trigger.ok;
 }
 
 main()

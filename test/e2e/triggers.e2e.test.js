@@ -5,34 +5,29 @@
  * activated with a 2-second schedule. Also the "mute everyone except the host" example, which uses
  * n8n's Filter node between two SignalWire nodes.
  */
-const fs = require('node:fs');
 const path = require('node:path');
 
 const { EXAMPLES_DIR } = require('../../scripts/lib/paths');
 const { executionError, nodeItems } = require('../../scripts/lib/run-data');
+const {
+	JOINED_ANNOUNCE,
+	activateWorkflow,
+	fireEvent,
+	sendCallbacksTo,
+	signingKeyCredential,
+	waitForRequest,
+	waitForWebhook,
+	webhookUrl: webhookUrlOf,
+} = require('../../scripts/lib/triggers');
 const { startEnvironment } = require('./support/environment');
 const { accountPath, basicAuth } = require('./support/expectations');
 
-const JOINED_ANNOUNCE = path.join(EXAMPLES_DIR, 'triggers', 'participant-joined-announce.json');
 const MUTE_ALL_BUT_HOST = path.join(EXAMPLES_DIR, 'mute-everyone-except-host.json');
 const POLLING_ACTIVE = path.join(__dirname, 'workflows', 'polling-trigger-active.json');
-const WEBHOOK_ID = '5d0c7a52-31f4-4b7e-9d2a-8c1e6f3b4a90';
 const ANNOUNCE_URL = 'https://example.com/announcements/someone-joined.xml';
 
 let environment;
 let sandbox;
-let logFile;
-
-async function control(method, name, body) {
-	const response = await fetch(`${sandbox.spaceUrl}/__sandbox/${name}`, {
-		method,
-		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`sandbox ${method} ${name}: HTTP ${response.status} ${await response.text()}`);
-	const text = await response.text();
-	return text ? JSON.parse(text) : undefined;
-}
 
 async function apiGet(resource) {
 	const response = await fetch(`${sandbox.spaceUrl}${accountPath(sandbox)}${resource}`, {
@@ -41,42 +36,10 @@ async function apiGet(resource) {
 	return await response.json();
 }
 
-/** Waits until the sandbox has received a request matching `predicate` (n8n runs webhooks asynchronously). */
-async function waitForRequest(predicate, timeoutMs = 30_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const found = (await sandbox.requests()).find(predicate);
-		if (found) return found;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	const seen = (await sandbox.requests()).map((request) => `${request.method} ${request.path}?${request.rawQuery}`);
-	const log = logFile ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n') : '';
-	throw new Error(`the sandbox received no such request; it received:\n${seen.slice(-10).join('\n')}\nn8n's log:\n${log}`);
-}
-
-/** n8n registers an activated workflow's webhooks in the background: wait until the route answers. */
-async function waitForWebhook(url, timeoutMs = 30_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
-		await response.arrayBuffer();
-		if (response.status !== 404) return;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`n8n did not register ${url} within ${timeoutMs / 1000} s`);
-}
-
 beforeAll(async () => {
-	environment = await startEnvironment({ workflowFiles: [JOINED_ANNOUNCE, MUTE_ALL_BUT_HOST, POLLING_ACTIVE] });
+	environment = await startEnvironment({ workflowFiles: [JOINED_ANNOUNCE.file, MUTE_ALL_BUT_HOST, POLLING_ACTIVE] });
 	sandbox = environment.sandbox;
-	await environment.n8n.importCredentials([
-		{
-			id: 'swSandboxSigningKey',
-			name: 'SignalWire signing key',
-			type: 'signalWireSigningKeyApi',
-			data: { signingKeySecret: sandbox.signingKey },
-		},
-	]);
+	await environment.n8n.importCredentials([signingKeyCredential(sandbox)]);
 });
 
 afterAll(async () => {
@@ -112,24 +75,21 @@ describe('the triggers, active in a running n8n', () => {
 
 	beforeAll(async () => {
 		const { editor, rest } = await environment.startEditor();
-		logFile = editor.logFile;
-		for (const workflowId of ['swJoinedAnnounce', 'swE2EPollingActive']) {
-			const { versionId } = await rest.request('GET', `/rest/workflows/${workflowId}`);
-			await rest.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
-		}
-		webhookUrl = `${editor.baseUrl}/webhook/${WEBHOOK_ID}/signalwire-conference`;
-		await control('POST', 'callback-target', { url: webhookUrl, signingKey: sandbox.signingKey });
+		await activateWorkflow(rest, JOINED_ANNOUNCE.workflowId);
+		await activateWorkflow(rest, 'swE2EPollingActive');
+		webhookUrl = webhookUrlOf(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
+		await sendCallbacksTo(sandbox, webhookUrl);
 		await waitForWebhook(webhookUrl);
 	});
 
 	it('starts the workflow for a signed participant-join callback, which announces into that conference', async () => {
 		await sandbox.reset();
 
-		const delivered = await control('POST', 'events', { event: 'participant-join', friendlyName: 'Support bridge' });
+		const delivered = await fireEvent(sandbox, 'participant-join', 'Support bridge');
 
 		expect(delivered).toMatchObject({ event: 'participant-join', url: webhookUrl, outcome: 200 });
 		const conferenceSid = Object.fromEntries(delivered.form).ConferenceSid;
-		const announce = await waitForRequest((request) => request.method === 'POST' && request.form.length > 0);
+		const announce = await waitForRequest(sandbox, (request) => request.method === 'POST' && request.form.length > 0);
 		expect(announce).toMatchObject({
 			path: `${accountPath(sandbox)}/Conferences/${conferenceSid}`,
 			form: [['AnnounceUrl', ANNOUNCE_URL], ['AnnounceMethod', 'GET']],
@@ -163,7 +123,7 @@ describe('the triggers, active in a running n8n', () => {
 	it('acknowledges a signed event it was not set up for, without running the workflow', async () => {
 		await sandbox.reset();
 
-		const delivered = await control('POST', 'events', { event: 'participant-mute', friendlyName: 'Support bridge' });
+		const delivered = await fireEvent(sandbox, 'participant-mute', 'Support bridge');
 
 		expect(delivered).toMatchObject({ event: 'participant-mute', outcome: 200 });
 		await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -174,7 +134,7 @@ describe('the triggers, active in a running n8n', () => {
 	// the one it runs at activation), so this waits for one scheduled poll, then for the next.
 	it('the polling trigger reports a conference that ends while it is active', async () => {
 		const conferencesPath = `${accountPath(sandbox)}/Conferences`;
-		await waitForRequest((request) => request.method === 'GET' && request.path === conferencesPath, 70_000);
+		await waitForRequest(sandbox, (request) => request.method === 'GET' && request.path === conferencesPath, 70_000);
 		const [running] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
 		await sandbox.reset();
 
@@ -184,7 +144,7 @@ describe('the triggers, active in a running n8n', () => {
 			body: 'Status=completed',
 		});
 
-		await waitForRequest((request) => request.method === 'GET' && request.path === `${conferencesPath}/${running.sid}`, 70_000);
+		await waitForRequest(sandbox, (request) => request.method === 'GET' && request.path === `${conferencesPath}/${running.sid}`, 70_000);
 		const poll = (await sandbox.requests()).find((request) => request.path === conferencesPath && request.query.length > 0);
 		expect(poll.query.slice(0, 2)).toEqual([['Status', 'completed'], ['FriendlyName', 'Support bridge']]);
 		expect(poll.query[2][0]).toBe('DateUpdated>');
