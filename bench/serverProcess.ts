@@ -34,11 +34,11 @@ function prerender(target: SignalWireServer): Map<string, string> {
 	// The node lists /Conferences, the raw loop /Conferences.json; both get their own links.
 	for (const path of [`${ACCOUNT_PATH}/Conferences`, `${ACCOUNT_PATH}/Conferences.json`]) {
 		const first = new URLSearchParams({ PageSize: String(PAGE_SIZE) });
-		const listed = listConferences(target.store, path, first);
+		const listed = listConferences(target.store, first);
 		if (listed.items === undefined) throw new Error('could not list conferences');
 		let rawQuery: string | null = first.toString();
 		while (rawQuery !== null) {
-			const page = paginate(path, new URLSearchParams(rawQuery), listed.items, 'conferences');
+			const page = paginate(path, new URLSearchParams(rawQuery), listed.items, 'conferences', listed.toJson);
 			if (!page.ok) throw new Error(`paging failed: ${JSON.stringify(page.body)}`);
 			pages.set(pageKey(path, rawQuery), JSON.stringify(page.envelope));
 			const next = page.envelope.next_page_uri as string | null;

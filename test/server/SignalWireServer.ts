@@ -298,9 +298,14 @@ export class SignalWireServer {
 	}
 }
 
-function listReply(path: string, query: URLSearchParams, listKey: string, listed: { items?: Array<Record<string, unknown>>; error?: Reply }): Reply {
+function listReply<T>(
+	path: string,
+	query: URLSearchParams,
+	listKey: string,
+	listed: { items?: T[]; toJson?: (item: T) => unknown; error?: Reply },
+): Reply {
 	if (listed.error) return listed.error;
-	const page = paginate(path, query, listed.items ?? [], listKey);
+	const page = paginate(path, query, listed.items ?? [], listKey, listed.toJson);
 	return page.ok ? { status: 200, body: page.envelope } : { status: page.status, body: page.body };
 }
 
@@ -315,7 +320,7 @@ function routeAccount(store: Store, request: RecordedRequest, segments: string[]
 	const form = new URLSearchParams(request.body);
 	if (segments[0] !== 'Conferences') return undefined;
 	if (segments.length === 1) {
-		return method === 'GET' ? listReply(path, query, 'conferences', listConferences(store, path, query)) : methodNotAllowed(method);
+		return method === 'GET' ? listReply(path, query, 'conferences', listConferences(store, query)) : methodNotAllowed(method);
 	}
 	const conferenceSid = segments[1];
 	if (segments.length === 2) {

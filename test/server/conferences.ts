@@ -4,7 +4,7 @@ import type { ConferenceRecord, Store } from './store';
 
 const STATUSES = ['init', 'in-progress', 'completed'];
 
-export function listConferences(store: Store, path: string, query: URLSearchParams) {
+export function listConferences(store: Store, query: URLSearchParams) {
 	const status = query.get('Status');
 	if (status !== null && !STATUSES.includes(status)) {
 		return { error: badRequest(20001, `Invalid Status: ${status}`) };
@@ -20,7 +20,7 @@ export function listConferences(store: Store, path: string, query: URLSearchPara
 		.filter((record) => friendlyName === null || record.friendlyName === friendlyName)
 		.filter(created)
 		.filter(updated);
-	return { items: records.map((record) => store.conferenceJson(record)), path };
+	return { items: records, toJson: (record: ConferenceRecord) => store.conferenceJson(record) };
 }
 
 export function getConference(store: Store, sid: string, path: string): Reply {

@@ -28,11 +28,12 @@ function withQuery(path: string, params: URLSearchParams): string {
  * SignalWire's paging envelope: Page/PageSize/PageToken in, `next_page_uri` (a path from the host
  * carrying the filters) out. Page > 0 without a PageToken is refused, as SignalWire does.
  */
-export function paginate(
+export function paginate<T>(
 	path: string,
 	query: URLSearchParams,
-	items: Array<Record<string, unknown>>,
+	items: T[],
 	listKey: string,
+	toJson: (item: T) => unknown = (item) => item,
 ): PageResult {
 	const pageSizeText = query.get('PageSize');
 	const pageSize = pageSizeText === null ? DEFAULT_PAGE_SIZE : Number(pageSizeText);
@@ -79,7 +80,8 @@ export function paginate(
 		return withQuery(path, params);
 	};
 
-	const slice = items.slice(offset, offset + pageSize);
+	// Only the page is turned into JSON: the rest of a large list costs nothing per request.
+	const slice = items.slice(offset, offset + pageSize).map(toJson);
 	const hasNext = offset + pageSize < items.length;
 	return {
 		ok: true,

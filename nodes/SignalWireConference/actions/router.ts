@@ -31,22 +31,18 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-export async function runOperation(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const resource = this.getNodeParameter('resource', itemIndex) as string;
-	const operation = this.getNodeParameter('operation', itemIndex) as string;
+/** Resource and operation cannot be expressions, so they are the same for every item. */
+function chosenOperation(context: IExecuteFunctions): Operation {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operation = context.getNodeParameter('operation', 0) as string;
 	const handler = resources[resource]?.[operation];
 	if (handler === undefined) {
 		throw new NodeOperationError(
-			this.getNode(),
+			context.getNode(),
 			`The operation "${operation}" is not supported for resource "${resource}"`,
-			{ itemIndex },
 		);
 	}
-	const results = await handler.execute.call(this, itemIndex);
-	return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
+	return handler;
 }
 
 function parallelism(context: IExecuteFunctions): number {
@@ -61,9 +57,11 @@ function parallelism(context: IExecuteFunctions): number {
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const handler = chosenOperation(this);
 	const perItem = await mapInOrder(items.length, parallelism(this), async (itemIndex) => {
 		try {
-			return await runOperation.call(this, itemIndex);
+			const results = await handler.execute.call(this, itemIndex);
+			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;

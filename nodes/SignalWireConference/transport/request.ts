@@ -270,19 +270,27 @@ export interface ListRequest extends Omit<SignalWireRequest, 'method' | 'form'> 
 	listKey: string;
 }
 
-/** One page: the first one (from `resource` and `query`) or the one a `next_page_uri` names. */
-export async function signalWireApiListPage(
+async function listPage(
 	context: SignalWireContext,
+	space: Space,
 	request: ListRequest,
 	nextPageUri?: string,
 ): Promise<ListPage> {
-	const space = await getSpace(context, request.itemIndex);
 	const url =
 		nextPageUri === undefined
 			? `${space.origin}${space.accountPath}${request.resource}${toQueryString(request.query)}`
 			: resolveNextPageUrl(context, space, nextPageUri, request.itemIndex);
 	const body = await send(context, space, url, { ...request, method: 'GET' });
 	return { ...readListPage(context, body, request.listKey, request.itemIndex), secrets: space.secrets };
+}
+
+/** One page: the first one (from `resource` and `query`) or the one a `next_page_uri` names. */
+export async function signalWireApiListPage(
+	context: SignalWireContext,
+	request: ListRequest,
+	nextPageUri?: string,
+): Promise<ListPage> {
+	return await listPage(context, await getSpace(context, request.itemIndex), request, nextPageUri);
 }
 
 /**
@@ -299,9 +307,10 @@ export async function signalWireApiListAll(
 		...request,
 		query: { ...request.query, PageSize: pageSize },
 	};
+	const space = await getSpace(context, request.itemIndex);
 	const collected: IDataObject[] = [];
 	const followed = new Set<string>();
-	let page = await signalWireApiListPage(context, firstPage);
+	let page = await listPage(context, space, firstPage);
 	for (;;) {
 		if (page.items.length > pageSize) {
 			throw apiErrorFromProblem(
@@ -328,7 +337,7 @@ export async function signalWireApiListAll(
 			);
 		}
 		followed.add(page.nextPageUri);
-		page = await signalWireApiListPage(context, request, page.nextPageUri);
+		page = await listPage(context, space, request, page.nextPageUri);
 	}
 }
 
