@@ -319,7 +319,7 @@ function tables(results: Results): Table[] {
 			}),
 		]),
 		notes: [
-			'server: live = the store answers every page (it maps all N conferences to JSON per request); prerendered = the same pages computed once and answered from memory, so wall time is the client\'s.',
+			'server: live = the store answers every page (it filters and sorts all N conferences on every request); prerendered = the same pages computed once and answered from memory, so wall time is the client\'s.',
 			`client CPU = process.cpuUsage() of the client process; peak Δ = highest process.memoryUsage() sample (every ${SAMPLE_MS.live} ms live, ${SAMPLE_MS.prerendered} ms prerendered) minus the value after a forced GC before the run; retained = heap after a forced GC with the output still referenced.`,
 			...results.list.map(
 			(entry) =>

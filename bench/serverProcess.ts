@@ -15,8 +15,8 @@ let server: SignalWireServer | undefined;
  * "Pre-rendered" mode: every list page the store would answer, computed once (same envelope, same
  * links, same JSON) and answered through the server's interceptor hook, so that the server spends
  * next to nothing per request and what remains of the wall time is the client's. The live store
- * maps all N conferences to JSON on every list request (test/server/conferences.ts), ~0.25 s at
- * 100,000, which otherwise dominates both clients' wall time.
+ * filters and sorts all N conferences on every list request (test/server/conferences.ts), which
+ * otherwise weighs on both clients' wall time.
  */
 let prerendered: Map<string, string> | undefined;
 
