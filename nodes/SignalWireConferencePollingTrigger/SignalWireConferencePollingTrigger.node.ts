@@ -7,9 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { parseApiDate } from '../SignalWireConference/helpers/apiDate';
 import type { QueryValues } from '../SignalWireConference/transport/request';
 import { signalWireApiListAll } from '../SignalWireConference/transport/request';
-import { horizon, parseApiDate, queryDate, readState, writeState } from './pollState';
+import { horizon, queryDate, readState, writeState } from './pollState';
 
 interface EventDefinition {
 	/** The list filter that finds candidates. */
@@ -103,7 +104,7 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 			itemIndex: 0,
 		});
 		const earliest = Math.max(state.since, horizon(state));
-		const eventTime = (conference: IDataObject) => parseApiDate(conference[event.dateField]);
+		const eventTime = (conference: IDataObject) => parseApiDate(conference[event.dateField]) ?? 0;
 		const fresh = conferences
 			.filter(isEvent)
 			.filter((conference) => state.emitted[String(conference.sid)] === undefined)

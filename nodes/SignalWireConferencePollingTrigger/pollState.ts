@@ -50,9 +50,3 @@ export function writeState(staticData: IDataObject, state: PollState, now: Date)
 	staticData.lastPoll = next.lastPoll;
 	staticData.emitted = Object.fromEntries(keep);
 }
-
-/** RFC 2822 as SignalWire writes it, where September may be spelled "Sept". */
-export function parseApiDate(value: unknown): number {
-	const time = Date.parse(String(value ?? '').replace(/\bSept\b/, 'Sep'));
-	return Number.isNaN(time) ? 0 : time;
-}

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseApiDate } from '../SignalWireConference/helpers/apiDate';
 import type { FormPairs } from './signature';
 
 const BOOLEAN_FIELDS = new Set([
@@ -9,12 +10,6 @@ const BOOLEAN_FIELDS = new Set([
 	'EndConferenceOnExit',
 	'StartConferenceOnEnter',
 ]);
-
-/** RFC 2822 as SignalWire writes it, where September may be spelled "Sept". */
-function toIso(value: string): string | undefined {
-	const time = Date.parse(value.replace(/\bSept\b/, 'Sep'));
-	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
 
 /**
  * The workflow's item: every callback field under its own name, "true"/"false" as booleans, the
@@ -30,6 +25,7 @@ export function callbackToItem(pairs: FormPairs): IDataObject {
 		else item[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
 	}
 	item.event = typeof item.StatusCallbackEvent === 'string' ? item.StatusCallbackEvent : null;
-	item.timestampIso = typeof item.Timestamp === 'string' ? (toIso(item.Timestamp) ?? null) : null;
+	const time = typeof item.Timestamp === 'string' ? parseApiDate(item.Timestamp) : undefined;
+	item.timestampIso = time === undefined ? null : new Date(time).toISOString();
 	return item;
 }

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { conferencePath } from '../actions/common/conferenceLocator';
+import { parseApiDate } from '../helpers/apiDate';
 import { isUuid } from '../helpers/validation';
 import { signalWireApiListPage } from '../transport/request';
 
@@ -43,8 +45,7 @@ async function searchPage(
 }
 
 function createdAt(entry: IDataObject): number {
-	const time = Date.parse(String(entry.date_created ?? '').replace(/\bSept\b/, 'Sep'));
-	return Number.isNaN(time) ? 0 : time;
+	return parseApiDate(entry.date_created) ?? 0;
 }
 
 function includes(value: unknown, needle: string): boolean {
@@ -83,7 +84,7 @@ function chosenConference(context: ILoadOptionsFunctions): string {
 			description: 'The list shows the participants or recordings of the conference selected above.',
 		});
 	}
-	return encodeURIComponent(value.toLowerCase());
+	return value.toLowerCase();
 }
 
 function flags(participant: IDataObject): string {
@@ -102,7 +103,7 @@ export async function searchParticipants(
 	return await searchPage(
 		this,
 		{
-			resource: `/Conferences/${chosenConference(this)}/Participants`,
+			resource: `${conferencePath(chosenConference(this))}/Participants`,
 			listKey: 'participants',
 			matches: (participant, needle) => includes(participant.call_sid, needle),
 			toResult: (participant) => ({
@@ -125,7 +126,7 @@ export async function searchConferenceRecordings(
 	return await searchPage(
 		this,
 		{
-			resource: `/Conferences/${chosenConference(this)}/Recordings`,
+			resource: `${conferencePath(chosenConference(this))}/Recordings`,
 			listKey: 'recordings',
 			matches: (recording, needle) => includes(recording.sid, needle),
 			toResult: (recording) => ({

@@ -86,6 +86,10 @@ async function getSpace(context: SignalWireContext, itemIndex: number): Promise<
 	};
 }
 
+function resourceUrl(space: Space, resource: string, query: QueryValues | undefined): string {
+	return `${space.origin}${space.accountPath}${resource}${toQueryString(query)}`;
+}
+
 function toQueryString(query: QueryValues | undefined): string {
 	const params = new URLSearchParams();
 	for (const [name, value] of Object.entries(query ?? {})) {
@@ -210,7 +214,7 @@ export async function signalWireApiRequest(
 	request: SignalWireRequest,
 ): Promise<IDataObject> {
 	const space = await getSpace(context, request.itemIndex);
-	const url = `${space.origin}${space.accountPath}${request.resource}${toQueryString(request.query)}`;
+	const url = resourceUrl(space, request.resource, request.query);
 	return await send(context, space, url, request);
 }
 
@@ -278,7 +282,7 @@ async function listPage(
 ): Promise<ListPage> {
 	const url =
 		nextPageUri === undefined
-			? `${space.origin}${space.accountPath}${request.resource}${toQueryString(request.query)}`
+			? resourceUrl(space, request.resource, request.query)
 			: resolveNextPageUrl(context, space, nextPageUri, request.itemIndex);
 	const body = await send(context, space, url, { ...request, method: 'GET' });
 	return { ...readListPage(context, body, request.listKey, request.itemIndex), secrets: space.secrets };
