@@ -6,8 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertHttpUrl, getSidFromLocator } from '../../helpers/validation';
+import { buildForm, requireTogether } from '../../helpers/formFields';
+import { getSidFromLocator } from '../../helpers/validation';
 import { signalWireApiPost } from '../../transport/request';
+import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
 import {
 	CONFERENCE_FIELD,
 	conferenceLocator,
@@ -65,7 +67,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function buildForm(
+function buildUpdateForm(
 	context: IExecuteFunctions,
 	updateFields: IDataObject,
 	itemIndex: number,
@@ -81,24 +83,8 @@ function buildForm(
 		}
 		form.Status = 'completed';
 	}
-	if (updateFields.announceUrl !== undefined && String(updateFields.announceUrl).trim() !== '') {
-		form.AnnounceUrl = assertHttpUrl(context, String(updateFields.announceUrl), 'Announce URL', itemIndex);
-	}
-	if (updateFields.announceMethod !== undefined && updateFields.announceMethod !== '') {
-		const method = String(updateFields.announceMethod).toUpperCase();
-		if (method !== 'GET' && method !== 'POST') {
-			throw new NodeOperationError(context.getNode(), `Announce Method "${method}" is not GET or POST`, {
-				itemIndex,
-			});
-		}
-		if (form.AnnounceUrl === undefined) {
-			throw new NodeOperationError(context.getNode(), 'Announce Method is set but Announce URL is empty', {
-				itemIndex,
-				description: 'Add the Announce URL to play, or remove Announce Method.',
-			});
-		}
-		form.AnnounceMethod = method;
-	}
+	Object.assign(form, buildForm(context, updateFields, [ANNOUNCE_URL, ANNOUNCE_METHOD], itemIndex));
+	requireTogether(context, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
 	if (Object.keys(form).length === 0) {
 		throw new NodeOperationError(context.getNode(), 'Nothing to update: add a field under Update Fields', {
 			itemIndex,
@@ -114,7 +100,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const form = buildForm(this, updateFields, itemIndex);
+	const form = buildUpdateForm(this, updateFields, itemIndex);
 	const target = { resource: conferencePath(conferenceSid), notFound: conferenceNotFound(conferenceSid) };
 	const conference = await signalWireApiPost(this, target, form, itemIndex);
 	return this.helpers.returnJsonArray(conference);

@@ -4,14 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { signalWireApiPost } from '../../transport/request';
+import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 import { participantLocator, readParticipantTarget } from '../common/participantLocator';
 
 const displayOptions = { show: { resource: ['participant'], operation: ['update'] } };
 
-const ANNOUNCE_URL: FormField = { parameter: 'announceUrl', label: 'Announce URL', form: 'AnnounceUrl', kind: 'httpUrl' };
-const ANNOUNCE_METHOD: FormField = { parameter: 'announceMethod', label: 'Announce Method', form: 'AnnounceMethod', kind: 'httpMethod' };
 const COACHING: FormField = { parameter: 'coaching', label: 'Coaching', form: 'Coaching', kind: 'boolean' };
 const CALL_TO_COACH: FormField = { parameter: 'callSidToCoach', label: 'Call SID to Coach', form: 'CallSidToCoach', kind: 'uuid' };
 const HOLD: FormField = { parameter: 'hold', label: 'Hold', form: 'Hold', kind: 'boolean' };
