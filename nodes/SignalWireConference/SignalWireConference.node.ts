@@ -6,11 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as conference from './actions/conference';
-import * as conferenceRecording from './actions/conferenceRecording';
-import * as conferenceStream from './actions/conferenceStream';
-import * as participant from './actions/participant';
 import { requestOptions } from './actions/common/requestOptions';
+import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { searchConferenceRecordings, searchConferences, searchParticipants } from './methods/listSearch';
 
@@ -41,18 +38,12 @@ export class SignalWireConference implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Conference', value: 'conference' },
-					{ name: 'Conference Recording', value: 'conferenceRecording' },
-					{ name: 'Conference Stream', value: 'conferenceStream' },
-					{ name: 'Participant', value: 'participant' },
-				],
+				options: RESOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
 				default: 'conference',
 			},
-			...conference.description,
-			...participant.description,
-			...conferenceRecording.description,
-			...conferenceStream.description,
+			...RESOURCES.flatMap((resource) => resource.properties),
 			requestOptions,
 		],
 	};

@@ -19,8 +19,8 @@ import { Workflow } from 'n8n-workflow';
 import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
 import { SignalWireSigningKeyApi } from '../../credentials/SignalWireSigningKeyApi.credentials';
 import { SignalWireConference } from '../../nodes/SignalWireConference/SignalWireConference.node';
-import { SignalWireConferencePollingTrigger } from '../../nodes/SignalWireConferencePollingTrigger/SignalWireConferencePollingTrigger.node';
-import { SignalWireConferenceTrigger } from '../../nodes/SignalWireConferenceTrigger/SignalWireConferenceTrigger.node';
+import { SignalWireConferencePollingTrigger } from '../../nodes/SignalWireConference/SignalWireConferencePollingTrigger.node';
+import { SignalWireConferenceTrigger } from '../../nodes/SignalWireConference/SignalWireConferenceTrigger.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 
 export const PACKAGE = 'n8n-nodes-signalwire-conference';

@@ -3,21 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
 import { MAX_PARALLEL_REQUESTS } from './common/requestOptions';
-import * as conference from './conference';
-import * as conferenceRecording from './conferenceRecording';
-import * as conferenceStream from './conferenceStream';
-import * as participant from './participant';
-
-interface Operation {
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
-}
-
-const resources: Record<string, Record<string, Operation>> = {
-	conference: conference.operations,
-	participant: participant.operations,
-	conferenceRecording: conferenceRecording.operations,
-	conferenceStream: conferenceStream.operations,
-};
+import type { Operation } from './resource';
+import { RESOURCES } from './resources';
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -35,7 +22,7 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 function chosenOperation(context: IExecuteFunctions): Operation {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	const handler = RESOURCES.find((entry) => entry.value === resource)?.operations[operation];
 	if (handler === undefined) {
 		throw new NodeOperationError(
 			context.getNode(),

@@ -6,10 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { conferencePath } from '../actions/common/conferenceLocator';
 import { parseApiDate } from '../helpers/apiDate';
 import { isUuid } from '../helpers/validation';
-import { signalWireApiListPage } from '../transport/request';
+import {
+	conferenceRecordingsPath,
+	conferencesPath,
+	participantsPath,
+	signalWireApiListPage,
+} from '../transport';
 
 const PICKER_PAGE_SIZE = 50;
 
@@ -61,7 +65,7 @@ export async function searchConferences(
 	return await searchPage(
 		this,
 		{
-			resource: '/Conferences',
+			resource: conferencesPath(),
 			listKey: 'conferences',
 			matches: (conference, needle) => includes(conference.friendly_name, needle) || includes(conference.sid, needle),
 			order: (a, b) => createdAt(b) - createdAt(a),
@@ -94,48 +98,39 @@ function flags(participant: IDataObject): string {
 	return states ? ` (${states})` : '';
 }
 
-/** Active participants of the chosen conference, by call ID, in the order they joined. */
-export async function searchParticipants(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		{
-			resource: `${conferencePath(chosenConference(this))}/Participants`,
-			listKey: 'participants',
-			matches: (participant, needle) => includes(participant.call_sid, needle),
-			toResult: (participant) => ({
-				name: `${String(participant.call_sid)}${flags(participant)}`,
-				value: String(participant.call_sid),
-				description: `Joined ${String(participant.date_created ?? '')}`,
-			}),
-		},
-		filter,
-		paginationToken,
-	);
+/** A picker of what lives in the conference chosen above it: its participants or recordings. */
+function conferenceChildPicker(
+	path: (conferenceSid: string) => string,
+	picker: Omit<Picker, 'resource'>,
+) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchPage(this, { ...picker, resource: path(chosenConference(this)) }, filter, paginationToken);
+	};
 }
 
+/** Active participants of the chosen conference, by call ID, in the order they joined. */
+export const searchParticipants = conferenceChildPicker(participantsPath, {
+	listKey: 'participants',
+	matches: (participant, needle) => includes(participant.call_sid, needle),
+	toResult: (participant) => ({
+		name: `${String(participant.call_sid)}${flags(participant)}`,
+		value: String(participant.call_sid),
+		description: `Joined ${String(participant.date_created ?? '')}`,
+	}),
+});
+
 /** Recordings of the chosen conference, newest first. */
-export async function searchConferenceRecordings(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		{
-			resource: `${conferencePath(chosenConference(this))}/Recordings`,
-			listKey: 'recordings',
-			matches: (recording, needle) => includes(recording.sid, needle),
-			toResult: (recording) => ({
-				name: `${String(recording.date_created ?? recording.sid)} (${String(recording.status ?? 'unknown')}, ${String(recording.duration ?? 0)} s)`,
-				value: String(recording.sid),
-				description: String(recording.sid),
-			}),
-		},
-		filter,
-		paginationToken,
-	);
-}
+export const searchConferenceRecordings = conferenceChildPicker(conferenceRecordingsPath, {
+	listKey: 'recordings',
+	matches: (recording, needle) => includes(recording.sid, needle),
+	order: (a, b) => createdAt(b) - createdAt(a),
+	toResult: (recording) => ({
+		name: `${String(recording.date_created ?? recording.sid)} (${String(recording.status ?? 'unknown')}, ${String(recording.duration ?? 0)} s)`,
+		value: String(recording.sid),
+		description: String(recording.sid),
+	}),
+});

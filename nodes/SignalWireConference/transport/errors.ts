@@ -1,14 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** What the caller knows about the request, so that an error can say what to fix. */
-export interface ErrorContext {
-	itemIndex: number;
-	/** Said on a 404, e.g. 'No conference with ID "…" exists in this project.' */
-	notFound?: string;
-	/** The form fields or filters that were sent, quoted on a 400 or 422. */
-	sentValues?: Record<string, string>;
-}
+import type { ErrorContext } from './types';
+
 
 interface SignalWireErrorBody {
 	code?: number | string;

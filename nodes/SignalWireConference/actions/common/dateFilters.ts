@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toCalendarDate } from '../../helpers/calendarDate';
-import type { QueryValues } from '../../transport/request';
+import type { QueryValues } from '../../transport';
 
 export interface DateFilter {
 	name: string;

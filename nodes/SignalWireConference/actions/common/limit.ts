@@ -1,15 +1,14 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export function limitFields(displayOptions: IDisplayOptions): INodeProperties[] {
-	return [
+/** Return All and Limit; the operation's displayOptions are merged in by its resource. */
+export const limitFields: INodeProperties[] = [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
 		},
 		{
 			displayName: 'Limit',
@@ -18,10 +17,9 @@ export function limitFields(displayOptions: IDisplayOptions): INodeProperties[] 
 			default: 50,
 			typeOptions: { minValue: 1 },
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
-	];
-}
+];
 
 /** `undefined` means every item. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {

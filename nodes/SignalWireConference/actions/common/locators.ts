@@ -1,9 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceLocatorField } from '../../helpers/validation';
-
-export const UUID_REGEX =
-	'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { UUID_REGEX } from '../../helpers/validation';
 
 interface PatternMode {
 	placeholder: string;
@@ -23,11 +21,20 @@ export interface LocatorOptions {
 	nameMode?: PatternMode;
 }
 
+function patternMode(name: string, displayName: string, mode: PatternMode) {
+	return {
+		displayName,
+		name,
+		type: 'string' as const,
+		placeholder: mode.placeholder,
+		validation: [
+			{ type: 'regex' as const, properties: { regex: mode.regex, errorMessage: mode.errorMessage } },
+		],
+	};
+}
+
 /** A resource locator for a SignalWire resource whose ID is a UUID. */
-export function uuidLocator(
-	options: LocatorOptions,
-	displayOptions: INodeProperties['displayOptions'],
-): INodeProperties {
+export function uuidLocator(options: LocatorOptions): INodeProperties {
 	const { field, searchMethod, urlMode, nameMode } = options;
 	const noun = field.label.toLowerCase();
 	return {
@@ -37,7 +44,6 @@ export function uuidLocator(
 		default: { mode: searchMethod ? 'list' : 'id', value: '' },
 		required: true,
 		description: options.description,
-		displayOptions,
 		modes: [
 			...(searchMethod
 				? [
@@ -50,54 +56,15 @@ export function uuidLocator(
 						},
 					]
 				: []),
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
+			patternMode('id', 'By ID', {
 				placeholder: 'b3877c40-da60-4998-90ad-b792e98472cf',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^\\s*${UUID_REGEX}\\s*$`,
-							errorMessage: `Not a ${noun} ID: SignalWire IDs are UUIDs`,
-						},
-					},
-				],
-			},
+				regex: `^\\s*${UUID_REGEX}\\s*$`,
+				errorMessage: `Not a ${noun} ID: SignalWire IDs are UUIDs`,
+			}),
 			...(urlMode
-				? [
-						{
-							displayName: 'By URL',
-							name: 'url',
-							type: 'string' as const,
-							placeholder: urlMode.placeholder,
-							validation: [
-								{
-									type: 'regex' as const,
-									properties: { regex: urlMode.regex, errorMessage: urlMode.errorMessage },
-								},
-							],
-							extractValue: { type: 'regex' as const, regex: urlMode.extractRegex },
-						},
-					]
+				? [{ ...patternMode('url', 'By URL', urlMode), extractValue: { type: 'regex' as const, regex: urlMode.extractRegex } }]
 				: []),
-			...(nameMode
-				? [
-						{
-							displayName: 'By Name',
-							name: 'name',
-							type: 'string' as const,
-							placeholder: nameMode.placeholder,
-							validation: [
-								{
-									type: 'regex' as const,
-									properties: { regex: nameMode.regex, errorMessage: nameMode.errorMessage },
-								},
-							],
-						},
-					]
-				: []),
+			...(nameMode ? [patternMode('name', 'By Name', nameMode)] : []),
 		],
 	};
 }

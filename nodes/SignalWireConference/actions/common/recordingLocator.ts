@@ -1,41 +1,18 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceLocatorField } from '../../helpers/validation';
-import { getSidFromLocator } from '../../helpers/validation';
-import { CONFERENCE_FIELD, conferencePath } from './conferenceLocator';
+import { conferenceRecordingPath } from '../../transport';
+import type { ConferenceChild } from './conferenceChild';
 import { uuidLocator } from './locators';
 
-export const RECORDING_FIELD: ResourceLocatorField = {
-	name: 'recordingId',
-	label: 'Recording',
-	collection: 'Recordings',
+export const RECORDING: ConferenceChild = {
+	field: { name: 'recordingId', label: 'Recording', collection: 'Recordings' },
+	path: conferenceRecordingPath,
+	notFound: (conferenceSid, recordingSid) =>
+		`No recording with ID "${recordingSid}" belongs to conference "${conferenceSid}": check both IDs.`,
 };
 
-export function recordingLocator(displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return uuidLocator(
-		{
-			field: RECORDING_FIELD,
-			description: 'The recording of the conference',
-			searchMethod: 'searchConferenceRecordings',
-		},
-		displayOptions,
-	);
-}
-
-export interface RecordingTarget {
-	conferenceSid: string;
-	recordingSid: string;
-	resource: string;
-	notFound: string;
-}
-
-export function readRecordingTarget(context: IExecuteFunctions, itemIndex: number): RecordingTarget {
-	const conferenceSid = getSidFromLocator(context, CONFERENCE_FIELD, itemIndex);
-	const recordingSid = getSidFromLocator(context, RECORDING_FIELD, itemIndex);
-	return {
-		conferenceSid,
-		recordingSid,
-		resource: `${conferencePath(conferenceSid)}/Recordings/${encodeURIComponent(recordingSid)}`,
-		notFound: `No recording with ID "${recordingSid}" belongs to conference "${conferenceSid}": check both IDs.`,
-	};
-}
+export const recordingLocator: INodeProperties = uuidLocator({
+	field: RECORDING.field,
+	description: 'The recording of the conference',
+	searchMethod: 'searchConferenceRecordings',
+});

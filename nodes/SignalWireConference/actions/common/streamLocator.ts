@@ -12,22 +12,18 @@ export const STREAM_FIELD: ResourceLocatorField = {
 };
 
 /** Names go into the URL when a stream is stopped by name, so they are kept to URL-safe characters. */
-export const STREAM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const STREAM_NAME_REGEX = '^[A-Za-z0-9_-]{1,64}$';
+export const STREAM_NAME_PATTERN = new RegExp(STREAM_NAME_REGEX);
 
-export function streamLocator(displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return uuidLocator(
-		{
-			field: STREAM_FIELD,
-			description: 'The stream: its ID, or the name it was started with',
-			nameMode: {
-				placeholder: 'transcriber',
-				regex: '^[A-Za-z0-9_-]{1,64}$',
-				errorMessage: 'Stream names use letters, digits, "_" and "-" only',
-			},
-		},
-		displayOptions,
-	);
-}
+export const streamLocator: INodeProperties = uuidLocator({
+	field: STREAM_FIELD,
+	description: 'The stream: its ID, or the name it was started with',
+	nameMode: {
+		placeholder: 'transcriber',
+		regex: STREAM_NAME_REGEX,
+		errorMessage: 'Stream names use letters, digits, "_" and "-" only',
+	},
+});
 
 /** The stream's ID or name, checked so that it cannot change the request path. */
 export function readStreamReference(context: IExecuteFunctions, itemIndex: number): string {

@@ -1,17 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiRequest } from '../../transport/request';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-	conferencePath,
-} from '../common/conferenceLocator';
+import { signalWireApiRequest } from '../../transport';
+import { conferencePath } from '../../transport';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
 
-const displayOptions = { show: { resource: ['conference'], operation: ['get'] } };
+export const option = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get a conference by its ID',
+	action: 'Get a conference',
+};
 
-export const description: INodeProperties[] = [conferenceLocator(displayOptions)];
+export const properties: INodeProperties[] = [conferenceLocator];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -6,26 +6,30 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { QueryValues } from '../../transport/request';
-import { signalWireApiListAll } from '../../transport/request';
+import type { QueryValues } from '../../transport';
+import { conferencesPath, signalWireApiListAll } from '../../transport';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
-
-const displayOptions = { show: { resource: ['conference'], operation: ['getAll'] } };
 
 const DATE_FILTERS = [...dateFilters('Created', 'conferences'), ...dateFilters('Updated', 'conferences')];
 
 const STATUSES = ['init', 'in-progress', 'completed'];
 
-export const description: INodeProperties[] = [
-	...limitFields(displayOptions),
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'List conferences, optionally filtered by status, name or date',
+	action: 'Get many conferences',
+};
+
+export const properties: INodeProperties[] = [
+	...limitFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions,
 		options: [
 			...dateFilterOptions(DATE_FILTERS),
 			{
@@ -86,7 +90,7 @@ export async function execute(
 	const conferences = await signalWireApiListAll(
 		this,
 		{
-			resource: '/Conferences',
+			resource: conferencesPath(),
 			listKey: 'conferences',
 			query: buildQuery(this, filters, itemIndex),
 			itemIndex,

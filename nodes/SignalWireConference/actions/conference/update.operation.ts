@@ -8,38 +8,28 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiPost } from '../../transport/request';
+import { conferencePath, signalWireApiPost } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
-import {
-	CONFERENCE_FIELD,
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
+import { httpMethodField } from '../common/httpMethod';
+
+export const option = {
+	name: 'Update',
+	value: 'update',
+	description: 'End a conference, or play an announcement URL into it',
+	action: 'Update a conference',
+};
+
+export const properties: INodeProperties[] = [
 	conferenceLocator,
-	conferenceNotFound,
-	conferencePath,
-} from '../common/conferenceLocator';
-
-const displayOptions = { show: { resource: ['conference'], operation: ['update'] } };
-
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions,
 		options: [
-			{
-				displayName: 'Announce Method',
-				name: 'announceMethod',
-				type: 'options',
-				default: 'POST',
-				description: 'How SignalWire requests the Announce URL',
-				options: [
-					{ name: 'GET', value: 'GET' },
-					{ name: 'POST', value: 'POST' },
-				],
-			},
+			httpMethodField('announceMethod', 'Announce Method', 'POST', 'How SignalWire requests the Announce URL'),
 			{
 				displayName: 'Announce URL',
 				name: 'announceUrl',

@@ -1,23 +1,29 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiDelete } from '../../transport/request';
+import { signalWireApiDelete } from '../../transport';
+import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
-import { readRecordingTarget, recordingLocator } from '../common/recordingLocator';
+import { RECORDING, recordingLocator } from '../common/recordingLocator';
 
-const displayOptions = { show: { resource: ['conferenceRecording'], operation: ['delete'] } };
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete a recording of a conference',
+	action: 'Delete a conference recording',
+};
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
-	recordingLocator(displayOptions),
+export const properties: INodeProperties[] = [
+	conferenceLocator,
+	recordingLocator,
 ];
 
 /** SignalWire answers 204 with no body; the output says what was deleted. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const target = readRecordingTarget(this, itemIndex);
+	const target = readConferenceChild(this, RECORDING, itemIndex);
 	await signalWireApiDelete(this, target, itemIndex);
 	return this.helpers.returnJsonArray({
 		deleted: true,
-		recordingSid: target.recordingSid,
+		recordingSid: target.sid,
 		conferenceSid: target.conferenceSid,
 	});
 }

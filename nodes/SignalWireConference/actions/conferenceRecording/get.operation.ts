@@ -1,18 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiRequest } from '../../transport';
+import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
-import { readRecordingTarget, recordingLocator } from '../common/recordingLocator';
+import { RECORDING, recordingLocator } from '../common/recordingLocator';
 
-const displayOptions = { show: { resource: ['conferenceRecording'], operation: ['get'] } };
+export const option = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get a recording of a conference',
+	action: 'Get a conference recording',
+};
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
-	recordingLocator(displayOptions),
+export const properties: INodeProperties[] = [
+	conferenceLocator,
+	recordingLocator,
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const target = readRecordingTarget(this, itemIndex);
+	const target = readConferenceChild(this, RECORDING, itemIndex);
 	const recording = await signalWireApiRequest(this, {
 		method: 'GET',
 		resource: target.resource,

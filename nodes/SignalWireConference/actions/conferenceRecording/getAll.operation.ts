@@ -1,25 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiListAll } from '../../transport/request';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound, conferencePath } from '../common/conferenceLocator';
+import { conferenceRecordingsPath, signalWireApiListAll } from '../../transport';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 
-const displayOptions = { show: { resource: ['conferenceRecording'], operation: ['getAll'] } };
-
 const DATE_FILTERS = dateFilters('Created', 'recordings');
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
-	...limitFields(displayOptions),
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'List the recordings of a conference, optionally by date',
+	action: 'Get many conference recordings',
+};
+
+export const properties: INodeProperties[] = [
+	conferenceLocator,
+	...limitFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions,
 		options: dateFilterOptions(DATE_FILTERS),
 	},
 ];
@@ -31,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const recordings = await signalWireApiListAll(
 		this,
 		{
-			resource: `${conferencePath(conferenceSid)}/Recordings`,
+			resource: conferenceRecordingsPath(conferenceSid),
 			listKey: 'recordings',
 			query: readDateFilters(this, filters, DATE_FILTERS, itemIndex),
 			itemIndex,

@@ -1,25 +1,30 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { signalWireApiPost } from '../../transport/request';
+import { signalWireApiPost } from '../../transport';
+import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
-import { readRecordingTarget, recordingLocator } from '../common/recordingLocator';
-
-const displayOptions = { show: { resource: ['conferenceRecording'], operation: ['update'] } };
+import { RECORDING, recordingLocator } from '../common/recordingLocator';
 
 const STATUSES = ['paused', 'in-progress', 'stopped'];
 const PAUSE_BEHAVIORS = ['skip', 'silence'];
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
-	recordingLocator(displayOptions),
+export const option = {
+	name: 'Update',
+	value: 'update',
+	description: 'Pause, resume or stop a conference recording',
+	action: 'Update a conference recording',
+};
+
+export const properties: INodeProperties[] = [
+	conferenceLocator,
+	recordingLocator,
 	{
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
 		required: true,
 		default: 'paused',
-		displayOptions,
 		description: 'What to do with the recording',
 		options: [
 			{ name: 'Pause', value: 'paused', description: 'Pause the recording' },
@@ -32,7 +37,7 @@ export const description: INodeProperties[] = [
 		name: 'pauseBehavior',
 		type: 'options',
 		default: 'silence',
-		displayOptions: { show: { ...displayOptions.show, status: ['paused'] } },
+		displayOptions: { show: { status: ['paused'] } },
 		description: 'What the recording holds for the paused time',
 		options: [
 			{ name: 'Silence', value: 'silence', description: 'Record silence while paused' },
@@ -42,7 +47,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const target = readRecordingTarget(this, itemIndex);
+	const target = readConferenceChild(this, RECORDING, itemIndex);
 	const status = String(this.getNodeParameter('status', itemIndex));
 	if (!STATUSES.includes(status)) {
 		throw new NodeOperationError(this.getNode(), `Status "${status}" is not one of: ${STATUSES.join(', ')}`, {

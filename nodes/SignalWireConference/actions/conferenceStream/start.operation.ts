@@ -4,12 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiPost } from '../../transport/request';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound, conferencePath } from '../common/conferenceLocator';
+import { conferenceStreamsPath, signalWireApiPost } from '../../transport';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 import { STREAM_NAME_PATTERN } from '../common/streamLocator';
-
-const displayOptions = { show: { resource: ['conferenceStream'], operation: ['start'] } };
 
 const MAX_CUSTOM_PARAMETERS = 99;
 const TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'];
@@ -25,8 +23,15 @@ const BEARER_TOKEN: FormField = { parameter: 'authorizationBearerToken', label: 
 
 const OPTION_FIELDS = [NAME, TRACK, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, CODEC, REAL_TIME];
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
+export const option = {
+	name: 'Start',
+	value: 'start',
+	description: 'Stream a conference\'s audio to a WebSocket server, e.g. for live transcription',
+	action: 'Start a conference stream',
+};
+
+export const properties: INodeProperties[] = [
+	conferenceLocator,
 	{
 		displayName: 'WebSocket URL',
 		name: 'url',
@@ -35,7 +40,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'wss://example.com/audiostream',
 		description: 'The wss:// address SignalWire opens a WebSocket to and streams the audio into',
-		displayOptions,
 	},
 	{
 		displayName: 'Options',
@@ -43,7 +47,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions,
 		options: [
 			{
 				displayName: 'Authorization Bearer Token',
@@ -165,7 +168,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// The token is sent but never quoted back: error messages list only the other fields.
 	const sentValues = { ...form };
 	const bearer = buildForm(this, options, [BEARER_TOKEN], itemIndex);
-	const target = { resource: `${conferencePath(conferenceSid)}/Streams`, notFound: conferenceNotFound(conferenceSid) };
+	const target = { resource: conferenceStreamsPath(conferenceSid), notFound: conferenceNotFound(conferenceSid) };
 	const stream = await signalWireApiPost(this, target, { ...form, ...bearer }, itemIndex, sentValues);
 	return this.helpers.returnJsonArray(stream);
 }

@@ -1,18 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport/request';
+import { signalWireApiRequest } from '../../transport';
+import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
-import { participantLocator, readParticipantTarget } from '../common/participantLocator';
+import { PARTICIPANT, participantLocator } from '../common/participantLocator';
 
-const displayOptions = { show: { resource: ['participant'], operation: ['get'] } };
+export const option = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get a participant of a conference',
+	action: 'Get a participant',
+};
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
-	participantLocator(displayOptions),
-];
+export const properties: INodeProperties[] = [conferenceLocator, participantLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const target = readParticipantTarget(this, itemIndex);
+	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	const participant = await signalWireApiRequest(this, {
 		method: 'GET',
 		resource: target.resource,

@@ -1,22 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiListAll } from '../../transport/request';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound, conferencePath } from '../common/conferenceLocator';
+import { participantsPath, signalWireApiListAll } from '../../transport';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
 import { limitFields, readLimit } from '../common/limit';
 
-const displayOptions = { show: { resource: ['participant'], operation: ['getAll'] } };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'List the people in a conference right now, optionally only the muted or held ones',
+	action: 'Get many participants',
+};
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
-	...limitFields(displayOptions),
+export const properties: INodeProperties[] = [
+	conferenceLocator,
+	...limitFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions,
 		options: [
 			{
 				displayName: 'Hold',
@@ -43,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const participants = await signalWireApiListAll(
 		this,
 		{
-			resource: `${conferencePath(conferenceSid)}/Participants`,
+			resource: participantsPath(conferenceSid),
 			listKey: 'participants',
 			query: {
 				Muted: filters.muted === undefined ? undefined : String(Boolean(filters.muted)),

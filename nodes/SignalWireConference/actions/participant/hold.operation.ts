@@ -1,3 +1,6 @@
 import { flagOperation } from './setFlag';
 
-export const { description, execute } = flagOperation('hold', { Hold: 'true' });
+export const { option, properties, execute } = flagOperation(
+	{ name: 'Hold', value: 'hold', description: 'Put a participant on hold: they hear hold music and are not heard', action: 'Hold a participant' },
+	{ Hold: 'true' },
+);

@@ -1,3 +1,6 @@
 import { flagOperation } from './setFlag';
 
-export const { description, execute } = flagOperation('mute', { Muted: 'true' });
+export const { option, properties, execute } = flagOperation(
+	{ name: 'Mute', value: 'mute', description: 'Mute a participant so the conference no longer hears them', action: 'Mute a participant' },
+	{ Muted: 'true' },
+);

@@ -1,23 +1,26 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiDelete } from '../../transport/request';
+import { signalWireApiDelete } from '../../transport';
+import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
-import { participantLocator, readParticipantTarget } from '../common/participantLocator';
+import { PARTICIPANT, participantLocator } from '../common/participantLocator';
 
-const displayOptions = { show: { resource: ['participant'], operation: ['remove'] } };
+export const option = {
+	name: 'Remove',
+	value: 'remove',
+	description: 'Remove (kick) a participant from the conference: hangs up their call',
+	action: 'Remove a participant',
+};
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
-	participantLocator(displayOptions),
-];
+export const properties: INodeProperties[] = [conferenceLocator, participantLocator];
 
 /** SignalWire answers 204 with no body; the output says what was done instead. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const target = readParticipantTarget(this, itemIndex);
+	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	await signalWireApiDelete(this, target, itemIndex);
 	return this.helpers.returnJsonArray({
 		deleted: true,
-		callSid: target.callSid,
+		callSid: target.sid,
 		conferenceSid: target.conferenceSid,
 	});
 }

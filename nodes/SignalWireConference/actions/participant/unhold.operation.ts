@@ -1,3 +1,6 @@
 import { flagOperation } from './setFlag';
 
-export const { description, execute } = flagOperation('unhold', { Hold: 'false' });
+export const { option, properties, execute } = flagOperation(
+	{ name: 'Unhold', value: 'unhold', description: 'Take a participant off hold', action: 'Unhold a participant' },
+	{ Hold: 'false' },
+);

@@ -1,3 +1,6 @@
 import { flagOperation } from './setFlag';
 
-export const { description, execute } = flagOperation('unmute', { Muted: 'false' });
+export const { option, properties, execute } = flagOperation(
+	{ name: 'Unmute', value: 'unmute', description: 'Unmute a participant', action: 'Unmute a participant' },
+	{ Muted: 'false' },
+);

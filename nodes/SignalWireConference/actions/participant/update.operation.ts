@@ -3,13 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
-import { signalWireApiPost } from '../../transport/request';
+import { signalWireApiPost } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
+import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
-import { participantLocator, readParticipantTarget } from '../common/participantLocator';
-
-const displayOptions = { show: { resource: ['participant'], operation: ['update'] } };
+import { PARTICIPANT, participantLocator } from '../common/participantLocator';
 
 const COACHING: FormField = { parameter: 'coaching', label: 'Coaching', form: 'Coaching', kind: 'boolean' };
 const CALL_TO_COACH: FormField = { parameter: 'callSidToCoach', label: 'Call SID to Coach', form: 'CallSidToCoach', kind: 'uuid' };
@@ -23,16 +22,22 @@ const WAIT_METHOD: FormField = { parameter: 'waitMethod', label: 'Wait Method', 
 /** In the order of SignalWire's spec, which is the order they are sent in. */
 const FORM_FIELDS = [ANNOUNCE_URL, ANNOUNCE_METHOD, COACHING, CALL_TO_COACH, HOLD, HOLD_METHOD, HOLD_URL, MUTED, WAIT_URL, WAIT_METHOD];
 
-export const description: INodeProperties[] = [
-	conferenceLocator(displayOptions),
-	participantLocator(displayOptions),
+export const option = {
+	name: 'Update',
+	value: 'update',
+	description: 'Update a participant: mute, hold, coach, announce, wait music',
+	action: 'Update a participant',
+};
+
+export const properties: INodeProperties[] = [
+	conferenceLocator,
+	participantLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions,
 		options: [
 			httpMethodField('announceMethod', 'Announce Method', 'POST', 'How SignalWire requests the Announce URL'),
 			{
@@ -113,7 +118,7 @@ function checkCombinations(context: IExecuteFunctions, form: Record<string, stri
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const target = readParticipantTarget(this, itemIndex);
+	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);
 	checkCombinations(this, form, itemIndex);

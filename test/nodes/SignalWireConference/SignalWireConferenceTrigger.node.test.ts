@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { activateWebhook, callWebhook, WEBHOOK_ID } from '../../harness/triggers';
-import { statusCallbackEventAttribute } from '../../../nodes/SignalWireConferenceTrigger/events';
+import { statusCallbackEventAttribute } from '../../../nodes/SignalWireConference/trigger/events';
 
 const SIGNING_KEY = 'PSKtest4f1c2b3a9d8e7f6a5b4c3d2e1f0';
 const URL_SEEN = 'https://n8n.example.com/webhook/7f1c2b3a/signalwire-conference';

@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { parseApiDate } from '../SignalWireConference/helpers/apiDate';
-import type { QueryValues } from '../SignalWireConference/transport/request';
-import { signalWireApiListAll } from '../SignalWireConference/transport/request';
-import { horizon, queryDate, readState, writeState } from './pollState';
+import { parseApiDate } from './helpers/apiDate';
+import type { QueryValues } from './transport';
+import { signalWireApiListAll } from './transport';
+import { horizon, queryDate, readState, writeState } from './trigger/pollState';
 
 interface EventDefinition {
 	/** The list filter that finds candidates. */

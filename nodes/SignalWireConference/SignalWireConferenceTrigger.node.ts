@@ -11,10 +11,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { callbackToItem } from './callback';
-import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './events';
-import type { FormPairs } from './signature';
-import { isValidSignature } from './signature';
+import { callbackToItem } from './trigger/callback';
+import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './trigger/events';
+import type { FormPairs } from './trigger/signature';
+import { isValidSignature } from './trigger/signature';
 
 const SIGNATURE_HEADERS = ['x-signalwire-signature', 'x-twilio-signature'];
 

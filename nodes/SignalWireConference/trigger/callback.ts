@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseApiDate } from '../SignalWireConference/helpers/apiDate';
+import { parseApiDate } from '../helpers/apiDate';
 import type { FormPairs } from './signature';
 
 const BOOLEAN_FIELDS = new Set([

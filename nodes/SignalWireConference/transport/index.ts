@@ -1,0 +1,54 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { resourceUrl } from './paths';
+import { send } from './send';
+import { getSpace } from './space';
+import type { SignalWireContext, SignalWireRequest, Target } from './types';
+
+/**
+ * The transport's public face: the only code in the package that knows HTTP, paging, retries and
+ * error mapping. Operations, pickers and triggers import from here and from `paths`/`types`.
+ */
+export { MAX_PAGE_SIZE, signalWireApiListAll, signalWireApiListPage } from './paging';
+export * from './paths';
+export type * from './types';
+
+export async function signalWireApiRequest(
+	context: SignalWireContext,
+	request: SignalWireRequest,
+): Promise<IDataObject> {
+	const space = await getSpace(context, request.itemIndex);
+	return await send(context, space, resourceUrl(space, request.resource, request.query), request);
+}
+
+/** A form-encoded create or update; on a 400/422 the error quotes `sentValues`. */
+export async function signalWireApiPost(
+	context: SignalWireContext,
+	target: Target,
+	form: Record<string, string>,
+	itemIndex: number,
+	sentValues: Record<string, string> = form,
+): Promise<IDataObject> {
+	return await signalWireApiRequest(context, {
+		method: 'POST',
+		resource: target.resource,
+		form,
+		sentValues,
+		itemIndex,
+		notFound: target.notFound,
+	});
+}
+
+/** A DELETE, which SignalWire answers with 204 and no body. */
+export async function signalWireApiDelete(
+	context: SignalWireContext,
+	target: Target,
+	itemIndex: number,
+): Promise<void> {
+	await signalWireApiRequest(context, {
+		method: 'DELETE',
+		resource: target.resource,
+		itemIndex,
+		notFound: target.notFound,
+	});
+}
