@@ -1,57 +1,46 @@
-import n8nCommunityNodes from '@n8n/eslint-plugin-community-nodes';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import { config as n8nNodeCliConfig } from '@n8n/node-cli/eslint';
 import tseslint from 'typescript-eslint';
 
-const tsFiles = ['nodes/**/*.ts', 'credentials/**/*.ts'];
+/**
+ * n8n's own config for community nodes (@n8n/node-cli: eslint-plugin-n8n-nodes-base's node,
+ * credential and package rules, @n8n/eslint-plugin-community-nodes, import-x), extended to the
+ * test tree, which is not shipped and may use what n8n's sandbox forbids in nodes.
+ */
+const communityOnlyRules = Object.fromEntries(
+	Object.keys(
+		n8nNodeCliConfig.find((entry) => entry.plugins?.['@n8n/community-nodes'])?.rules ?? {},
+	)
+		.filter((rule) => rule.startsWith('@n8n/community-nodes/'))
+		.map((rule) => [rule, 'off']),
+);
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', '.build/**', '.artifacts/**', 'coverage/**'] },
 	{
-		files: ['**/*.ts', 'package.json'],
-		languageOptions: {
-			parser: tseslint.parser,
-			parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] },
-		},
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'.cache/**',
+			'.build/**',
+			'.artifacts/**',
+			'coverage/**',
+			'**/*.js',
+			'**/*.mjs',
+		],
 	},
-	{
-		files: ['package.json'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: { ...n8nNodesBase.configs.community.rules },
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Applies only to n8n's own repository, where documentationUrl is a docs slug, not a URL.
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			// These ask for the string literal 'main', which @n8n/community-nodes forbids in favour of
-			// NodeConnectionTypes.Main; the community rules are the ones n8n's verification applies.
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-		},
-	},
-	{
-		files: [...tsFiles, 'package.json'],
-		...n8nCommunityNodes.configs.recommended,
-	},
+	...n8nNodeCliConfig,
 	{
 		files: ['**/*.ts'],
-		extends: [tseslint.configs.recommended],
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+			],
 		},
 	},
 	{
-		files: ['test/**/*.ts'],
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
 		rules: {
+			...communityOnlyRules,
 			'@typescript-eslint/no-non-null-assertion': 'off',
 		},
 	},

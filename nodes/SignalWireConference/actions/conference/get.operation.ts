@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
-import { signalWireApiRequest } from '../../transport';
-import { conferencePath } from '../../transport';
+import { conferencePath, signalWireApiRequest } from '../../transport';
 import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
 
 export const option = {
