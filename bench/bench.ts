@@ -26,7 +26,13 @@ import type { RunResult, Scenario } from './worker';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results', 'latest.json');
-const NODE_MODULE = join(ROOT, 'dist', 'nodes', 'SignalWireConference', 'SignalWireConference.node.js');
+const NODE_MODULE = join(
+	ROOT,
+	'dist',
+	'nodes',
+	'SignalWireConference',
+	'SignalWireConference.node.js',
+);
 
 const LATENCY_MS = 50;
 /** Updates run before the measured 1,000, in the same worker with the same parallelism. */
@@ -53,7 +59,10 @@ function log(message: string) {
 }
 
 function forkChild(script: string) {
-	const child = fork(join(__dirname, script), [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(join(__dirname, script), [], {
+		execArgv: ['--expose-gc'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
 	return { child, rpc: new RpcClient(child) };
 }
 
@@ -65,7 +74,9 @@ async function startServer(latencyMs?: number) {
 		rpc,
 		stop: async () => {
 			await rpc.call('stop');
-			await new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done(null)));
+			await new Promise((done) =>
+				child.exitCode === null ? child.once('exit', done) : done(null),
+			);
 		},
 	};
 }
@@ -80,7 +91,11 @@ interface MeasuredRun extends RunResult {
  * A fresh worker: warm up (list warm-ups read the pre-rendered pages), then, with the server
  * answering as `mode` says and its request log emptied, the measured run.
  */
-async function measuredRun(server: Server, scenario: Scenario, mode?: ServerMode): Promise<MeasuredRun> {
+async function measuredRun(
+	server: Server,
+	scenario: Scenario,
+	mode?: ServerMode,
+): Promise<MeasuredRun> {
 	const { child, rpc } = forkChild('worker.js');
 	try {
 		if (mode !== undefined) await server.rpc.call('serve', { prerendered: true });
@@ -113,7 +128,8 @@ interface ClientSummary {
 function summarize(runs: MeasuredRun[]): ClientSummary {
 	const requests = new Set(runs.map((run) => run.server.requests));
 	const digests = new Set(runs.map((run) => run.sidsDigest));
-	if (requests.size !== 1 || digests.size !== 1) throw new Error('runs of the same client disagree');
+	if (requests.size !== 1 || digests.size !== 1)
+		throw new Error('runs of the same client disagree');
 	return {
 		runs: runs.length,
 		requests: runs[0].server.requests,
@@ -131,7 +147,9 @@ function summarize(runs: MeasuredRun[]): ClientSummary {
 
 type ServerMode = 'live' | 'prerendered';
 
-const SERVER_MODES: ServerMode[] = (process.env.BENCH_SERVER_MODES?.split(',') as ServerMode[] | undefined) ?? ['live', 'prerendered'];
+const SERVER_MODES: ServerMode[] = (process.env.BENCH_SERVER_MODES?.split(',') as
+	| ServerMode[]
+	| undefined) ?? ['live', 'prerendered'];
 
 /** Live 100,000-conference runs take ~30 s each (the server's cost), so they get fewer repetitions. */
 function repetitions(mode: ServerMode, size: number): number {
@@ -155,15 +173,27 @@ async function benchList() {
 					// Alternate who goes first, so that neither always meets a warmer (or busier) machine.
 					const order: Array<'node' | 'raw'> = rep % 2 === 0 ? ['node', 'raw'] : ['raw', 'node'];
 					for (const client of order) {
-						const run = await measuredRun(server, { kind: 'list', client, origin: server.origin, sampleIntervalMs: SAMPLE_MS[mode] }, mode);
-						log(`(a) N=${count(size)} ${mode} ${client} run ${rep + 1}: ${ms(run.wallMs)} ms wall, ${ms(run.cpuMs)} ms CPU, ${run.server.requests} requests`);
+						const run = await measuredRun(
+							server,
+							{ kind: 'list', client, origin: server.origin, sampleIntervalMs: SAMPLE_MS[mode] },
+							mode,
+						);
+						log(
+							`(a) N=${count(size)} ${mode} ${client} run ${rep + 1}: ${ms(run.wallMs)} ms wall, ${ms(run.cpuMs)} ms CPU, ${run.server.requests} requests`,
+						);
 						runs[client].push(run);
 					}
 				}
 				const node = summarize(runs.node);
 				const raw = summarize(runs.raw);
-				if (node.outputItems !== size || raw.outputItems !== size || node.sidsDigest !== raw.sidsDigest) {
-					throw new Error(`N=${size}: node gave ${node.outputItems} items, raw ${raw.outputItems}, same order: ${node.sidsDigest === raw.sidsDigest}`);
+				if (
+					node.outputItems !== size ||
+					raw.outputItems !== size ||
+					node.sidsDigest !== raw.sidsDigest
+				) {
+					throw new Error(
+						`N=${size}: node gave ${node.outputItems} items, raw ${raw.outputItems}, same order: ${node.sidsDigest === raw.sidsDigest}`,
+					);
 				}
 				const pageSizes = [...new Set(runs.node.flatMap((run) => run.server.pageSizes))];
 				const expectedRequests = Math.ceil(size / PAGE_SIZE);
@@ -179,9 +209,13 @@ async function benchList() {
 					cpuRatio: node.cpuMs / raw.cpuMs,
 					nodeOverheadPerItemWallUs: ((node.wallMs - raw.wallMs) * 1000) / size,
 					nodeOverheadPerItemCpuUs: ((node.cpuMs - raw.cpuMs) * 1000) / size,
-					retainedBytesPerItem: { node: node.retainedHeapBytes / size, raw: raw.retainedHeapBytes / size },
+					retainedBytesPerItem: {
+						node: node.retainedHeapBytes / size,
+						raw: raw.retainedHeapBytes / size,
+					},
 					targets: {
-						requestsExact: node.requests === expectedRequests && pageSizes.join() === String(PAGE_SIZE),
+						requestsExact:
+							node.requests === expectedRequests && pageSizes.join() === String(PAGE_SIZE),
 						wallWithin1_1: node.wallMs / raw.wallMs <= LIST_RATIO_TARGET,
 					},
 				});
@@ -211,7 +245,8 @@ async function benchUpdate() {
 					sampleIntervalMs: SAMPLE_MS.update,
 				};
 				const run = await measuredRun(server, scenario);
-				if (run.outputItems !== UPDATES) throw new Error(`${client} parallel ${parallel}: ${run.outputItems} outputs`);
+				if (run.outputItems !== UPDATES)
+					throw new Error(`${client} parallel ${parallel}: ${run.outputItems} outputs`);
 				const idealMs = (UPDATES * LATENCY_MS) / parallel;
 				log(`(b) ${client} parallel ${parallel}: ${ms(run.wallMs)} ms (ideal ${ms(idealMs)})`);
 				results.push({
@@ -247,10 +282,17 @@ function benchColdLoad() {
 		const runs = [];
 		for (let index = 0; index < COLD_RUNS; index++) {
 			const started = process.hrtime.bigint();
-			const child = spawnSync(process.execPath, ['-e', timed(preload)], { cwd: ROOT, encoding: 'utf8' });
+			const child = spawnSync(process.execPath, ['-e', timed(preload)], {
+				cwd: ROOT,
+				encoding: 'utf8',
+			});
 			const processMs = Number(process.hrtime.bigint() - started) / 1e6;
 			if (child.status !== 0) throw new Error(`node -e failed: ${child.stderr}`);
-			const { pre, req, ctor } = JSON.parse(child.stdout) as { pre: number; req: number; ctor: number };
+			const { pre, req, ctor } = JSON.parse(child.stdout) as {
+				pre: number;
+				req: number;
+				ctor: number;
+			};
 			runs.push({ preloadMs: pre, requireMs: req, constructMs: ctor, processMs });
 		}
 		return {
@@ -272,7 +314,12 @@ function benchColdLoad() {
 		}),
 	);
 	log('(c) cold load');
-	return { module: 'dist/nodes/SignalWireConference/SignalWireConference.node.js', cold: sample(false), withN8nWorkflowLoaded: sample(true), emptyNodeProcessMs: emptyProcess };
+	return {
+		module: 'dist/nodes/SignalWireConference/SignalWireConference.node.js',
+		cold: sample(false),
+		withN8nWorkflowLoaded: sample(true),
+		emptyNodeProcessMs: emptyProcess,
+	};
 }
 
 function machine() {
@@ -296,7 +343,22 @@ function tables(results: Results): Table[] {
 	const yes = (met: boolean | undefined) => (met ? 'met' : 'MISSED');
 	const list: Table = {
 		title: '(a) Conference → Get Many, Return All (medians; every run in a fresh process)',
-		headers: ['N', 'server', 'runs', 'client', 'requests', 'wall ms', 'client CPU ms', 'server CPU ms', 'peak heap Δ MB', 'peak RSS Δ MB', 'retained MB', 'B/item', 'node/raw wall', 'target'],
+		headers: [
+			'N',
+			'server',
+			'runs',
+			'client',
+			'requests',
+			'wall ms',
+			'client CPU ms',
+			'server CPU ms',
+			'peak heap Δ MB',
+			'peak RSS Δ MB',
+			'retained MB',
+			'B/item',
+			'node/raw wall',
+			'target',
+		],
 		rows: results.list.flatMap((entry) => [
 			...(['node', 'raw'] as const).map((client) => {
 				const summary = entry[client];
@@ -319,17 +381,27 @@ function tables(results: Results): Table[] {
 			}),
 		]),
 		notes: [
-			'server: live = the store answers every page (it filters and sorts all N conferences on every request); prerendered = the same pages computed once and answered from memory, so wall time is the client\'s.',
+			"server: live = the store answers every page (it filters and sorts all N conferences on every request); prerendered = the same pages computed once and answered from memory, so wall time is the client's.",
 			`client CPU = process.cpuUsage() of the client process; peak Δ = highest process.memoryUsage() sample (every ${SAMPLE_MS.live} ms live, ${SAMPLE_MS.prerendered} ms prerendered) minus the value after a forced GC before the run; retained = heap after a forced GC with the output still referenced.`,
 			...results.list.map(
-			(entry) =>
-				`N=${count(entry.conferences)}, ${entry.server}: node overhead per item ${entry.nodeOverheadPerItemWallUs.toFixed(2)} µs wall, ${entry.nodeOverheadPerItemCpuUs.toFixed(2)} µs client CPU (CPU ratio ${ratio(entry.cpuRatio)}); same ${count(entry.node.outputItems)} sids in the same order.`,
+				(entry) =>
+					`N=${count(entry.conferences)}, ${entry.server}: node overhead per item ${entry.nodeOverheadPerItemWallUs.toFixed(2)} µs wall, ${entry.nodeOverheadPerItemCpuUs.toFixed(2)} µs client CPU (CPU ratio ${ratio(entry.cpuRatio)}); same ${count(entry.node.outputItems)} sids in the same order.`,
 			),
 		],
 	};
 	const update: Table = {
 		title: `(b) ${count(UPDATES)} × Conference → Update (announceUrl), server latency ${LATENCY_MS} ms (one run each, fresh process)`,
-		headers: ['parallel', 'client', 'requests', 'max in flight', 'wall ms', 'client CPU ms', 'ideal ms', 'wall/ideal', 'target'],
+		headers: [
+			'parallel',
+			'client',
+			'requests',
+			'max in flight',
+			'wall ms',
+			'client CPU ms',
+			'ideal ms',
+			'wall/ideal',
+			'target',
+		],
 		rows: results.update.map((entry) => [
 			String(entry.parallel),
 			entry.client,
@@ -341,16 +413,36 @@ function tables(results: Results): Table[] {
 			ratio(entry.ratio),
 			entry.client === 'node' ? `≤ 1.2×: ${yes(entry.target)}` : '(reference)',
 		]),
-		notes: [`ideal = updates × latency / parallel; each run follows a warm-up of ${WARM_UP_UPDATES} updates in the same process.`],
+		notes: [
+			`ideal = updates × latency / parallel; each run follows a warm-up of ${WARM_UP_UPDATES} updates in the same process.`,
+		],
 	};
 	const cold = results.coldLoad;
 	if (cold === undefined) return [list, update];
 	const coldLoad: Table = {
 		title: `(c) Cold load of ${cold.module} (median of ${cold.cold.runs} fresh \`node -e\`)`,
-		headers: ['case', 'require ms', 'new SignalWireConference() ms', 'require + construct ms', 'whole process ms'],
+		headers: [
+			'case',
+			'require ms',
+			'new SignalWireConference() ms',
+			'require + construct ms',
+			'whole process ms',
+		],
 		rows: [
-			['cold (n8n-workflow loaded by the node)', ms(cold.cold.requireMs), ms(cold.cold.constructMs), ms(cold.cold.requirePlusConstructMs), ms(cold.cold.processMs)],
-			[`n8n-workflow preloaded (${ms(cold.withN8nWorkflowLoaded.preloadMs)} ms), as in n8n`, ms(cold.withN8nWorkflowLoaded.requireMs), ms(cold.withN8nWorkflowLoaded.constructMs), ms(cold.withN8nWorkflowLoaded.requirePlusConstructMs), ms(cold.withN8nWorkflowLoaded.processMs)],
+			[
+				'cold (n8n-workflow loaded by the node)',
+				ms(cold.cold.requireMs),
+				ms(cold.cold.constructMs),
+				ms(cold.cold.requirePlusConstructMs),
+				ms(cold.cold.processMs),
+			],
+			[
+				`n8n-workflow preloaded (${ms(cold.withN8nWorkflowLoaded.preloadMs)} ms), as in n8n`,
+				ms(cold.withN8nWorkflowLoaded.requireMs),
+				ms(cold.withN8nWorkflowLoaded.constructMs),
+				ms(cold.withN8nWorkflowLoaded.requirePlusConstructMs),
+				ms(cold.withN8nWorkflowLoaded.processMs),
+			],
 			['empty `node -e ""`', '', '', '', ms(cold.emptyNodeProcessMs)],
 		],
 	};
@@ -380,7 +472,8 @@ async function main() {
 				method: {
 					list: `Each measured run is a fresh forked node process (--expose-gc) with n8n-core loaded (for both clients) and one full warm-up run over the pre-rendered pages; the server runs in its own process. Live = the store answers every page as in the tests; prerendered = the same envelopes computed once and answered through the server's interceptor hook (isolates client cost). Wall time from hrtime around the run; client CPU = process.cpuUsage() delta (includes the sampler's own wake-ups); memory: process.memoryUsage() sampled during the run (every ${SAMPLE_MS.prerendered} ms against pre-rendered pages, ${SAMPLE_MS.live} ms against the live store, ${SAMPLE_MS.update} ms for updates), peak minus the value after a forced GC just before the run; retained = heapUsed after a forced GC with the output still referenced. The node run is n8n-core WorkflowExecute via test/harness/engine.ts; the raw run is a fetch loop following next_page_uri with PageSize=1000.`,
 					update: `One measured run per row in a fresh process after ${WARM_UP_UPDATES} warm-up updates; node = Conference Update through WorkflowExecute with conferenceId ={{ $json.sid }}, raw = fetch POSTs with the same form and the same parallelism; server adds ${LATENCY_MS} ms to every answer; ideal = updates × latency / parallel.`,
-					coldLoad: 'spawnSync(node -e) per sample; times taken with hrtime inside the child around require() and the constructor.',
+					coldLoad:
+						'spawnSync(node -e) per sample; times taken with hrtime inside the child around require() and the constructor.',
 				},
 				...results,
 				markdown: rendered.map(renderMarkdown).join('\n\n'),

@@ -27,7 +27,10 @@ export interface Measured<T> {
 
 export function collectGarbage(): void {
 	const gc = (globalThis as { gc?: () => void }).gc;
-	if (gc === undefined) throw new Error('Run node with --expose-gc so that memory can be measured from a collected heap');
+	if (gc === undefined)
+		throw new Error(
+			'Run node with --expose-gc so that memory can be measured from a collected heap',
+		);
 	gc();
 	gc();
 }

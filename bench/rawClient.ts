@@ -14,7 +14,9 @@ export async function rawListAll(origin: string): Promise<{ items: unknown[]; re
 	let requests = 0;
 	let url: string | null = `${origin}${ACCOUNT_PATH}/Conferences.json?PageSize=${PAGE_SIZE}`;
 	while (url !== null) {
-		const response = await fetch(url, { headers: { Authorization: AUTHORIZATION, Accept: 'application/json' } });
+		const response = await fetch(url, {
+			headers: { Authorization: AUTHORIZATION, Accept: 'application/json' },
+		});
 		requests++;
 		if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
 		const body = (await response.json()) as ListEnvelope;

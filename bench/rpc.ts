@@ -16,7 +16,10 @@ export interface RpcAnswer {
 export class RpcClient {
 	private nextId = 1;
 
-	private pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+	private pending = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (error: Error) => void }
+	>();
 
 	constructor(private readonly child: ChildProcess) {
 		child.on('message', (message: RpcAnswer) => {
@@ -27,7 +30,8 @@ export class RpcClient {
 			else waiting.resolve(message.result);
 		});
 		child.on('exit', (code) => {
-			for (const waiting of this.pending.values()) waiting.reject(new Error(`child exited with ${code}`));
+			for (const waiting of this.pending.values())
+				waiting.reject(new Error(`child exited with ${code}`));
 			this.pending.clear();
 		});
 	}
@@ -51,7 +55,10 @@ export function serveRpc(handlers: Record<string, (args: never) => unknown>): vo
 				const result = await handler(message.args as never);
 				process.send!({ id: message.id, result } satisfies RpcAnswer);
 			} catch (error) {
-				process.send!({ id: message.id, error: (error as Error).stack ?? String(error) } satisfies RpcAnswer);
+				process.send!({
+					id: message.id,
+					error: (error as Error).stack ?? String(error),
+				} satisfies RpcAnswer);
 			}
 		})();
 	});

@@ -38,7 +38,13 @@ function prerender(target: SignalWireServer): Map<string, string> {
 		if (listed.items === undefined) throw new Error('could not list conferences');
 		let rawQuery: string | null = first.toString();
 		while (rawQuery !== null) {
-			const page = paginate(path, new URLSearchParams(rawQuery), listed.items, 'conferences', listed.toJson);
+			const page = paginate(
+				path,
+				new URLSearchParams(rawQuery),
+				listed.items,
+				'conferences',
+				listed.toJson,
+			);
 			if (!page.ok) throw new Error(`paging failed: ${JSON.stringify(page.body)}`);
 			pages.set(pageKey(path, rawQuery), JSON.stringify(page.envelope));
 			const next = page.envelope.next_page_uri as string | null;
@@ -55,7 +61,9 @@ function installPrerendered(target: SignalWireServer): void {
 		if (!servePrerendered) return undefined;
 		if (request.method !== 'GET' || request.authorization !== AUTHORIZATION) return undefined;
 		const body = pages.get(pageKey(request.path, request.rawQuery));
-		return body === undefined ? undefined : { status: 200, body, headers: { 'Content-Type': 'application/json; charset=utf-8' } };
+		return body === undefined
+			? undefined
+			: { status: 200, body, headers: { 'Content-Type': 'application/json; charset=utf-8' } };
 	});
 }
 
@@ -125,7 +133,13 @@ serveRpc({
 		return {
 			requests: requests.length,
 			byMethod,
-			pageSizes: [...new Set(requests.filter((r) => r.method === 'GET').map((r) => new URLSearchParams(r.rawQuery).get('PageSize') ?? '(none)'))],
+			pageSizes: [
+				...new Set(
+					requests
+						.filter((r) => r.method === 'GET')
+						.map((r) => new URLSearchParams(r.rawQuery).get('PageSize') ?? '(none)'),
+				),
+			],
 			maxInFlight: current().maxInFlight,
 			cpuMs: (cpu.user + cpu.system) / 1000,
 		};

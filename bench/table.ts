@@ -11,15 +11,32 @@ export function renderText(table: Table): string {
 		Math.max(header.length, ...table.rows.map((row) => (row[column] ?? '').length)),
 	);
 	const line = (cells: string[]) =>
-		cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+		cells
+			.map((cell, column) =>
+				column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+			)
+			.join('  ');
 	const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-	return [table.title, line(table.headers), rule, ...table.rows.map(line), ...(table.notes ?? []).map((note) => `  ${note}`)].join('\n');
+	return [
+		table.title,
+		line(table.headers),
+		rule,
+		...table.rows.map(line),
+		...(table.notes ?? []).map((note) => `  ${note}`),
+	].join('\n');
 }
 
 export function renderMarkdown(table: Table): string {
 	const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
 	const align = table.headers.map((_, column) => (column === 0 ? ':--' : '--:'));
-	return [`**${table.title}**`, '', line(table.headers), line(align), ...table.rows.map(line), ...(table.notes ?? []).map((note) => `\n${note}`)].join('\n');
+	return [
+		`**${table.title}**`,
+		'',
+		line(table.headers),
+		line(align),
+		...table.rows.map(line),
+		...(table.notes ?? []).map((note) => `\n${note}`),
+	].join('\n');
 }
 
 export const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));

@@ -51,9 +51,14 @@ function updateParameters(parallel: number) {
 	};
 }
 
-async function nodeRun(parameters: Record<string, unknown>, origin: string, items?: Array<{ sid: string }>) {
+async function nodeRun(
+	parameters: Record<string, unknown>,
+	origin: string,
+	items?: Array<{ sid: string }>,
+) {
 	const run = await runNode({ parameters, credentials: credentials(origin), items });
-	if (run.error) throw new Error(`node run failed: ${run.error.message} ${run.error.description ?? ''}`);
+	if (run.error)
+		throw new Error(`node run failed: ${run.error.message} ${run.error.description ?? ''}`);
 	// The node's whole output (items with their pairedItem links), as n8n keeps it.
 	return run.items;
 }
@@ -71,9 +76,15 @@ async function warmUp(given: Scenario): Promise<null> {
 			await rawListAll(given.origin);
 		}
 	} else if (given.client === 'node') {
-		await nodeRun(updateParameters(given.parallel), given.origin, given.warmUpSids.map((sid) => ({ sid })));
+		await nodeRun(
+			updateParameters(given.parallel),
+			given.origin,
+			given.warmUpSids.map((sid) => ({ sid })),
+		);
 	} else {
-		await rawUpdateAll(given.origin, given.warmUpSids, given.parallel, { AnnounceUrl: ANNOUNCE_URL });
+		await rawUpdateAll(given.origin, given.warmUpSids, given.parallel, {
+			AnnounceUrl: ANNOUNCE_URL,
+		});
 	}
 	return null;
 }
@@ -88,14 +99,27 @@ async function run(): Promise<RunResult> {
 	if (given.kind === 'list') {
 		if (given.client === 'node') {
 			const measured = await measure(
-				async () => await nodeRun({ resource: 'conference', operation: 'getAll', returnAll: true }, given.origin),
+				async () =>
+					await nodeRun(
+						{ resource: 'conference', operation: 'getAll', returnAll: true },
+						given.origin,
+					),
 				given.sampleIntervalMs,
 			);
-			return summarize(measured, measured.value.map((item) => (item.json as { sid?: string }).sid));
+			return summarize(
+				measured,
+				measured.value.map((item) => (item.json as { sid?: string }).sid),
+			);
 		}
-		const measured = await measure(async () => await rawListAll(given.origin), given.sampleIntervalMs);
+		const measured = await measure(
+			async () => await rawListAll(given.origin),
+			given.sampleIntervalMs,
+		);
 		return {
-			...summarize(measured, measured.value.items.map((item) => (item as { sid?: string }).sid)),
+			...summarize(
+				measured,
+				measured.value.items.map((item) => (item as { sid?: string }).sid),
+			),
 			clientRequests: measured.value.requests,
 		};
 	}
@@ -105,14 +129,21 @@ async function run(): Promise<RunResult> {
 			async () => await nodeRun(updateParameters(given.parallel), given.origin, items),
 			given.sampleIntervalMs,
 		);
-		return summarize(measured, measured.value.map((item) => (item.json as { sid?: string }).sid));
+		return summarize(
+			measured,
+			measured.value.map((item) => (item.json as { sid?: string }).sid),
+		);
 	}
 	const measured = await measure(
-		async () => await rawUpdateAll(given.origin, given.sids, given.parallel, { AnnounceUrl: ANNOUNCE_URL }),
+		async () =>
+			await rawUpdateAll(given.origin, given.sids, given.parallel, { AnnounceUrl: ANNOUNCE_URL }),
 		given.sampleIntervalMs,
 	);
 	return {
-		...summarize(measured, measured.value.results.map((item) => (item as { sid?: string }).sid)),
+		...summarize(
+			measured,
+			measured.value.results.map((item) => (item as { sid?: string }).sid),
+		),
 		clientRequests: measured.value.requests,
 	};
 }

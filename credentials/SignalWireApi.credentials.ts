@@ -104,7 +104,8 @@ export class SignalWireApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'The API token lacks a scope: enable the Voice scope for this token in your SignalWire dashboard',
+					message:
+						'The API token lacks a scope: enable the Voice scope for this token in your SignalWire dashboard',
 				},
 			},
 			{

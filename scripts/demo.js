@@ -100,14 +100,23 @@ async function runExamples(n8n, sandbox, files, headlines) {
 		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
 		if (workflow.id === JOINED_ANNOUNCE.workflowId) continue;
 		if (!startsManually(workflow)) {
-			process.stdout.write(`\n▷ ${workflow.name}  (${path.relative(ROOT, file)}): skipped, it has no Manual Trigger; try it with --ui\n`);
+			process.stdout.write(
+				`\n▷ ${workflow.name}  (${path.relative(ROOT, file)}): skipped, it has no Manual Trigger; try it with --ui\n`,
+			);
 			continue;
 		}
 		await sandbox.reset();
 		const result = await n8n.execute(workflow.id);
 		const requests = await sandbox.requests();
-		const { lines, headline, ok } = summarizeRun({ workflow, result, requests, projectId: sandbox.projectId });
-		process.stdout.write(`\n▶ ${workflow.name}  (${path.relative(ROOT, file)})\n${lines.join('\n')}\n`);
+		const { lines, headline, ok } = summarizeRun({
+			workflow,
+			result,
+			requests,
+			projectId: sandbox.projectId,
+		});
+		process.stdout.write(
+			`\n▶ ${workflow.name}  (${path.relative(ROOT, file)})\n${lines.join('\n')}\n`,
+		);
 		headlines.push(headline);
 		allOk &&= ok;
 	}
@@ -130,7 +139,10 @@ async function runWebhookTrigger(n8n, sandbox) {
 		await waitForWebhook(url);
 		await sandbox.reset();
 		const delivered = await fireEvent(sandbox, 'participant-join', 'Support bridge');
-		const announced = await waitForRequest(sandbox, (request) => request.method === 'POST' && request.form.length > 0);
+		const announced = await waitForRequest(
+			sandbox,
+			(request) => request.method === 'POST' && request.form.length > 0,
+		);
 		const form = Object.fromEntries(announced.form);
 		process.stdout.write(
 			[
@@ -164,7 +176,9 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion) {
 			`n8n ${n8nVersion} is running at ${editor.baseUrl}`,
 			`  Log in with   email: ${login.email}   password: ${login.password}`,
 			'  Example workflows (open one and click "Execute workflow"):',
-			...workflows.map((workflow) => `    ${editor.baseUrl}/workflow/${workflow.id}   ${workflow.name}`),
+			...workflows.map(
+				(workflow) => `    ${editor.baseUrl}/workflow/${workflow.id}   ${workflow.name}`,
+			),
 			`  Credential "SignalWire account" points at the sandbox: ${sandbox.spaceUrl}`,
 			`    Project ID ${sandbox.projectId}, API token ${sandbox.apiToken} (fake, local only)`,
 			`  The sandbox sends signed status callbacks (Signing Key ${sandbox.signingKey}) to ${triggerUrl}`,
@@ -183,13 +197,21 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion) {
 async function main() {
 	const options = parseArguments(process.argv.slice(2));
 	if (options.ui && (await isPortTaken(options.port))) {
-		throw new Error(`port ${options.port} is in use; pick another with: npm run demo -- --ui --port <n>`);
+		throw new Error(
+			`port ${options.port} is in use; pick another with: npm run demo -- --ui --port <n>`,
+		);
 	}
 	const files = exampleFiles();
 	const total = options.ui ? 5 : 6;
-	process.stdout.write('SignalWire Conference node: demo in a real n8n, against a local SignalWire sandbox\n\n');
+	process.stdout.write(
+		'SignalWire Conference node: demo in a real n8n, against a local SignalWire sandbox\n\n',
+	);
 
-	const pkg = await step(total, 'Building and packing the package (npm run build, npm pack)', buildAndPack);
+	const pkg = await step(
+		total,
+		'Building and packing the package (npm run build, npm pack)',
+		buildAndPack,
+	);
 	const install = await step(
 		total,
 		'Making sure the pinned n8n is installed (first run: about 4 minutes; then reused from .cache/n8n)',
@@ -208,7 +230,13 @@ async function main() {
 		total,
 		`Preparing a fresh n8n: installing ${path.basename(pkg.tarball)}, importing the credential and ${files.length} example workflows`,
 		async () => {
-			const prepared = await prepareN8n({ install, pkg, sandbox, workflowFiles: files, prefix: 'sw-n8n-demo-' });
+			const prepared = await prepareN8n({
+				install,
+				pkg,
+				sandbox,
+				workflowFiles: files,
+				prefix: 'sw-n8n-demo-',
+			});
 			userFolder = prepared.userFolder;
 			await prepared.importCredentials([signingKeyCredential(sandbox)]);
 			process.stdout.write(`      user folder: ${userFolder}\n`);
@@ -217,13 +245,17 @@ async function main() {
 	);
 	if (options.ui) {
 		stepNumber += 1;
-		process.stdout.write(`[${stepNumber}/${total}] Starting the n8n editor on 127.0.0.1:${options.port}\n`);
+		process.stdout.write(
+			`[${stepNumber}/${total}] Starting the n8n editor on 127.0.0.1:${options.port}\n`,
+		);
 		await runEditor(n8n, sandbox, files, options.port, install.version);
 		return true;
 	}
 	// The trigger goes first: the examples below end the "Support bridge" conferences it needs.
 	stepNumber += 1;
-	process.stdout.write(`[${stepNumber}/${total}] Starting n8n with the webhook trigger example active, and firing a SignalWire callback at it\n`);
+	process.stdout.write(
+		`[${stepNumber}/${total}] Starting n8n with the webhook trigger example active, and firing a SignalWire callback at it\n`,
+	);
 	const trigger = await runWebhookTrigger(n8n, sandbox);
 	stepNumber += 1;
 	process.stdout.write(`[${stepNumber}/${total}] Running the example workflows with n8n execute\n`);

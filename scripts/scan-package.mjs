@@ -7,14 +7,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-scan-'));
 
 function run(command, args, cwd) {
 	const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+	if (result.status !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
 	return result.stdout;
 }
 
@@ -22,7 +26,11 @@ try {
 	const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
 	const packageDir = path.join(work, 'package');
 	fs.mkdirSync(packageDir);
-	run('tar', ['-xzf', path.join(work, packed.filename), '-C', packageDir, '--strip-components=1'], work);
+	run(
+		'tar',
+		['-xzf', path.join(work, packed.filename), '-C', packageDir, '--strip-components=1'],
+		work,
+	);
 
 	const legs = [
 		['packed tarball', packageDir, ['**/*.js', '**/*.ts', '**/*.json']],

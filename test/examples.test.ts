@@ -26,9 +26,22 @@ function evaluateExpression(expression: string, json: IDataObject): unknown {
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: { getByName: () => undefined as never, getByNameAndVersion: () => undefined as never, getKnownTypes: () => ({}) },
+		nodeTypes: {
+			getByName: () => undefined as never,
+			getByNameAndVersion: () => undefined as never,
+			getKnownTypes: () => ({}),
+		},
 	});
-	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [{ json }], 'manual', {});
+	return workflow.expression.getParameterValue(
+		expression,
+		null,
+		0,
+		0,
+		node.name,
+		[{ json }],
+		'manual',
+		{},
+	);
 }
 
 function readExample(file: string): ExampleWorkflow {
@@ -85,7 +98,10 @@ describe('example workflows in examples/', () => {
 			store.addConference({ friendlyName: 'Support bridge' }),
 		];
 		const otherName = store.addConference({ friendlyName: 'Sales' });
-		const alreadyOver = store.addConference({ friendlyName: 'Support bridge', status: 'completed' });
+		const alreadyOver = store.addConference({
+			friendlyName: 'Support bridge',
+			status: 'completed',
+		});
 
 		const outputs = await runChain(readExample('end-conferences-named.json'), space.credentials);
 
@@ -104,7 +120,9 @@ describe('example workflows in examples/', () => {
 
 		const outputs = await runChain(readExample('announce-into-conference.json'), space.credentials);
 
-		expect(outputs['Play Announcement'].map((conference) => conference.sid)).toEqual([allHands.sid]);
+		expect(outputs['Play Announcement'].map((conference) => conference.sid)).toEqual([
+			allHands.sid,
+		]);
 		expect(allHands.announcements).toEqual([
 			{ url: 'https://example.com/announcements/maintenance.xml', method: 'GET' },
 		]);
@@ -114,10 +132,16 @@ describe('example workflows in examples/', () => {
 		const store = space.server.store;
 		const allHands = store.addConference({ friendlyName: 'All hands' });
 		const host = store.addParticipant(allHands, { endConferenceOnExit: true });
-		const guests = [store.addParticipant(allHands), store.addParticipant(allHands, { muted: true })];
+		const guests = [
+			store.addParticipant(allHands),
+			store.addParticipant(allHands, { muted: true }),
+		];
 		const elsewhere = store.addParticipant(store.addConference({ friendlyName: 'Sales' }));
 
-		const outputs = await runChain(readExample('mute-everyone-except-host.json'), space.credentials);
+		const outputs = await runChain(
+			readExample('mute-everyone-except-host.json'),
+			space.credentials,
+		);
 
 		expect(outputs['Mute Participant'].map((participant) => participant.call_sid)).toEqual(
 			guests.map((guest) => guest.callSid),
@@ -134,7 +158,9 @@ describe('trigger examples in examples/triggers/', () => {
 
 	it('"when a conference ends, post its duration" emits the ended conference and builds the chat message', async () => {
 		const workflow = readTrigger('conference-ended-post-duration.json');
-		const trigger = workflow.nodes.find((node) => node.type.endsWith('signalWireConferencePollingTrigger'))!;
+		const trigger = workflow.nodes.find((node) =>
+			node.type.endsWith('signalWireConferencePollingTrigger'),
+		)!;
 		const post = workflow.nodes.find((node) => node.name === 'Post to Chat')!;
 		const now = Date.now();
 		space.server.store.addConference({
@@ -150,24 +176,45 @@ describe('trigger examples in examples/triggers/', () => {
 		const conference = polled![0][0].json;
 		const message = evaluateExpression(String(post.parameters.jsonBody), conference);
 
-		expect(JSON.parse(String(message))).toEqual({ text: 'Conference "Support bridge" ended after 42 min' });
+		expect(JSON.parse(String(message))).toEqual({
+			text: 'Conference "Support bridge" ended after 42 min',
+		});
 	});
 
 	it('"when someone joins the Support bridge, announce" verifies the callback and announces into that conference', async () => {
 		const workflow = readTrigger('participant-joined-announce.json');
-		const trigger = workflow.nodes.find((node) => node.type.endsWith('signalWireConferenceTrigger'))!;
+		const trigger = workflow.nodes.find((node) =>
+			node.type.endsWith('signalWireConferenceTrigger'),
+		)!;
 		const announce = workflow.nodes.find((node) => node.name === 'Announce Newcomer')!;
 		const conference = space.server.store.addConference({ friendlyName: 'Support bridge' });
-		const url = 'https://n8n.example.com/webhook/5d0c7a52-31f4-4b7e-9d2a-8c1e6f3b4a90/signalwire-conference';
-		const form = callbackForm(space.server.store, 'participant-join', conference, 1, space.server.store.addParticipant(conference));
+		const url =
+			'https://n8n.example.com/webhook/5d0c7a52-31f4-4b7e-9d2a-8c1e6f3b4a90/signalwire-conference';
+		const form = callbackForm(
+			space.server.store,
+			'participant-join',
+			conference,
+			1,
+			space.server.store.addParticipant(conference),
+		);
 
 		const { result } = await callWebhook(
 			trigger.parameters,
-			{ url, body: form.toString(), headers: { 'X-SignalWire-Signature': signCallback('PSKexample', url, form) } },
+			{
+				url,
+				body: form.toString(),
+				headers: { 'X-SignalWire-Signature': signCallback('PSKexample', url, form) },
+			},
 			'PSKexample',
 		);
-		const joined = result.workflowData![0].map((item) => item.json).filter((json) => json.FriendlyName === 'Support bridge');
-		const run = await runNode({ parameters: announce.parameters, items: joined, credentials: space.credentials });
+		const joined = result
+			.workflowData![0].map((item) => item.json)
+			.filter((json) => json.FriendlyName === 'Support bridge');
+		const run = await runNode({
+			parameters: announce.parameters,
+			items: joined,
+			credentials: space.credentials,
+		});
 
 		expect(run.error).toBeUndefined();
 		expect(conference.announcements).toEqual([

@@ -29,35 +29,67 @@ describe('the built package, as n8n loads it', () => {
 		expect(packageJson.n8n.n8nNodesApiVersion).toBe(1);
 	});
 
-	it.each(packageJson.n8n.nodes)('%s exports a node class whose icons and codex exist beside it', (file) => {
-		const instance = load(file) as { description: { name: string; icon: { light: string; dark: string } } };
-		const folder = dirname(join(root, file));
-		for (const icon of [instance.description.icon.light, instance.description.icon.dark]) {
-			expect(existsSync(join(folder, icon.replace(/^file:/, '')))).toBe(true);
-		}
-		const codex = JSON.parse(readFileSync(join(root, file.replace(/\.js$/, '.json')), 'utf8')) as { node: string };
-		expect(codex.node).toBe(`${packageJson.name}.${instance.description.name}`);
-	});
+	it.each(packageJson.n8n.nodes)(
+		'%s exports a node class whose icons and codex exist beside it',
+		(file) => {
+			const instance = load(file) as {
+				description: { name: string; icon: { light: string; dark: string } };
+			};
+			const folder = dirname(join(root, file));
+			for (const icon of [instance.description.icon.light, instance.description.icon.dark]) {
+				expect(existsSync(join(folder, icon.replace(/^file:/, '')))).toBe(true);
+			}
+			const codex = JSON.parse(
+				readFileSync(join(root, file.replace(/\.js$/, '.json')), 'utf8'),
+			) as { node: string };
+			expect(codex.node).toBe(`${packageJson.name}.${instance.description.name}`);
+		},
+	);
 
-	it.each(packageJson.n8n.credentials)('%s exports a credential class whose icons exist', (file) => {
-		const instance = load(file) as { name: string; icon: { light: string; dark: string } };
-		expect(instance.name).toBeTruthy();
-		for (const icon of [instance.icon.light, instance.icon.dark]) {
-			expect(existsSync(join(dirname(join(root, file)), icon.replace(/^file:/, '')))).toBe(true);
-		}
-	});
+	it.each(packageJson.n8n.credentials)(
+		'%s exports a credential class whose icons exist',
+		(file) => {
+			const instance = load(file) as { name: string; icon: { light: string; dark: string } };
+			expect(instance.name).toBeTruthy();
+			for (const icon of [instance.icon.light, instance.icon.dark]) {
+				expect(existsSync(join(dirname(join(root, file)), icon.replace(/^file:/, '')))).toBe(true);
+			}
+		},
+	);
 
 	it('keeps the public names saved workflows depend on', () => {
 		const node = load('dist/nodes/SignalWireConference/SignalWireConference.node.js') as {
-			description: { name: string; version: number; usableAsTool: boolean; properties: Array<{ name: string; options?: Array<{ value: string }> }> };
+			description: {
+				name: string;
+				version: number;
+				usableAsTool: boolean;
+				properties: Array<{ name: string; options?: Array<{ value: string }> }>;
+			};
 		};
 		expect(node.description.name).toBe('signalWireConference');
 		expect(node.description.version).toBe(1);
 		expect(node.description.usableAsTool).toBe(true);
 		const names = node.description.properties.map((property) => property.name);
-		expect(names).toEqual(expect.arrayContaining(['resource', 'operation', 'conferenceId', 'returnAll', 'limit', 'filters', 'updateFields']));
-		const credentials = load('dist/credentials/SignalWireApi.credentials.js') as { name: string; properties: Array<{ name: string }> };
+		expect(names).toEqual(
+			expect.arrayContaining([
+				'resource',
+				'operation',
+				'conferenceId',
+				'returnAll',
+				'limit',
+				'filters',
+				'updateFields',
+			]),
+		);
+		const credentials = load('dist/credentials/SignalWireApi.credentials.js') as {
+			name: string;
+			properties: Array<{ name: string }>;
+		};
 		expect(credentials.name).toBe('signalWireApi');
-		expect(credentials.properties.map((property) => property.name)).toEqual(['spaceUrl', 'projectId', 'apiToken']);
+		expect(credentials.properties.map((property) => property.name)).toEqual([
+			'spaceUrl',
+			'projectId',
+			'apiToken',
+		]);
 	});
 });

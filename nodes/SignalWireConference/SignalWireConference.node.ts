@@ -9,7 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestOptions } from './actions/common/requestOptions';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
-import { searchConferenceRecordings, searchConferences, searchParticipants } from './methods/listSearch';
+import {
+	searchConferenceRecordings,
+	searchConferences,
+	searchParticipants,
+} from './methods/listSearch';
 
 export class SignalWireConference implements INodeType {
 	description: INodeTypeDescription = {

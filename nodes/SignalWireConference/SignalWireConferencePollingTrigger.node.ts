@@ -44,8 +44,10 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 		icon: { light: 'file:signalwire.svg', dark: 'file:signalwire.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "conferenceStarted" ? "Conference started" : "Conference ended"}}',
-		description: 'Starts the workflow when a SignalWire conference starts or ends, by polling; no cXML changes needed',
+		subtitle:
+			'={{$parameter["event"] === "conferenceStarted" ? "Conference started" : "Conference ended"}}',
+		description:
+			'Starts the workflow when a SignalWire conference starts or ends, by polling; no cXML changes needed',
 		defaults: {
 			name: 'SignalWire Conference Polling Trigger',
 		},
@@ -65,8 +67,16 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 				type: 'options',
 				default: 'conferenceEnded',
 				options: [
-					{ name: 'Conference Ended', value: 'conferenceEnded', description: 'A conference completed' },
-					{ name: 'Conference Started', value: 'conferenceStarted', description: 'A conference began (someone joined)' },
+					{
+						name: 'Conference Ended',
+						value: 'conferenceEnded',
+						description: 'A conference completed',
+					},
+					{
+						name: 'Conference Started',
+						value: 'conferenceStarted',
+						description: 'A conference began (someone joined)',
+					},
 				],
 			},
 			{
@@ -87,7 +97,10 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 			throw new NodeOperationError(this.getNode(), `Event "${eventName}" is not supported`);
 		}
 		const friendlyName = String(this.getNodeParameter('friendlyName', '') ?? '').trim();
-		const baseQuery: QueryValues = { Status: event.status, FriendlyName: friendlyName || undefined };
+		const baseQuery: QueryValues = {
+			Status: event.status,
+			FriendlyName: friendlyName || undefined,
+		};
 		const isEvent = (conference: IDataObject) => event.statuses.includes(String(conference.status));
 
 		if (this.getMode() === 'manual') {
@@ -123,12 +136,21 @@ async function latestForManualRun(
 	isEvent: (conference: IDataObject) => boolean,
 	eventName: string,
 ): Promise<INodeExecutionData[][]> {
-	const recent = await signalWireApiListAll(this, { resource: '/Conferences', listKey: 'conferences', query, itemIndex: 0 }, 50);
+	const recent = await signalWireApiListAll(
+		this,
+		{ resource: '/Conferences', listKey: 'conferences', query, itemIndex: 0 },
+		50,
+	);
 	const latest = recent.find(isEvent);
 	if (latest === undefined) {
-		throw new NodeOperationError(this.getNode(), `No conference has ${eventName === 'conferenceStarted' ? 'started' : 'ended'} yet in this project`, {
-			description: 'Start a conference (or adjust Friendly Name), then test again. When active, the trigger reports new ones as they happen.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`No conference has ${eventName === 'conferenceStarted' ? 'started' : 'ended'} yet in this project`,
+			{
+				description:
+					'Start a conference (or adjust Friendly Name), then test again. When active, the trigger reports new ones as they happen.',
+			},
+		);
 	}
 	return [this.helpers.returnJsonArray(latest)];
 }

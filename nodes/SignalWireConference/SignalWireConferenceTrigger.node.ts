@@ -19,15 +19,24 @@ import { isValidSignature } from './trigger/signature';
 const SIGNATURE_HEADERS = ['x-signalwire-signature', 'x-twilio-signature'];
 
 function formPairs(context: IWebhookFunctions): FormPairs {
-	const request = context.getRequestObject() as { rawBody?: Buffer; headers: Record<string, unknown> };
+	const request = context.getRequestObject() as {
+		rawBody?: Buffer;
+		headers: Record<string, unknown>;
+	};
 	const contentType = String(request.headers['content-type'] ?? '');
 	// The raw body keeps every pair exactly as signed; a parsed body may have merged or nested them.
-	if (request.rawBody !== undefined && contentType.startsWith('application/x-www-form-urlencoded')) {
+	if (
+		request.rawBody !== undefined &&
+		contentType.startsWith('application/x-www-form-urlencoded')
+	) {
 		return [...new URLSearchParams(request.rawBody.toString('utf-8'))];
 	}
 	const body = (context.getBodyData() ?? {}) as IDataObject;
 	return Object.entries(body).flatMap(([name, value]) =>
-		(Array.isArray(value) ? value : [value]).map((entry): [string, string] => [name, String(entry)]),
+		(Array.isArray(value) ? value : [value]).map((entry): [string, string] => [
+			name,
+			String(entry),
+		]),
 	);
 }
 
@@ -56,7 +65,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when SignalWire reports a conference event: start, end, join, leave, mute, hold, speech',
+		description:
+			'Starts the workflow when SignalWire reports a conference event: start, end, join, leave, mute, hold, speech',
 		defaults: {
 			name: 'SignalWire Conference Trigger',
 		},
@@ -92,8 +102,13 @@ export class SignalWireConferenceTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['conference-end'],
-				description: 'Which events start the workflow; SignalWire\'s other callbacks are acknowledged and ignored',
-				options: CONFERENCE_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
+				description:
+					"Which events start the workflow; SignalWire's other callbacks are acknowledged and ignored",
+				options: CONFERENCE_EVENTS.map(({ name, value, description }) => ({
+					name,
+					value,
+					description,
+				})),
 			},
 			{
 				displayName: 'Verify Signature',
@@ -101,7 +116,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to accept only requests signed by SignalWire with your project\'s Signing Key (X-SignalWire-Signature); others are answered 401 and start nothing',
+					"Whether to accept only requests signed by SignalWire with your project's Signing Key (X-SignalWire-Signature); others are answered 401 and start nothing",
 			},
 			{
 				displayName:
@@ -140,11 +155,16 @@ export class SignalWireConferenceTrigger implements INodeType {
 			): Promise<INodeCredentialTestResult> {
 				const key = String(credential.data?.signingKeySecret ?? '');
 				if (key.trim() === '' || /\s/.test(key)) {
-					return { status: 'Error', message: 'The Signing Key is empty or contains spaces: copy it again from the API page of your SignalWire dashboard' };
+					return {
+						status: 'Error',
+						message:
+							'The Signing Key is empty or contains spaces: copy it again from the API page of your SignalWire dashboard',
+					};
 				}
 				return {
 					status: 'OK',
-					message: 'The key is well-formed. SignalWire offers no API to check a Signing Key: a real callback proves it.',
+					message:
+						'The key is well-formed. SignalWire offers no API to check a Signing Key: a real callback proves it.',
 				};
 			},
 		},
@@ -172,7 +192,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 					const credentials = await this.getCredentials('signalWireSigningKeyApi');
 					if (String(credentials.signingKeySecret ?? '').trim() === '') {
 						throw new NodeOperationError(this.getNode(), 'The SignalWire Signing Key is empty', {
-							description: 'Add the Signing Key from the API page of your SignalWire dashboard, or turn off Verify Signature.',
+							description:
+								'Add the Signing Key from the API page of your SignalWire dashboard, or turn off Verify Signature.',
 						});
 					}
 				}
@@ -195,9 +216,14 @@ export class SignalWireConferenceTrigger implements INodeType {
 		if (this.getNodeParameter('verifySignature', true) as boolean) {
 			const { signingKeySecret } = await this.getCredentials('signalWireSigningKeyApi');
 			const signature = signatureHeader(this);
-			if (signature === undefined || !isValidSignature(String(signingKeySecret), signature, calledUrl(this), pairs)) {
+			if (
+				signature === undefined ||
+				!isValidSignature(String(signingKeySecret), signature, calledUrl(this), pairs)
+			) {
 				const response = this.getResponseObject();
-				response.status(401).send(signature === undefined ? 'Missing X-SignalWire-Signature' : 'Invalid signature');
+				response
+					.status(401)
+					.send(signature === undefined ? 'Missing X-SignalWire-Signature' : 'Invalid signature');
 				return { noWebhookResponse: true };
 			}
 		}

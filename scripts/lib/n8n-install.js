@@ -16,11 +16,17 @@ async function ensureN8n() {
 	// Let bash evaluate the script's shell-quoted lines rather than parsing them here.
 	const { stdout } = await runOrThrow(
 		'bash',
-		['-c', 'eval "$("$0" --print-env)" && printf "%s\\n%s\\n" "$N8N_NODE_BIN" "$N8N_BIN"', ENSURE_N8N],
+		[
+			'-c',
+			'eval "$("$0" --print-env)" && printf "%s\\n%s\\n" "$N8N_NODE_BIN" "$N8N_BIN"',
+			ENSURE_N8N,
+		],
 		{ cwd: ROOT, echoStderr: true },
 	);
 	const [nodeBin, n8nBin] = stdout.trim().split('\n');
-	const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(n8nBin), '..', 'package.json'), 'utf8'));
+	const { version } = JSON.parse(
+		fs.readFileSync(path.join(path.dirname(n8nBin), '..', 'package.json'), 'utf8'),
+	);
 	return { nodeBin, n8nBin, version };
 }
 

@@ -18,7 +18,9 @@ function newOwnerLogin() {
 
 function authCookieFrom(response) {
 	const cookies = response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''];
-	const auth = cookies.map((cookie) => cookie.split(';')[0]).find((pair) => pair.startsWith('n8n-auth='));
+	const auth = cookies
+		.map((cookie) => cookie.split(';')[0])
+		.find((pair) => pair.startsWith('n8n-auth='));
 	if (!auth) throw new Error(`n8n answered ${response.status} without an n8n-auth cookie`);
 	return auth.slice('n8n-auth='.length);
 }
@@ -45,21 +47,30 @@ class N8nRestClient {
 	async request(method, path, body) {
 		const response = await this.send(method, path, body);
 		const text = await response.text();
-		if (!response.ok) throw new Error(`n8n ${method} ${path}: HTTP ${response.status} ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`n8n ${method} ${path}: HTTP ${response.status} ${text.slice(0, 500)}`);
 		return text ? JSON.parse(text).data : undefined;
 	}
 
 	async setupOwner(login) {
 		const response = await this.send('POST', '/rest/owner/setup', login);
 		if (!response.ok) {
-			throw new Error(`n8n owner setup: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);
+			throw new Error(
+				`n8n owner setup: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`,
+			);
 		}
 		this.authCookie = authCookieFrom(response);
 	}
 
 	async login({ email, password }) {
-		const response = await this.send('POST', '/rest/login', { emailOrLdapLoginId: email, password });
-		if (!response.ok) throw new Error(`n8n login: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);
+		const response = await this.send('POST', '/rest/login', {
+			emailOrLdapLoginId: email,
+			password,
+		});
+		if (!response.ok)
+			throw new Error(
+				`n8n login: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`,
+			);
 		this.authCookie = authCookieFrom(response);
 	}
 }

@@ -51,7 +51,8 @@ async function createN8n(install, userFolder) {
 		...extra,
 	});
 	const importDir = path.join(userFolder, 'import');
-	const cli = (args) => run(install.nodeBin, [install.n8nBin, ...args], { cwd: userFolder, env: env() });
+	const cli = (args) =>
+		run(install.nodeBin, [install.n8nBin, ...args], { cwd: userFolder, env: env() });
 	const cliOrThrow = (args) =>
 		runOrThrow(install.nodeBin, [install.n8nBin, ...args], { cwd: userFolder, env: env() });
 
@@ -141,7 +142,9 @@ async function waitUntilReady(baseUrl, child, logFile) {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	throw new Error(`n8n was not ready at ${baseUrl} within ${EDITOR_START_TIMEOUT_MS / 1000} s:\n${logTail(logFile)}`);
+	throw new Error(
+		`n8n was not ready at ${baseUrl} within ${EDITOR_START_TIMEOUT_MS / 1000} s:\n${logTail(logFile)}`,
+	);
 }
 
 module.exports = { createN8n, QUIET_ENV };

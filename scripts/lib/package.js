@@ -17,7 +17,11 @@ async function buildAndPack() {
 		cwd: ROOT,
 	});
 	const [packed] = JSON.parse(stdout);
-	return { tarball: path.join(PACK_DIR, packed.filename), name: packed.name, version: packed.version };
+	return {
+		tarball: path.join(PACK_DIR, packed.filename),
+		name: packed.name,
+		version: packed.version,
+	};
 }
 
 module.exports = { buildAndPack };

@@ -7,7 +7,11 @@ const { createN8n } = require('./n8n');
 const { createUserFolder, installPackage, removeUserFolder } = require('./user-folder');
 
 /** The credential the example workflows refer to. */
-const SANDBOX_CREDENTIAL = { id: 'swSandboxCredential', name: 'SignalWire account', type: 'signalWireApi' };
+const SANDBOX_CREDENTIAL = {
+	id: 'swSandboxCredential',
+	name: 'SignalWire account',
+	type: 'signalWireApi',
+};
 
 function sandboxCredential(sandbox) {
 	return {

@@ -96,7 +96,9 @@ async function runOrThrow(command, args, options) {
 	const result = await run(command, args, options);
 	if (result.code !== 0) {
 		const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
-		throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${result.code}:\n${output}`);
+		throw new Error(
+			`${path.basename(command)} ${args.join(' ')} exited with ${result.code}:\n${output}`,
+		);
 	}
 	return result;
 }

@@ -11,7 +11,10 @@ function parseExecuteOutput(output) {
 	if (last === -1) return { execution: undefined, after: output.trim() };
 	return {
 		execution: JSON.parse(lines.slice(first, last + 1).join('\n')),
-		after: lines.slice(last + 1).join('\n').trim(),
+		after: lines
+			.slice(last + 1)
+			.join('\n')
+			.trim(),
 	};
 }
 

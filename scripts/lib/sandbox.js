@@ -24,7 +24,10 @@ function readDetails(child) {
 		const stderr = [];
 		child.stderr.on('data', (chunk) => stderr.push(chunk));
 		const lines = readline.createInterface({ input: child.stdout });
-		const timer = setTimeout(() => reject(new Error('the sandbox printed nothing within 20 s')), START_TIMEOUT_MS);
+		const timer = setTimeout(
+			() => reject(new Error('the sandbox printed nothing within 20 s')),
+			START_TIMEOUT_MS,
+		);
 		lines.once('line', (line) => {
 			clearTimeout(timer);
 			try {
@@ -35,7 +38,9 @@ function readDetails(child) {
 		});
 		child.exited.then(({ code }) => {
 			clearTimeout(timer);
-			reject(new Error(`the sandbox exited with ${code}: ${Buffer.concat(stderr).toString().trim()}`));
+			reject(
+				new Error(`the sandbox exited with ${code}: ${Buffer.concat(stderr).toString().trim()}`),
+			);
 		});
 	});
 }
@@ -55,7 +60,8 @@ async function startSandbox() {
 	}
 	const control = async (method, name) => {
 		const response = await fetch(`${details.spaceUrl}/__sandbox/${name}`, { method });
-		if (!response.ok) throw new Error(`sandbox ${method} /__sandbox/${name}: HTTP ${response.status}`);
+		if (!response.ok)
+			throw new Error(`sandbox ${method} /__sandbox/${name}: HTTP ${response.status}`);
 		const text = await response.text();
 		return text ? JSON.parse(text) : undefined;
 	};

@@ -61,7 +61,9 @@ function describeConferenceUpdate(updateFields, ok) {
 		headlines.push(`ended ${distinctNames(ended)} (${plural(ended.length, 'conference')})`);
 	}
 	if (updateFields.announceUrl) {
-		done.push(`played ${updateFields.announceUrl} (${updateFields.announceMethod ?? 'POST'}) into ${names(ok) || 'nothing'}`);
+		done.push(
+			`played ${updateFields.announceUrl} (${updateFields.announceMethod ?? 'POST'}) into ${names(ok) || 'nothing'}`,
+		);
 		headlines.push(`announced into ${distinctNames(ok)}`);
 	}
 	return {
@@ -79,7 +81,10 @@ function describeNode(node, items) {
 	const listed = resource === 'conference' && ok.length ? `: ${names(ok)}` : '';
 	let described;
 	if (operation === 'getAll') {
-		described = { text: `found ${plural(ok.length, noun)}${listed}`, headline: `listed ${plural(ok.length, noun)}` };
+		described = {
+			text: `found ${plural(ok.length, noun)}${listed}`,
+			headline: `listed ${plural(ok.length, noun)}`,
+		};
 	} else if (operation === 'get') {
 		described = { text: `read ${plural(ok.length, noun)}${listed}` };
 	} else if (resource === 'conference' && operation === 'update') {
@@ -88,7 +93,8 @@ function describeNode(node, items) {
 		const text = `${DONE[operation] ?? operation} ${plural(ok.length, noun)}`;
 		described = { text, headline: ok.length ? text : undefined };
 	}
-	if (failed.length) described.text += `; ${plural(failed.length, 'item')} failed: ${failed[0].error}`;
+	if (failed.length)
+		described.text += `; ${plural(failed.length, 'item')} failed: ${failed[0].error}`;
 	return described;
 }
 
@@ -110,7 +116,8 @@ function summarizeRun({ workflow, result, requests, projectId }) {
 	const error = executionError(result.execution);
 	const ok = result.code === 0 && !error;
 	if (!ok) {
-		const message = error?.message ?? (result.after || result.output.trim().split('\n').slice(-5).join('\n'));
+		const message =
+			error?.message ?? (result.after || result.output.trim().split('\n').slice(-5).join('\n'));
 		lines.push(`  FAILED: ${message}`);
 	}
 	lines.push(`  The sandbox received ${plural(requests.length, 'request')}:`);

@@ -57,7 +57,8 @@ async function sandboxControl(sandbox, method, name, body) {
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`sandbox ${method} /__sandbox/${name}: HTTP ${response.status} ${text}`);
+	if (!response.ok)
+		throw new Error(`sandbox ${method} /__sandbox/${name}: HTTP ${response.status} ${text}`);
 	return text ? JSON.parse(text) : undefined;
 }
 
@@ -82,8 +83,12 @@ async function waitForRequest(sandbox, predicate, timeoutMs = 30_000) {
 		if (found) return found;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	const seen = (await sandbox.requests()).map((request) => `${request.method} ${request.path}?${request.rawQuery}`);
-	throw new Error(`the sandbox received no such request within ${timeoutMs / 1000} s; it received:\n${seen.slice(-10).join('\n')}`);
+	const seen = (await sandbox.requests()).map(
+		(request) => `${request.method} ${request.path}?${request.rawQuery}`,
+	);
+	throw new Error(
+		`the sandbox received no such request within ${timeoutMs / 1000} s; it received:\n${seen.slice(-10).join('\n')}`,
+	);
 }
 
 module.exports = {

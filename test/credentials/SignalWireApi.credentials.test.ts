@@ -4,7 +4,13 @@ import { Workflow } from 'n8n-workflow';
 import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
 import { resolveSpaceOrigin } from '../../nodes/SignalWireConference/transport/spaceUrl';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
-import { ACCOUNT_PATH, API_TOKEN, AUTHORIZATION, PROJECT_ID, useSignalWireServer } from '../harness/fixtures';
+import {
+	ACCOUNT_PATH,
+	API_TOKEN,
+	AUTHORIZATION,
+	PROJECT_ID,
+	useSignalWireServer,
+} from '../harness/fixtures';
 
 const credentialType = new SignalWireApi();
 const node: INode = {
@@ -35,7 +41,9 @@ function evaluate(expression: unknown, credentials: Record<string, unknown>): un
 
 function originFromExpression(spaceUrl: string): string {
 	try {
-		return String(evaluate(credentialType.test.request.baseURL, { spaceUrl, projectId: PROJECT_ID }));
+		return String(
+			evaluate(credentialType.test.request.baseURL, { spaceUrl, projectId: PROJECT_ID }),
+		);
 	} catch (error) {
 		return `problem: ${(error as Error).message}`;
 	}
@@ -57,7 +65,12 @@ function credentialTestOrigin(nodeResult: string): string {
 describe('SignalWire API credentials', () => {
 	it('declare the fields the node reads, the token as a password', () => {
 		expect(credentialType.name).toBe('signalWireApi');
-		expect(credentialType.properties.map((property) => [property.name, property.typeOptions?.password ?? false])).toEqual([
+		expect(
+			credentialType.properties.map((property) => [
+				property.name,
+				property.typeOptions?.password ?? false,
+			]),
+		).toEqual([
 			['spaceUrl', false],
 			['projectId', false],
 			['apiToken', true],
@@ -72,18 +85,42 @@ describe('SignalWire API credentials', () => {
 		['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
 		['http://localhost:3000/', 'http://localhost:3000'],
 		['http://[::1]:3000', 'http://[::1]:3000'],
-		['http://example.signalwire.com', 'problem: Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)'],
-		['http://127.0.0.1.evil.com', 'problem: Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)'],
-		['http://localhost.evil.com:80', 'problem: Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)'],
-		['ftp://example.signalwire.com', 'problem: Space URL "ftp://example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com'],
-		['https://user:pass@example.signalwire.com', 'problem: Space URL "https://user:pass@example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com'],
-		['https://example.signalwire.com/api/laml', 'problem: Space URL "https://example.signalwire.com/api/laml" is not valid: use your space name, e.g. example.signalwire.com'],
-		['https://example.signalwire.com?x=1', 'problem: Space URL "https://example.signalwire.com?x=1" is not valid: use your space name, e.g. example.signalwire.com'],
+		[
+			'http://example.signalwire.com',
+			'problem: Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)',
+		],
+		[
+			'http://127.0.0.1.evil.com',
+			'problem: Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)',
+		],
+		[
+			'http://localhost.evil.com:80',
+			'problem: Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)',
+		],
+		[
+			'ftp://example.signalwire.com',
+			'problem: Space URL "ftp://example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'https://user:pass@example.signalwire.com',
+			'problem: Space URL "https://user:pass@example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'https://example.signalwire.com/api/laml',
+			'problem: Space URL "https://example.signalwire.com/api/laml" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'https://example.signalwire.com?x=1',
+			'problem: Space URL "https://example.signalwire.com?x=1" is not valid: use your space name, e.g. example.signalwire.com',
+		],
 		['', 'problem: Space URL is empty: enter your space, e.g. example.signalwire.com'],
-	])('normalise the Space URL %j to %s, in the node and in the credential test alike', (spaceUrl, expected) => {
-		expect(originFromNode(spaceUrl)).toBe(expected);
-		expect(originFromExpression(spaceUrl)).toBe(credentialTestOrigin(expected));
-	});
+	])(
+		'normalise the Space URL %j to %s, in the node and in the credential test alike',
+		(spaceUrl, expected) => {
+			expect(originFromNode(spaceUrl)).toBe(expected);
+			expect(originFromExpression(spaceUrl)).toBe(credentialTestOrigin(expected));
+		},
+	);
 
 	it('authenticate with HTTP Basic: Project ID as user name, API token as password', async () => {
 		const helper = new TestCredentialsHelper({ signalWireApi: credentialType }, {});
@@ -105,10 +142,18 @@ describe('SignalWire API credentials', () => {
 			const { request } = credentialType.test;
 			const url = `${String(evaluate(request.baseURL, credentials))}${String(evaluate(request.url, credentials))}?${new URLSearchParams(request.qs as Record<string, string>)}`;
 			const helper = new TestCredentialsHelper({ signalWireApi: credentialType }, {});
-			const { auth } = await helper.authenticate(credentials, 'signalWireApi', { url } as IHttpRequestOptions, workflow, node);
+			const { auth } = await helper.authenticate(
+				credentials,
+				'signalWireApi',
+				{ url } as IHttpRequestOptions,
+				workflow,
+				node,
+			);
 			return await fetch(url, {
 				method: request.method,
-				headers: { Authorization: `Basic ${Buffer.from(`${auth!.username}:${auth!.password}`).toString('base64')}` },
+				headers: {
+					Authorization: `Basic ${Buffer.from(`${auth!.username}:${auth!.password}`).toString('base64')}`,
+				},
 			});
 		}
 

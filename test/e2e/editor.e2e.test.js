@@ -14,7 +14,8 @@ const { startEnvironment } = require('./support/environment');
 const { accountPath, basicAuth } = require('./support/expectations');
 
 const CANVAS_WORKFLOW = path.join(__dirname, 'workflows', 'editor-canvas.json');
-const ICON_PATH = '/icons/n8n-nodes-signalwire-conference/dist/nodes/SignalWireConference/signalwire.svg';
+const ICON_PATH =
+	'/icons/n8n-nodes-signalwire-conference/dist/nodes/SignalWireConference/signalwire.svg';
 const UI_TIMEOUT_MS = 30_000;
 
 let environment;
@@ -63,22 +64,31 @@ test('the node panel lists "SignalWire Conference" with its icon', async () => {
 	await page.getByTestId('node-creator-search-bar').fill('SignalWire');
 
 	const creator = page.getByTestId('node-creator');
-	const itemName = () => page.getByTestId('node-creator-item-name').getByText('SignalWire Conference', { exact: true });
+	const itemName = () =>
+		page.getByTestId('node-creator-item-name').getByText('SignalWire Conference', { exact: true });
 	await creator.locator(itemName()).waitFor();
 	const item = creator.getByTestId('item-iterator-item').filter({ has: itemName() });
 	const icon = item.locator('img').first();
 	expect(await icon.getAttribute('src')).toBe(ICON_PATH);
 	// Loaded, not a broken image.
-	await page.waitForFunction((image) => image.complete && image.naturalWidth > 0, await icon.elementHandle());
+	await page.waitForFunction(
+		(image) => image.complete && image.naturalWidth > 0,
+		await icon.elementHandle(),
+	);
 	await screenshot('editor-node-panel.png');
 });
 
 test('opening it shows the Conference operations', async () => {
 	const creator = page.getByTestId('node-creator');
-	await creator.getByTestId('node-creator-item-name').getByText('SignalWire Conference', { exact: true }).click();
+	await creator
+		.getByTestId('node-creator-item-name')
+		.getByText('SignalWire Conference', { exact: true })
+		.click();
 
 	const actions = await visibleTexts(creator.getByTestId('node-creator-item-name'));
-	expect(actions).toEqual(expect.arrayContaining(['Get a conference', 'Get many conferences', 'Update a conference']));
+	expect(actions).toEqual(
+		expect.arrayContaining(['Get a conference', 'Get many conferences', 'Update a conference']),
+	);
 	await screenshot('editor-node-actions.png');
 });
 
@@ -87,18 +97,29 @@ test('adding "Get a conference" shows its fields, with the SignalWire credential
 
 	const parameters = page.getByTestId('node-parameters');
 	await parameters.waitFor();
-	expect(await page.getByTestId('node-credentials-select').locator('input').inputValue()).toBe('SignalWire account');
-	expect(await page.getByTestId('parameter-input-resource').locator('input').inputValue()).toBe('Conference');
-	expect(await page.getByTestId('parameter-input-operation').locator('input').inputValue()).toBe('Get');
+	expect(await page.getByTestId('node-credentials-select').locator('input').inputValue()).toBe(
+		'SignalWire account',
+	);
+	expect(await page.getByTestId('parameter-input-resource').locator('input').inputValue()).toBe(
+		'Conference',
+	);
+	expect(await page.getByTestId('parameter-input-operation').locator('input').inputValue()).toBe(
+		'Get',
+	);
 	await page.getByTestId('resource-locator-conferenceId').waitFor();
-	expect(await page.getByTestId('rlc-mode-selector').locator('input').inputValue()).toBe('From list');
+	expect(await page.getByTestId('rlc-mode-selector').locator('input').inputValue()).toBe(
+		'From list',
+	);
 });
 
 test('Operation offers Get, Get Many and Update, each with its own fields', async () => {
 	const operation = page.getByTestId('parameter-input-operation');
 	const choose = async (name) => {
 		await operation.click();
-		await page.getByRole('option', { name: new RegExp(`^${name}\\b`) }).first().click();
+		await page
+			.getByRole('option', { name: new RegExp(`^${name}\\b`) })
+			.first()
+			.click();
 	};
 
 	await operation.click();
@@ -108,7 +129,9 @@ test('Operation offers Get, Get Many and Update, each with its own fields', asyn
 
 	// A label's text is followed by the Fixed/Expression switch while the pointer is over it.
 	const labels = async () =>
-		(await visibleTexts(page.getByTestId('node-parameters').getByTestId('input-label'))).map((text) => text.split('\n')[0]);
+		(await visibleTexts(page.getByTestId('node-parameters').getByTestId('input-label'))).map(
+			(text) => text.split('\n')[0],
+		);
 	await choose('Get Many');
 	await page.getByTestId('parameter-input-returnAll').waitFor();
 	expect(await labels()).toEqual(expect.arrayContaining(['Return All', 'Limit', 'Filters']));
@@ -127,7 +150,9 @@ test('the "From list" picker lists the sandbox\'s conferences', async () => {
 	await page.getByTestId('rlc-input').click();
 
 	const names = await visibleTexts(page.getByTestId('rlc-item'));
-	expect(names).toEqual(expect.arrayContaining(['All hands (in-progress)', 'Support bridge (in-progress)']));
+	expect(names).toEqual(
+		expect.arrayContaining(['All hands (in-progress)', 'Support bridge (in-progress)']),
+	);
 	await screenshot('editor-conference-picker.png');
 	const requests = await sandbox.requests();
 	expect(requests.length).toBeGreaterThanOrEqual(1);
@@ -141,8 +166,12 @@ test('the "From list" picker lists the sandbox\'s conferences', async () => {
 	// Typing searches: only matching conferences stay in the list.
 	await page.keyboard.type('Support bridge');
 	await page.waitForFunction(() => {
-		const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map((item) => item.innerText.trim());
+		const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map((item) =>
+			item.innerText.trim(),
+		);
 		return items.length > 0 && items.every((name) => name.startsWith('Support bridge'));
 	});
-	expect(await visibleTexts(page.getByTestId('rlc-item'))).toContain('Support bridge (in-progress)');
+	expect(await visibleTexts(page.getByTestId('rlc-item'))).toContain(
+		'Support bridge (in-progress)',
+	);
 });

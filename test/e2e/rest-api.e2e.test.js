@@ -45,7 +45,12 @@ describe('credential test (POST /rest/credentials/test)', () => {
 
 		expect(answer).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(requests.map(wire)).toEqual([
-			{ method: 'GET', path: `${accountPath(sandbox)}/Conferences`, query: [['PageSize', '1']], form: [] },
+			{
+				method: 'GET',
+				path: `${accountPath(sandbox)}/Conferences`,
+				query: [['PageSize', '1']],
+				form: [],
+			},
 		]);
 		expect(requests[0].authorization).toBe(basicAuth(sandbox));
 	});
@@ -57,9 +62,15 @@ describe('credential test (POST /rest/credentials/test)', () => {
 		expect(answer).toEqual({ status: 'Error', message: VOICE_SCOPE_MESSAGE });
 		// n8n-core retries any 401 once after its token-refresh hook (requestWithAuthentication), which
 		// does nothing for a Basic-auth credential: the same request arrives twice.
-		const sent = { method: 'GET', path: `${accountPath(sandbox)}/Conferences`, query: [['PageSize', '1']], form: [] };
+		const sent = {
+			method: 'GET',
+			path: `${accountPath(sandbox)}/Conferences`,
+			query: [['PageSize', '1']],
+			form: [],
+		};
 		expect(requests.map(wire)).toEqual([sent, sent]);
-		for (const request of requests) expect(request.authorization).toBe(basicAuth(sandbox, wrongToken));
+		for (const request of requests)
+			expect(request.authorization).toBe(basicAuth(sandbox, wrongToken));
 	});
 });
 
@@ -106,7 +117,12 @@ describe('"From list" conference picker (POST /rest/dynamic-node-parameters/reso
 		for (let index = 1; index < requests.length; index++) {
 			const request = requests[index];
 			expect(`${request.path}?${request.rawQuery}`).toBe(pages[index - 1].paginationToken);
-			expect(request.query).toEqual(expect.arrayContaining([['PageSize', '50'], ['Page', String(index)]]));
+			expect(request.query).toEqual(
+				expect.arrayContaining([
+					['PageSize', '50'],
+					['Page', String(index)],
+				]),
+			);
 		}
 	});
 });

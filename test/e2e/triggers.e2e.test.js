@@ -37,7 +37,9 @@ async function apiGet(resource) {
 }
 
 beforeAll(async () => {
-	environment = await startEnvironment({ workflowFiles: [JOINED_ANNOUNCE.file, MUTE_ALL_BUT_HOST, POLLING_ACTIVE] });
+	environment = await startEnvironment({
+		workflowFiles: [JOINED_ANNOUNCE.file, MUTE_ALL_BUT_HOST, POLLING_ACTIVE],
+	});
 	sandbox = environment.sandbox;
 	await environment.n8n.importCredentials([signingKeyCredential(sandbox)]);
 });
@@ -48,7 +50,8 @@ afterAll(async () => {
 
 describe('the "mute everyone except the host" example in real n8n', () => {
 	it('mutes every active participant of "All hands" except the host, through n8n\'s Filter node', async () => {
-		const [allHands] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=All+hands')).conferences;
+		const [allHands] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=All+hands'))
+			.conferences;
 		const participants = (await apiGet(`/Conferences/${allHands.sid}/Participants`)).participants;
 		const guests = participants.filter((participant) => !participant.end_conference_on_exit);
 		await sandbox.reset();
@@ -56,12 +59,15 @@ describe('the "mute everyone except the host" example in real n8n', () => {
 		const result = await environment.n8n.execute('swMuteAllButHost');
 
 		expect(executionError(result.execution)).toBeUndefined();
-		expect(nodeItems(result.execution, 'Mute Participant').map((participant) => participant.call_sid)).toEqual(
-			guests.map((guest) => guest.call_sid),
-		);
+		expect(
+			nodeItems(result.execution, 'Mute Participant').map((participant) => participant.call_sid),
+		).toEqual(guests.map((guest) => guest.call_sid));
 		const mutes = (await sandbox.requests()).filter((request) => request.method === 'POST');
 		expect(mutes.map((request) => [request.path, request.body])).toEqual(
-			guests.map((guest) => [`${accountPath(sandbox)}/Conferences/${allHands.sid}/Participants/${guest.call_sid}`, 'Muted=true']),
+			guests.map((guest) => [
+				`${accountPath(sandbox)}/Conferences/${allHands.sid}/Participants/${guest.call_sid}`,
+				'Muted=true',
+			]),
 		);
 		const after = (await apiGet(`/Conferences/${allHands.sid}/Participants`)).participants;
 		expect(after.map((participant) => participant.muted)).toEqual(
@@ -89,17 +95,25 @@ describe('the triggers, active in a running n8n', () => {
 
 		expect(delivered).toMatchObject({ event: 'participant-join', url: webhookUrl, outcome: 200 });
 		const conferenceSid = Object.fromEntries(delivered.form).ConferenceSid;
-		const announce = await waitForRequest(sandbox, (request) => request.method === 'POST' && request.form.length > 0);
+		const announce = await waitForRequest(
+			sandbox,
+			(request) => request.method === 'POST' && request.form.length > 0,
+		);
 		expect(announce).toMatchObject({
 			path: `${accountPath(sandbox)}/Conferences/${conferenceSid}`,
-			form: [['AnnounceUrl', ANNOUNCE_URL], ['AnnounceMethod', 'GET']],
+			form: [
+				['AnnounceUrl', ANNOUNCE_URL],
+				['AnnounceMethod', 'GET'],
+			],
 			authorization: basicAuth(sandbox),
 		});
 	});
 
 	it('answers 401 to a callback with a wrong signature and starts nothing', async () => {
 		await sandbox.reset();
-		const [supportBridge] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
+		const [supportBridge] = (
+			await apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')
+		).conferences;
 		const form = new URLSearchParams({
 			AccountSid: sandbox.projectId,
 			ConferenceSid: supportBridge.sid,
@@ -111,13 +125,21 @@ describe('the triggers, active in a running n8n', () => {
 
 		const response = await fetch(webhookUrl, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-SignalWire-Signature': 'bm90IGEgc2lnbmF0dXJl' },
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				'X-SignalWire-Signature': 'bm90IGEgc2lnbmF0dXJl',
+			},
 			body: form.toString(),
 		});
 
 		expect(response.status).toBe(401);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect((await sandbox.requests()).filter((request) => request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl'))).toEqual([]);
+		expect(
+			(await sandbox.requests()).filter(
+				(request) =>
+					request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl'),
+			),
+		).toEqual([]);
 	});
 
 	it('acknowledges a signed event it was not set up for, without running the workflow', async () => {
@@ -127,26 +149,48 @@ describe('the triggers, active in a running n8n', () => {
 
 		expect(delivered).toMatchObject({ event: 'participant-mute', outcome: 200 });
 		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect((await sandbox.requests()).filter((request) => request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl'))).toEqual([]);
+		expect(
+			(await sandbox.requests()).filter(
+				(request) =>
+					request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl'),
+			),
+		).toEqual([]);
 	});
 
 	// n8n polls at most once a minute and keeps a poll's memory only from the scheduled polls (not
 	// the one it runs at activation), so this waits for one scheduled poll, then for the next.
 	it('the polling trigger reports a conference that ends while it is active', async () => {
 		const conferencesPath = `${accountPath(sandbox)}/Conferences`;
-		await waitForRequest(sandbox, (request) => request.method === 'GET' && request.path === conferencesPath, 70_000);
-		const [running] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
+		await waitForRequest(
+			sandbox,
+			(request) => request.method === 'GET' && request.path === conferencesPath,
+			70_000,
+		);
+		const [running] = (await apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge'))
+			.conferences;
 		await sandbox.reset();
 
 		await fetch(`${sandbox.spaceUrl}${conferencesPath}/${running.sid}`, {
 			method: 'POST',
-			headers: { Authorization: basicAuth(sandbox), 'Content-Type': 'application/x-www-form-urlencoded' },
+			headers: {
+				Authorization: basicAuth(sandbox),
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
 			body: 'Status=completed',
 		});
 
-		await waitForRequest(sandbox, (request) => request.method === 'GET' && request.path === `${conferencesPath}/${running.sid}`, 70_000);
-		const poll = (await sandbox.requests()).find((request) => request.path === conferencesPath && request.query.length > 0);
-		expect(poll.query.slice(0, 2)).toEqual([['Status', 'completed'], ['FriendlyName', 'Support bridge']]);
+		await waitForRequest(
+			sandbox,
+			(request) => request.method === 'GET' && request.path === `${conferencesPath}/${running.sid}`,
+			70_000,
+		);
+		const poll = (await sandbox.requests()).find(
+			(request) => request.path === conferencesPath && request.query.length > 0,
+		);
+		expect(poll.query.slice(0, 2)).toEqual([
+			['Status', 'completed'],
+			['FriendlyName', 'Support bridge'],
+		]);
 		expect(poll.query[2][0]).toBe('DateUpdated>');
 	}, 160_000);
 });

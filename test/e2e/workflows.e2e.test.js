@@ -7,7 +7,12 @@
 const path = require('node:path');
 
 const { EXAMPLES_DIR } = require('../../scripts/lib/paths');
-const { executionError, nodeItems, nodeOutput, nodesThatRan } = require('../../scripts/lib/run-data');
+const {
+	executionError,
+	nodeItems,
+	nodeOutput,
+	nodesThatRan,
+} = require('../../scripts/lib/run-data');
 const { startEnvironment } = require('./support/environment');
 const { accountPath, basicAuth, wire } = require('./support/expectations');
 
@@ -44,9 +49,10 @@ async function execute(workflowId) {
 function expectSucceeded(result) {
 	if (result.code !== 0 || executionError(result.execution)) {
 		// The head shows loading problems (e.g. the package not found), the tail the execution error.
-		const output = result.output.length > 5000
-			? `${result.output.slice(0, 2000)}\n…\n${result.output.slice(-3000)}`
-			: result.output;
+		const output =
+			result.output.length > 5000
+				? `${result.output.slice(0, 2000)}\n…\n${result.output.slice(-3000)}`
+				: result.output;
 		throw new Error(`the workflow failed (exit ${result.code}):\n${output}`);
 	}
 }
@@ -55,9 +61,12 @@ beforeAll(async () => {
 	environment = await startEnvironment({ workflowFiles });
 	sandbox = environment.sandbox;
 	// Ground truth straight from the sandbox's API, to compare n8n's outputs with.
-	const response = await fetch(`${sandbox.spaceUrl}${accountPath(sandbox)}/Conferences?PageSize=1000`, {
-		headers: { Authorization: basicAuth(sandbox) },
-	});
+	const response = await fetch(
+		`${sandbox.spaceUrl}${accountPath(sandbox)}/Conferences?PageSize=1000`,
+		{
+			headers: { Authorization: basicAuth(sandbox) },
+		},
+	);
 	conferences = (await response.json()).conferences;
 });
 
@@ -75,7 +84,12 @@ describe('Get Many', () => {
 		expect(items.map((item) => item.sid)).toEqual(conferences.map((conference) => conference.sid));
 		expect(new Set(items.map((item) => item.sid)).size).toBe(sandbox.conferences);
 		expect(result.requests.map(wire)).toEqual([
-			{ method: 'GET', path: `${accountPath(sandbox)}/Conferences`, query: [['PageSize', '1000']], form: [] },
+			{
+				method: 'GET',
+				path: `${accountPath(sandbox)}/Conferences`,
+				query: [['PageSize', '1000']],
+				form: [],
+			},
 		]);
 		expect(result.requests[0].authorization).toBe(basicAuth(sandbox));
 	});
@@ -142,7 +156,12 @@ describe('Get', () => {
 		expect(error.message).toContain('SignalWire error 20404, HTTP 404');
 		expect(error.description).toContain(MISSING_SID);
 		expect(result.requests.map(wire)).toEqual([
-			{ method: 'GET', path: `${accountPath(sandbox)}/Conferences/${MISSING_SID}`, query: [], form: [] },
+			{
+				method: 'GET',
+				path: `${accountPath(sandbox)}/Conferences/${MISSING_SID}`,
+				query: [],
+				form: [],
+			},
 		]);
 	});
 
@@ -203,7 +222,8 @@ describe('Update (these change the sandbox, so they run last and in order)', () 
 		expectSucceeded(result);
 
 		const running = conferences.filter(
-			(conference) => conference.friendly_name === 'Support bridge' && conference.status === 'in-progress',
+			(conference) =>
+				conference.friendly_name === 'Support bridge' && conference.status === 'in-progress',
 		);
 		expect(running).toHaveLength(2);
 		const found = nodeItems(result.execution, 'Find In-Progress Conferences');

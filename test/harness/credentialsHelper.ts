@@ -58,7 +58,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		}
 		if (headers) {
 			options.headers = { ...options.headers };
-			for (const [name, value] of Object.entries(headers)) options.headers[name] = resolve(value) as string;
+			for (const [name, value] of Object.entries(headers))
+				options.headers[name] = resolve(value) as string;
 		}
 		if (qs) {
 			options.qs = { ...options.qs };

@@ -70,7 +70,9 @@ const recordingLogger: unknown = new Proxy(
 			property === 'scoped'
 				? () => recordingLogger
 				: (message: unknown, metadata?: unknown) => {
-						loggedLines.push(`${String(property)}: ${String(message)} ${JSON.stringify(metadata ?? {})}`);
+						loggedLines.push(
+							`${String(property)}: ${String(message)} ${JSON.stringify(metadata ?? {})}`,
+						);
 					},
 	},
 );
@@ -119,7 +121,10 @@ export function buildAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export function buildNode(parameters: Record<string, unknown>, options: Partial<RunOptions> = {}): INode {
+export function buildNode(
+	parameters: Record<string, unknown>,
+	options: Partial<RunOptions> = {},
+): INode {
 	return {
 		id: 'node-under-test',
 		name: NODE_NAME,
@@ -139,7 +144,12 @@ export function buildNode(parameters: Record<string, unknown>, options: Partial<
 export async function runNode(options: RunOptions): Promise<NodeRun> {
 	const node = buildNode(options.parameters, options);
 	const workflow = buildWorkflow(node);
-	const workflowData = { id: workflow.id, name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: workflow.id,
+		name: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
 	const additionalData = buildAdditionalData(workflowData, options.credentials);
 	const inputItems = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = {
@@ -155,9 +165,11 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 	const capture = captureLogs();
 	let run: IRun;
 	try {
-		run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-			workflow,
-		);
+		run = await new WorkflowExecute(
+			additionalData,
+			'manual',
+			runExecutionData,
+		).processRunExecutionData(workflow);
 	} catch (error) {
 		// The engine refuses a workflow whose node parameters fail their own validation.
 		return { items: [], error: error as NodeRun['error'], logs: capture.stop() };
@@ -178,7 +190,12 @@ export async function callListSearch(
 ) {
 	const node = buildNode(parameters);
 	const workflow = buildWorkflow(node);
-	const workflowData = { id: workflow.id, name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: workflow.id,
+		name: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
 	const additionalData = buildAdditionalData(workflowData, credentials);
 	additionalData.currentNodeParameters = parameters as INodeParameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.conferenceId');

@@ -9,17 +9,34 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { buildAdditionalData, buildNode, buildWorkflow, nodeTypeInstances, PACKAGE } from './engine';
+import {
+	buildAdditionalData,
+	buildNode,
+	buildWorkflow,
+	nodeTypeInstances,
+	PACKAGE,
+} from './engine';
 
 const POLLING_TRIGGER = `${PACKAGE}.signalWireConferencePollingTrigger`;
 const WEBHOOK_TRIGGER = `${PACKAGE}.signalWireConferenceTrigger`;
 export const WEBHOOK_ID = '7f1c2b3a-9d8e-4f6a-8b4c-3d2e1f0a9b8c';
 
-function setUp(type: string, parameters: Record<string, unknown>, staticData: IDataObject, credentials: ICredentialDataDecryptedObject, others: Record<string, ICredentialDataDecryptedObject> = {}) {
+function setUp(
+	type: string,
+	parameters: Record<string, unknown>,
+	staticData: IDataObject,
+	credentials: ICredentialDataDecryptedObject,
+	others: Record<string, ICredentialDataDecryptedObject> = {},
+) {
 	// n8n gives every webhook node a webhookId when it is added to a workflow.
 	const node = { ...buildNode(parameters, { nodeType: type }), webhookId: WEBHOOK_ID };
 	const workflow = buildWorkflow(node, staticData);
-	const workflowData = { id: workflow.id, name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: workflow.id,
+		name: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
 	const additionalData = buildAdditionalData(workflowData, credentials, others);
 	return { node, workflow, additionalData };
 }
@@ -34,7 +51,12 @@ export async function callPoll(
 	staticData: IDataObject,
 	mode: WorkflowExecuteMode = 'trigger',
 ): Promise<INodeExecutionData[][] | null> {
-	const { node, workflow, additionalData } = setUp(POLLING_TRIGGER, parameters, staticData, credentials);
+	const { node, workflow, additionalData } = setUp(
+		POLLING_TRIGGER,
+		parameters,
+		staticData,
+		credentials,
+	);
 	const context = new PollContext(workflow, node, additionalData, mode, 'activate');
 	const result = await nodeTypeInstances[POLLING_TRIGGER].poll!.call(context);
 	// n8n saves changed static data after each poll; the harness keeps the object the test holds.
@@ -62,11 +84,17 @@ function fakeRequest(request: CallbackRequest) {
 		host: url.host,
 		'content-type': request.contentType ?? 'application/x-www-form-urlencoded',
 	};
-	for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+	for (const [name, value] of Object.entries(request.headers ?? {}))
+		headers[name.toLowerCase()] = value;
 	const body: IDataObject = {};
 	for (const [name, value] of new URLSearchParams(request.body)) {
 		const existing = body[name];
-		body[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+		body[name] =
+			existing === undefined
+				? value
+				: Array.isArray(existing)
+					? [...existing, value]
+					: [existing, value];
 	}
 	return {
 		headers,
@@ -108,10 +136,18 @@ export async function callWebhook(
 	request: CallbackRequest,
 	signingKey?: string,
 ): Promise<{ result: IWebhookResponseData; response: CapturedResponse }> {
-	const { node, workflow, additionalData } = setUp(WEBHOOK_TRIGGER, parameters, {}, {}, signingKey === undefined ? {} : { signalWireSigningKeyApi: { signingKeySecret: signingKey } });
+	const { node, workflow, additionalData } = setUp(
+		WEBHOOK_TRIGGER,
+		parameters,
+		{},
+		{},
+		signingKey === undefined ? {} : { signalWireSigningKeyApi: { signingKeySecret: signingKey } },
+	);
 	const captured: CapturedResponse = { status: 200, body: undefined };
 	additionalData.httpRequest = fakeRequest(request) as unknown as typeof additionalData.httpRequest;
-	additionalData.httpResponse = fakeResponse(captured) as unknown as typeof additionalData.httpResponse;
+	additionalData.httpResponse = fakeResponse(
+		captured,
+	) as unknown as typeof additionalData.httpResponse;
 	const description = nodeTypeInstances[WEBHOOK_TRIGGER].description.webhooks![0];
 	const webhookData: IWebhookData = {
 		httpMethod: 'POST',
@@ -122,7 +158,15 @@ export async function callWebhook(
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: WEBHOOK_ID,
 	};
-	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
 	const result = await nodeTypeInstances[WEBHOOK_TRIGGER].webhook!.call(context);
 	return { result, response: captured };
 }
@@ -133,7 +177,13 @@ export async function activateWebhook(
 	signingKey: string | undefined,
 	staticData: IDataObject,
 ): Promise<boolean> {
-	const { node, workflow, additionalData } = setUp(WEBHOOK_TRIGGER, parameters, staticData, {}, signingKey === undefined ? {} : { signalWireSigningKeyApi: { signingKeySecret: signingKey } });
+	const { node, workflow, additionalData } = setUp(
+		WEBHOOK_TRIGGER,
+		parameters,
+		staticData,
+		{},
+		signingKey === undefined ? {} : { signalWireSigningKeyApi: { signingKeySecret: signingKey } },
+	);
 	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
 	const methods = nodeTypeInstances[WEBHOOK_TRIGGER].webhookMethods!.default!;
 	const exists = await methods.checkExists.call(context);

@@ -7,7 +7,12 @@ import { callbackForm, deliverCallback } from './callbacks';
 import { getConference, listConferences, updateConference } from './conferences';
 import { API_PREFIX, errorBody } from './format';
 import { paginate } from './paging';
-import { getParticipant, listParticipants, removeParticipant, updateParticipant } from './participants';
+import {
+	getParticipant,
+	listParticipants,
+	removeParticipant,
+	updateParticipant,
+} from './participants';
 import { deleteRecording, getRecording, listRecordings, updateRecording } from './recordings';
 import type { Reply } from './replies';
 import { notFound } from './replies';
@@ -87,11 +92,16 @@ export class SignalWireServer {
 	constructor(readonly options: ServerOptions) {
 		this.store = options.store ?? new Store(options.projectId);
 		this.callbackTarget = options.statusCallback;
-		this.store.onEvent = (event, conference, participant) => this.emit(event, conference, participant);
+		this.store.onEvent = (event, conference, participant) =>
+			this.emit(event, conference, participant);
 	}
 
 	/** Sends the status callback of an event to the configured target (if any), signed. */
-	emit(event: ConferenceEvent, conference: ConferenceRecord, participant?: ParticipantRecord): void {
+	emit(
+		event: ConferenceEvent,
+		conference: ConferenceRecord,
+		participant?: ParticipantRecord,
+	): void {
 		const target = this.callbackTarget;
 		if (!target) return;
 		const sequence = (this.sequenceNumbers.get(conference.sid) ?? 0) + 1;
@@ -236,14 +246,21 @@ export class SignalWireServer {
 		}
 		if (request.path === '/__sandbox/callback-target' && request.method === 'POST') {
 			const { url, signingKey } = JSON.parse(request.body || '{}') as Partial<CallbackTarget>;
-			if (typeof url !== 'string' || !URL.canParse(url)) return { status: 400, body: { message: 'url is required' } };
-			this.callbackTarget = { url, signingKey: signingKey ?? this.callbackTarget?.signingKey ?? '' };
+			if (typeof url !== 'string' || !URL.canParse(url))
+				return { status: 400, body: { message: 'url is required' } };
+			this.callbackTarget = {
+				url,
+				signingKey: signingKey ?? this.callbackTarget?.signingKey ?? '',
+			};
 			return { status: 204 };
 		}
 		if (request.path === '/__sandbox/events' && request.method === 'POST') {
 			return await this.controlEvent(request.body);
 		}
-		return { status: 404, body: { message: `No control endpoint ${request.method} ${request.path}` } };
+		return {
+			status: 404,
+			body: { message: `No control endpoint ${request.method} ${request.path}` },
+		};
 	}
 
 	/**
@@ -268,7 +285,9 @@ export class SignalWireServer {
 		const participant = event.startsWith('participant-')
 			? event === 'participant-join'
 				? this.store.addParticipant(conference)
-				: [...conference.participants.values()].find((candidate) => candidate.status === 'in-progress')
+				: [...conference.participants.values()].find(
+						(candidate) => candidate.status === 'in-progress',
+					)
 			: undefined;
 		this.emit(event, conference, participant);
 		await this.flushCallbacks();
@@ -283,9 +302,16 @@ export class SignalWireServer {
 	private route(request: RecordedRequest): Reply {
 		const accountMatch = /^\/api\/laml\/2010-04-01\/Accounts\/([^/]+)(\/.*)?$/.exec(request.path);
 		if (!accountMatch) {
-			return { status: 404, body: '<html><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html' } };
+			return {
+				status: 404,
+				body: '<html><body>Not Found</body></html>',
+				headers: { 'Content-Type': 'text/html' },
+			};
 		}
-		if (!this.authorized(request) || decodeURIComponent(accountMatch[1]) !== this.options.projectId) {
+		if (
+			!this.authorized(request) ||
+			decodeURIComponent(accountMatch[1]) !== this.options.projectId
+		) {
 			return {
 				status: 401,
 				body: errorBody(401, 20003, 'Authentication Failed'),
@@ -314,13 +340,19 @@ function methodNotAllowed(method: string): Reply {
 }
 
 /** Routes below /Accounts/{AccountSid}: Conferences and their Participants, Recordings and Streams. */
-function routeAccount(store: Store, request: RecordedRequest, segments: string[]): Reply | undefined {
+function routeAccount(
+	store: Store,
+	request: RecordedRequest,
+	segments: string[],
+): Reply | undefined {
 	const { method, path } = request;
 	const query = new URLSearchParams(request.rawQuery);
 	const form = new URLSearchParams(request.body);
 	if (segments[0] !== 'Conferences') return undefined;
 	if (segments.length === 1) {
-		return method === 'GET' ? listReply(path, query, 'conferences', listConferences(store, query)) : methodNotAllowed(method);
+		return method === 'GET'
+			? listReply(path, query, 'conferences', listConferences(store, query))
+			: methodNotAllowed(method);
 	}
 	const conferenceSid = segments[1];
 	if (segments.length === 2) {
@@ -335,7 +367,9 @@ function routeAccount(store: Store, request: RecordedRequest, segments: string[]
 	switch (collection) {
 		case 'Participants':
 			if (sid === undefined) {
-				return method === 'GET' ? listReply(path, query, 'participants', listParticipants(store, conference, query)) : methodNotAllowed(method);
+				return method === 'GET'
+					? listReply(path, query, 'participants', listParticipants(store, conference, query))
+					: methodNotAllowed(method);
 			}
 			if (method === 'GET') return getParticipant(store, conference, sid, path);
 			if (method === 'POST') return updateParticipant(store, conference, sid, path, form);
@@ -343,15 +377,20 @@ function routeAccount(store: Store, request: RecordedRequest, segments: string[]
 			return methodNotAllowed(method);
 		case 'Recordings':
 			if (sid === undefined) {
-				return method === 'GET' ? listReply(path, query, 'recordings', listRecordings(store, conference, query)) : methodNotAllowed(method);
+				return method === 'GET'
+					? listReply(path, query, 'recordings', listRecordings(store, conference, query))
+					: methodNotAllowed(method);
 			}
 			if (method === 'GET') return getRecording(store, conference, sid, path);
 			if (method === 'POST') return updateRecording(store, conference, sid, path, form);
 			if (method === 'DELETE') return deleteRecording(conference, sid, path);
 			return methodNotAllowed(method);
 		case 'Streams':
-			if (sid === undefined) return method === 'POST' ? startStream(store, conference, form) : methodNotAllowed(method);
-			return method === 'POST' ? stopStream(store, conference, sid, path, form) : methodNotAllowed(method);
+			if (sid === undefined)
+				return method === 'POST' ? startStream(store, conference, form) : methodNotAllowed(method);
+			return method === 'POST'
+				? stopStream(store, conference, sid, path, form)
+				: methodNotAllowed(method);
 		default:
 			return undefined;
 	}

@@ -21,7 +21,11 @@ async function startReceiver() {
 		let body = '';
 		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
 		request.on('end', () => {
-			received.push({ url: request.url ?? '', signature: String(request.headers['x-signalwire-signature']), body });
+			received.push({
+				url: request.url ?? '',
+				signature: String(request.headers['x-signalwire-signature']),
+				body,
+			});
 			response.writeHead(200).end();
 		});
 	});
@@ -34,7 +38,11 @@ describe('sandbox status callbacks', () => {
 	it('sends signed callbacks for what happens through the API, which the trigger verifies', async () => {
 		const receiver = await startReceiver();
 		const url = `${receiver.origin}/webhook/abc/signalwire-conference`;
-		const signalwire = new SignalWireServer({ projectId: PROJECT_ID, apiToken: API_TOKEN, statusCallback: { url, signingKey: SIGNING_KEY } });
+		const signalwire = new SignalWireServer({
+			projectId: PROJECT_ID,
+			apiToken: API_TOKEN,
+			statusCallback: { url, signingKey: SIGNING_KEY },
+		});
 		const origin = await signalwire.start();
 		try {
 			const conference = signalwire.store.addConference({ friendlyName: 'Support bridge' });
@@ -42,11 +50,21 @@ describe('sandbox status callbacks', () => {
 			const credentials = { spaceUrl: origin, projectId: PROJECT_ID, apiToken: API_TOKEN };
 
 			await runNode({
-				parameters: { resource: 'participant', operation: 'mute', conferenceId: { __rl: true, mode: 'id', value: conference.sid }, participantId: { __rl: true, mode: 'id', value: guest.callSid } },
+				parameters: {
+					resource: 'participant',
+					operation: 'mute',
+					conferenceId: { __rl: true, mode: 'id', value: conference.sid },
+					participantId: { __rl: true, mode: 'id', value: guest.callSid },
+				},
 				credentials,
 			});
 			await runNode({
-				parameters: { resource: 'conference', operation: 'update', conferenceId: { __rl: true, mode: 'id', value: conference.sid }, updateFields: { status: 'completed' } },
+				parameters: {
+					resource: 'conference',
+					operation: 'update',
+					conferenceId: { __rl: true, mode: 'id', value: conference.sid },
+					updateFields: { status: 'completed' },
+				},
 				credentials,
 			});
 			await signalwire.flushCallbacks();
@@ -59,16 +77,38 @@ describe('sandbox status callbacks', () => {
 			const triggered = [];
 			for (const callback of receiver.received) {
 				const { result } = await callWebhook(
-					{ events: ['participant-mute', 'participant-leave', 'conference-end'], verifySignature: true, options: {} },
-					{ url: `${receiver.origin}${callback.url}`, body: callback.body, headers: { 'X-SignalWire-Signature': callback.signature } },
+					{
+						events: ['participant-mute', 'participant-leave', 'conference-end'],
+						verifySignature: true,
+						options: {},
+					},
+					{
+						url: `${receiver.origin}${callback.url}`,
+						body: callback.body,
+						headers: { 'X-SignalWire-Signature': callback.signature },
+					},
 					SIGNING_KEY,
 				);
 				triggered.push(result.workflowData?.[0][0].json);
 			}
 			expect(triggered).toEqual([
-				expect.objectContaining({ event: 'participant-mute', CallSid: guest.callSid, Muted: true, ConferenceSid: conference.sid, SequenceNumber: '1' }),
-				expect.objectContaining({ event: 'participant-leave', CallSid: guest.callSid, SequenceNumber: '2' }),
-				expect.objectContaining({ event: 'conference-end', FriendlyName: 'Support bridge', SequenceNumber: '3' }),
+				expect.objectContaining({
+					event: 'participant-mute',
+					CallSid: guest.callSid,
+					Muted: true,
+					ConferenceSid: conference.sid,
+					SequenceNumber: '1',
+				}),
+				expect.objectContaining({
+					event: 'participant-leave',
+					CallSid: guest.callSid,
+					SequenceNumber: '2',
+				}),
+				expect.objectContaining({
+					event: 'conference-end',
+					FriendlyName: 'Support bridge',
+					SequenceNumber: '3',
+				}),
 			]);
 		} finally {
 			await signalwire.stop();

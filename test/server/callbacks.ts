@@ -22,7 +22,9 @@ export interface CallbackTarget {
 
 /** SignalWire's signature of a form callback: base64 HMAC-SHA1 of the URL and the sorted pairs. */
 export function signCallback(signingKey: string, url: string, form: URLSearchParams): string {
-	const pairs = [...form].sort(([a, va], [b, vb]) => (a === b ? (va < vb ? -1 : 1) : a < b ? -1 : 1));
+	const pairs = [...form].sort(([a, va], [b, vb]) =>
+		a === b ? (va < vb ? -1 : 1) : a < b ? -1 : 1,
+	);
 	return createHmac('sha1', signingKey)
 		.update(url + pairs.map(([name, value]) => name + value).join(''))
 		.digest('base64');
@@ -56,7 +58,10 @@ export function callbackForm(
 }
 
 /** Posts one signed callback; SignalWire's delivery is best effort, so a failure is only reported. */
-export async function deliverCallback(target: CallbackTarget, form: URLSearchParams): Promise<number> {
+export async function deliverCallback(
+	target: CallbackTarget,
+	form: URLSearchParams,
+): Promise<number> {
 	const response = await fetch(target.url, {
 		method: 'POST',
 		headers: {

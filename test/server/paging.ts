@@ -47,7 +47,11 @@ export function paginate<T>(
 	const pageText = query.get('Page');
 	const page = pageText === null ? 0 : Number(pageText);
 	if (!Number.isInteger(page) || page < 0) {
-		return { ok: false, status: 400, body: errorBody(400, 54453, 'Page must be a non-negative integer') };
+		return {
+			ok: false,
+			status: 400,
+			body: errorBody(400, 54453, 'Page must be a non-negative integer'),
+		};
 	}
 	const token = query.get('PageToken');
 	if (page > 0 && token === null) {

@@ -6,7 +6,11 @@ import { participantJson } from './store';
 const METHODS = ['GET', 'POST'];
 
 /** Only active participants are listed, as SignalWire documents. */
-export function listParticipants(store: Store, conference: ConferenceRecord, query: URLSearchParams) {
+export function listParticipants(
+	store: Store,
+	conference: ConferenceRecord,
+	query: URLSearchParams,
+) {
 	const muted = parseBoolean(query.get('Muted'));
 	const hold = parseBoolean(query.get('Hold'));
 	if (muted === 'invalid' || hold === 'invalid') {
@@ -21,7 +25,12 @@ export function listParticipants(store: Store, conference: ConferenceRecord, que
 	return { items };
 }
 
-export function getParticipant(store: Store, conference: ConferenceRecord, callSid: string, path: string): Reply {
+export function getParticipant(
+	store: Store,
+	conference: ConferenceRecord,
+	callSid: string,
+	path: string,
+): Reply {
 	const participant = conference.participants.get(callSid);
 	return participant ? { status: 200, body: participantJson(store, participant) } : notFound(path);
 }
@@ -43,25 +52,37 @@ export function updateParticipant(
 	}
 	for (const name of ['HoldUrl', 'AnnounceUrl', 'WaitUrl']) {
 		const value = form.get(name);
-		if (value !== null && !isHttpUrl(value)) return unprocessable(21205, `${name} is not a valid URL: ${value}`);
+		if (value !== null && !isHttpUrl(value))
+			return unprocessable(21205, `${name} is not a valid URL: ${value}`);
 	}
 	for (const name of ['HoldMethod', 'AnnounceMethod', 'WaitMethod']) {
 		const value = form.get(name);
-		if (value !== null && !METHODS.includes(value)) return unprocessable(21207, `${name} must be GET or POST`);
+		if (value !== null && !METHODS.includes(value))
+			return unprocessable(21207, `${name} must be GET or POST`);
 	}
 	const callSidToCoach = form.get('CallSidToCoach');
 	if (coaching === true && callSidToCoach === null) {
 		return unprocessable(21209, 'CallSidToCoach is required when Coaching is true');
 	}
-	if (callSidToCoach !== null && conference.participants.get(callSidToCoach)?.status !== 'in-progress') {
-		return unprocessable(21210, `CallSidToCoach ${callSidToCoach} is not a participant of this conference`);
+	if (
+		callSidToCoach !== null &&
+		conference.participants.get(callSidToCoach)?.status !== 'in-progress'
+	) {
+		return unprocessable(
+			21210,
+			`CallSidToCoach ${callSidToCoach} is not a participant of this conference`,
+		);
 	}
 	if (participant.status !== 'in-progress') {
 		return unprocessable(10000, 'Participant is no longer in the conference and cannot be updated');
 	}
-	const events: Array<'participant-mute' | 'participant-unmute' | 'participant-hold' | 'participant-unhold'> = [];
-	if (muted !== undefined && muted !== participant.muted) events.push(muted ? 'participant-mute' : 'participant-unmute');
-	if (hold !== undefined && hold !== participant.hold) events.push(hold ? 'participant-hold' : 'participant-unhold');
+	const events: Array<
+		'participant-mute' | 'participant-unmute' | 'participant-hold' | 'participant-unhold'
+	> = [];
+	if (muted !== undefined && muted !== participant.muted)
+		events.push(muted ? 'participant-mute' : 'participant-unmute');
+	if (hold !== undefined && hold !== participant.hold)
+		events.push(hold ? 'participant-hold' : 'participant-unhold');
 	if (muted !== undefined) participant.muted = muted;
 	if (hold !== undefined) participant.hold = hold;
 	if (coaching !== undefined) participant.coaching = coaching;
@@ -75,7 +96,12 @@ export function updateParticipant(
 }
 
 /** Removing (kicking) a participant: 204 with no body; it then leaves the list. */
-export function removeParticipant(store: Store, conference: ConferenceRecord, callSid: string, path: string): Reply {
+export function removeParticipant(
+	store: Store,
+	conference: ConferenceRecord,
+	callSid: string,
+	path: string,
+): Reply {
 	const participant = conference.participants.get(callSid);
 	if (!participant || participant.status !== 'in-progress') return notFound(path);
 	participant.status = 'completed';

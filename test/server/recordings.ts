@@ -6,7 +6,8 @@ import { recordingJson } from './store';
 
 export function listRecordings(store: Store, conference: ConferenceRecord, query: URLSearchParams) {
 	const created = dateFilter(query, 'DateCreated', (record: RecordingRecord) => record.createdAt);
-	if (typeof created !== 'function') return { error: { status: 400, body: created as ErrorBody } as Reply };
+	if (typeof created !== 'function')
+		return { error: { status: 400, body: created as ErrorBody } as Reply };
 	const items = [...conference.recordings.values()]
 		.filter(created)
 		.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
@@ -14,7 +15,12 @@ export function listRecordings(store: Store, conference: ConferenceRecord, query
 	return { items };
 }
 
-export function getRecording(store: Store, conference: ConferenceRecord, sid: string, path: string): Reply {
+export function getRecording(
+	store: Store,
+	conference: ConferenceRecord,
+	sid: string,
+	path: string,
+): Reply {
 	const recording = conference.recordings.get(sid);
 	return recording ? { status: 200, body: recordingJson(store, recording) } : notFound(path);
 }

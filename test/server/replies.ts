@@ -46,7 +46,8 @@ export function dateFilter<T>(
 	] as const) {
 		const value = query.get(name + suffix);
 		if (value === null) continue;
-		if (!DATE_PATTERN.test(value)) return errorBody(400, 20001, `Invalid ${name + suffix}: ${value}`);
+		if (!DATE_PATTERN.test(value))
+			return errorBody(400, 20001, `Invalid ${name + suffix}: ${value}`);
 		checks.push((record) => compare(calendarDate(dateOf(record)), value));
 	}
 	return (record) => checks.every((check) => check(record));

@@ -63,7 +63,9 @@ function seedPeopleAndRecordings(store: Store, random: () => number): void {
 				status: 'completed',
 				createdAt: conference.createdAt,
 				updatedAt: conference.updatedAt,
-				durationSeconds: Math.round((conference.updatedAt.getTime() - conference.createdAt.getTime()) / 1000),
+				durationSeconds: Math.round(
+					(conference.updatedAt.getTime() - conference.createdAt.getTime()) / 1000,
+				),
 			});
 		}
 	}
@@ -80,9 +82,15 @@ export interface SeedSummary {
  */
 export function seedSandbox(store: Store, now: Date = new Date(), seed = 20261127): SeedSummary {
 	const random = mulberry32(seed);
-	const add = (friendlyName: string, status: ConferenceStatus, ageMs: number, durationMs: number) => {
+	const add = (
+		friendlyName: string,
+		status: ConferenceStatus,
+		ageMs: number,
+		durationMs: number,
+	) => {
 		const createdAt = new Date(now.getTime() - ageMs);
-		const updatedAt = status === 'completed' ? new Date(createdAt.getTime() + durationMs) : createdAt;
+		const updatedAt =
+			status === 'completed' ? new Date(createdAt.getTime() + durationMs) : createdAt;
 		store.addConference({ sid: sidFrom(random), friendlyName, status, createdAt, updatedAt });
 	};
 

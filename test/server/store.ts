@@ -64,8 +64,11 @@ export class Store {
 	now: () => Date = () => new Date();
 
 	/** Called for every conference event, as SignalWire would send a status callback for it. */
-	onEvent: (event: ConferenceEvent, conference: ConferenceRecord, participant?: ParticipantRecord) => void =
-		() => undefined;
+	onEvent: (
+		event: ConferenceEvent,
+		conference: ConferenceRecord,
+		participant?: ParticipantRecord,
+	) => void = () => undefined;
 
 	constructor(readonly projectId: string) {}
 
@@ -111,7 +114,10 @@ export class Store {
 		return record;
 	}
 
-	addRecording(conference: ConferenceRecord, fields: Partial<RecordingRecord> = {}): RecordingRecord {
+	addRecording(
+		conference: ConferenceRecord,
+		fields: Partial<RecordingRecord> = {},
+	): RecordingRecord {
 		const createdAt = fields.createdAt ?? this.now();
 		const record: RecordingRecord = {
 			sid: newSid(),

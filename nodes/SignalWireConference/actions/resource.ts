@@ -33,7 +33,9 @@ export function defineResource(
 	defaultOperation: string,
 	operations: Operation[],
 ): Resource {
-	const byValue = Object.fromEntries(operations.map((operation) => [operation.option.value, operation]));
+	const byValue = Object.fromEntries(
+		operations.map((operation) => [operation.option.value, operation]),
+	);
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',

@@ -5,4 +5,9 @@ import { participant } from './participant';
 import type { Resource } from './resource';
 
 /** The one registry of resources: the node's Resource list, its fields and the router read it. */
-export const RESOURCES: Resource[] = [conference, participant, conferenceRecording, conferenceStream];
+export const RESOURCES: Resource[] = [
+	conference,
+	participant,
+	conferenceRecording,
+	conferenceStream,
+];

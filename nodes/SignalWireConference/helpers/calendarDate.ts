@@ -6,7 +6,9 @@ const LEADING_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/;
 function isValidCalendarDate(year: number, month: number, day: number): boolean {
 	const probe = new Date(Date.UTC(year, month - 1, day));
 	return (
-		probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
+		probe.getUTCFullYear() === year &&
+		probe.getUTCMonth() === month - 1 &&
+		probe.getUTCDate() === day
 	);
 }
 

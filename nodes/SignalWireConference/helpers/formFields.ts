@@ -22,7 +22,9 @@ export interface FormField {
 }
 
 function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function toFormValue(
@@ -43,17 +45,22 @@ function toFormValue(
 	if (kind === 'httpUrl') return assertHttpUrl(context, text, field.label, itemIndex);
 	if (kind === 'httpMethod') {
 		const method = text.toUpperCase();
-		if (method !== 'GET' && method !== 'POST') throw refuse(`"${text.slice(0, 100)}" is not GET or POST`);
+		if (method !== 'GET' && method !== 'POST')
+			throw refuse(`"${text.slice(0, 100)}" is not GET or POST`);
 		return method;
 	}
 	if (kind === 'uuid') {
 		if (!isUuid(text)) {
-			throw refuse(`"${text.slice(0, 100)}" is not a valid ID: SignalWire IDs are UUIDs`, 'Use an ID like b3877c40-da60-4998-90ad-b792e98472cf.');
+			throw refuse(
+				`"${text.slice(0, 100)}" is not a valid ID: SignalWire IDs are UUIDs`,
+				'Use an ID like b3877c40-da60-4998-90ad-b792e98472cf.',
+			);
 		}
 		return text.toLowerCase();
 	}
 	if (kind === 'text') return text;
-	if (!kind.oneOf.includes(text)) throw refuse(`"${text.slice(0, 100)}" is not one of: ${kind.oneOf.join(', ')}`);
+	if (!kind.oneOf.includes(text))
+		throw refuse(`"${text.slice(0, 100)}" is not one of: ${kind.oneOf.join(', ')}`);
 	return text;
 }
 

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workf
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A SignalWire id, as regex source: the editor's field validation and the code share it. */
-export const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+export const UUID_REGEX =
+	'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const UUID_PATTERN = new RegExp(`^${UUID_REGEX}$`);
 
@@ -40,7 +41,9 @@ export function getSidFromLocator(
 		| INodeParameterResourceLocator
 		| string;
 	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
-	const raw = String(typeof locator === 'object' && locator !== null ? (locator.value ?? '') : locator).trim();
+	const raw = String(
+		typeof locator === 'object' && locator !== null ? (locator.value ?? '') : locator,
+	).trim();
 
 	if (raw === '') {
 		throw new NodeOperationError(context.getNode(), `${field.label} is empty`, {

@@ -38,7 +38,12 @@ async function searchPage(
 ): Promise<INodeListSearchResult> {
 	const page = await signalWireApiListPage(
 		context,
-		{ resource: picker.resource, listKey: picker.listKey, query: { PageSize: PICKER_PAGE_SIZE }, itemIndex: 0 },
+		{
+			resource: picker.resource,
+			listKey: picker.listKey,
+			query: { PageSize: PICKER_PAGE_SIZE },
+			itemIndex: 0,
+		},
 		paginationToken || undefined,
 	);
 	const needle = (filter ?? '').trim().toLowerCase();
@@ -53,7 +58,9 @@ function createdAt(entry: IDataObject): number {
 }
 
 function includes(value: unknown, needle: string): boolean {
-	return String(value ?? '').toLowerCase().includes(needle);
+	return String(value ?? '')
+		.toLowerCase()
+		.includes(needle);
 }
 
 /** The "From list" conference picker: newest first, searchable by name or ID. */
@@ -67,7 +74,8 @@ export async function searchConferences(
 		{
 			resource: conferencesPath(),
 			listKey: 'conferences',
-			matches: (conference, needle) => includes(conference.friendly_name, needle) || includes(conference.sid, needle),
+			matches: (conference, needle) =>
+				includes(conference.friendly_name, needle) || includes(conference.sid, needle),
 			order: (a, b) => createdAt(b) - createdAt(a),
 			toResult: (conference) => ({
 				name: `${String(conference.friendly_name ?? conference.sid)} (${String(conference.status ?? 'unknown')})`,
@@ -82,17 +90,23 @@ export async function searchConferences(
 
 /** The conference chosen above the participant or recording picker, whatever its mode. */
 function chosenConference(context: ILoadOptionsFunctions): string {
-	const value = String(context.getCurrentNodeParameter('conferenceId', { extractValue: true }) ?? '').trim();
+	const value = String(
+		context.getCurrentNodeParameter('conferenceId', { extractValue: true }) ?? '',
+	).trim();
 	if (!isUuid(value)) {
 		throw new NodeOperationError(context.getNode(), 'Choose the conference first', {
-			description: 'The list shows the participants or recordings of the conference selected above.',
+			description:
+				'The list shows the participants or recordings of the conference selected above.',
 		});
 	}
 	return value.toLowerCase();
 }
 
 function flags(participant: IDataObject): string {
-	const states = [participant.muted === true ? 'muted' : '', participant.hold === true ? 'on hold' : '']
+	const states = [
+		participant.muted === true ? 'muted' : '',
+		participant.hold === true ? 'on hold' : '',
+	]
 		.filter(Boolean)
 		.join(', ');
 	return states ? ` (${states})` : '';
@@ -108,7 +122,12 @@ function conferenceChildPicker(
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		return await searchPage(this, { ...picker, resource: path(chosenConference(this)) }, filter, paginationToken);
+		return await searchPage(
+			this,
+			{ ...picker, resource: path(chosenConference(this)) },
+			filter,
+			paginationToken,
+		);
 	};
 }
 

@@ -3,7 +3,6 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { ErrorContext } from './types';
 
-
 interface SignalWireErrorBody {
 	code?: number | string;
 	message?: string;

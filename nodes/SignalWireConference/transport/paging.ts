@@ -50,7 +50,10 @@ async function listPage(
 			? resourceUrl(space, request.resource, request.query)
 			: resolveNextPageUrl(context, space, nextPageUri, request.itemIndex);
 	const body = await send(context, space, url, { ...request, method: 'GET' });
-	return { ...readListPage(context, body, request.listKey, request.itemIndex), secrets: space.secrets };
+	return {
+		...readListPage(context, body, request.listKey, request.itemIndex),
+		secrets: space.secrets,
+	};
 }
 
 /** One page: the first one (from `resource` and `query`) or the one a `next_page_uri` names. */

@@ -23,7 +23,8 @@ export function readReliability(context: SignalWireContext, itemIndex: number): 
 	const retries = Number(options.maxRetries ?? DEFAULT_MAX_RETRIES);
 	const timeout = Number(options.timeout ?? DEFAULT_TIMEOUT_MS);
 	return {
-		maxRetries: Number.isInteger(retries) && retries >= 0 ? Math.min(retries, 10) : DEFAULT_MAX_RETRIES,
+		maxRetries:
+			Number.isInteger(retries) && retries >= 0 ? Math.min(retries, 10) : DEFAULT_MAX_RETRIES,
 		timeoutMs: Number.isFinite(timeout) && timeout >= 100 ? timeout : DEFAULT_TIMEOUT_MS,
 	};
 }

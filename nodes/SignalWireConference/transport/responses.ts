@@ -13,7 +13,8 @@ export function parseJsonBody(
 	url: string,
 	request: SignalWireRequest,
 ): IDataObject {
-	const empty = body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+	const empty =
+		body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
 	if (empty && request.method === 'DELETE') return {};
 	let parsed: unknown = body;
 	if (typeof body === 'string' && !empty) {
@@ -23,10 +24,13 @@ export function parseJsonBody(
 			parsed = undefined;
 		}
 	}
-	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
+	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+		return parsed as IDataObject;
 	throw apiErrorFromProblem(
 		context.getNode(),
-		empty ? 'SignalWire answered with an empty body' : 'SignalWire answered with a body that is not a JSON object',
+		empty
+			? 'SignalWire answered with an empty body'
+			: 'SignalWire answered with a body that is not a JSON object',
 		`The response to ${new URL(url).pathname} could not be read. If this persists, check the Space URL in the credentials: it must point at your SignalWire space.`,
 		request.itemIndex,
 	);

@@ -18,7 +18,12 @@ import {
 import { parseJsonBody } from './responses';
 import type { SignalWireContext, SignalWireRequest, Space } from './types';
 
-function httpOptions(request: SignalWireRequest, url: string, space: Space, timeoutMs: number): IHttpRequestOptions {
+function httpOptions(
+	request: SignalWireRequest,
+	url: string,
+	space: Space,
+	timeoutMs: number,
+): IHttpRequestOptions {
 	const hostname = new URL(space.origin).hostname;
 	const options: IHttpRequestOptions = {
 		method: request.method,

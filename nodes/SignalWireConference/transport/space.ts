@@ -20,7 +20,10 @@ export async function getSpace(context: SignalWireContext, itemIndex: number): P
 		throw new NodeOperationError(
 			context.getNode(),
 			'Credentials: the Project ID is not a UUID (like b3877c40-da60-4998-90ad-b792e98472af)',
-			{ itemIndex, description: 'Copy the Project ID from the API page of your SignalWire dashboard.' },
+			{
+				itemIndex,
+				description: 'Copy the Project ID from the API page of your SignalWire dashboard.',
+			},
 		);
 	}
 	const apiToken = String(credentials.apiToken ?? '');

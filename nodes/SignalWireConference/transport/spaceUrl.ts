@@ -21,9 +21,7 @@ export function resolveSpaceOrigin(spaceUrl: unknown): SpaceOrigin {
 		.trim()
 		.replace(/\/+$/, '');
 	if (raw === '') {
-		return problem(
-			'Space URL is empty: enter your space, e.g. example.signalwire.com',
-		);
+		return problem('Space URL is empty: enter your space, e.g. example.signalwire.com');
 	}
 	const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw);
 	const withScheme = hasScheme

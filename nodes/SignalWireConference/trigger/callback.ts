@@ -19,7 +19,8 @@ const BOOLEAN_FIELDS = new Set([
 export function callbackToItem(pairs: FormPairs): IDataObject {
 	const item: IDataObject = {};
 	for (const [name, raw] of pairs) {
-		const value = BOOLEAN_FIELDS.has(name) && /^(true|false)$/i.test(raw) ? /^true$/i.test(raw) : raw;
+		const value =
+			BOOLEAN_FIELDS.has(name) && /^(true|false)$/i.test(raw) ? /^true$/i.test(raw) : raw;
 		const existing = item[name];
 		if (existing === undefined) item[name] = value;
 		else item[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];

@@ -27,7 +27,8 @@ function compare(a: string, b: string): number {
 export function urlVariants(url: string): string[] {
 	if (!URL.canParse(url)) return [url];
 	const parsed = new URL(url);
-	const defaultPort = parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '';
+	const defaultPort =
+		parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '';
 	const variants = new Set([url]);
 	if (defaultPort === '') return [...variants];
 	const authority = `${parsed.protocol}//${parsed.username ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@` : ''}`;

@@ -9,7 +9,9 @@ const { buildAndPack } = require('../../../scripts/lib/package');
 const { buildSandbox } = require('../../../scripts/lib/sandbox');
 
 module.exports = async function globalSetup() {
-	process.stderr.write('\ne2e: building and packing the package, making sure n8n is installed...\n');
+	process.stderr.write(
+		'\ne2e: building and packing the package, making sure n8n is installed...\n',
+	);
 	const pkg = await buildAndPack();
 	const install = await ensureN8n();
 	await buildSandbox();

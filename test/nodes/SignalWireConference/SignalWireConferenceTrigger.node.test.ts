@@ -13,7 +13,8 @@ const URL_SEEN = 'https://n8n.example.com/webhook/7f1c2b3a/signalwire-conference
  */
 function signLikeSignalWire(key: string, url: string, body: string): string {
 	const grouped = new Map<string, string[]>();
-	for (const [name, value] of new URLSearchParams(body)) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+	for (const [name, value] of new URLSearchParams(body))
+		grouped.set(name, [...(grouped.get(name) ?? []), value]);
 	let data = url;
 	for (const name of [...grouped.keys()].sort()) {
 		for (const value of grouped.get(name)!.sort()) data += name + value;
@@ -39,7 +40,11 @@ function callbackBody(fields: Record<string, string> = {}): string {
 	}).toString();
 }
 
-const verifying = { events: ['participant-join', 'conference-end'], verifySignature: true, options: {} };
+const verifying = {
+	events: ['participant-join', 'conference-end'],
+	verifySignature: true,
+	options: {},
+};
 
 describe('SignalWire Conference Trigger: webhook()', () => {
 	it('starts the workflow for a correctly signed callback, with booleans, the event and an ISO timestamp', async () => {
@@ -47,7 +52,11 @@ describe('SignalWire Conference Trigger: webhook()', () => {
 
 		const { result, response } = await callWebhook(
 			verifying,
-			{ url: URL_SEEN, body, headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) } },
+			{
+				url: URL_SEEN,
+				body,
+				headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) },
+			},
 			SIGNING_KEY,
 		);
 
@@ -81,7 +90,11 @@ describe('SignalWire Conference Trigger: webhook()', () => {
 
 		const { result } = await callWebhook(
 			verifying,
-			{ url: URL_SEEN, body, headers: { 'X-Twilio-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) } },
+			{
+				url: URL_SEEN,
+				body,
+				headers: { 'X-Twilio-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) },
+			},
 			SIGNING_KEY,
 		);
 
@@ -89,18 +102,65 @@ describe('SignalWire Conference Trigger: webhook()', () => {
 	});
 
 	it.each([
-		['a tampered parameter', (body: string) => ({ body: body.replace('Muted=false', 'Muted=true'), signature: signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) }), 'Invalid signature'],
-		['a parameter added after signing', (body: string) => ({ body: `${body}&Extra=1`, signature: signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) }), 'Invalid signature'],
-		['the wrong key', (body: string) => ({ body, signature: signLikeSignalWire('PSKsomebodyElse', URL_SEEN, body) }), 'Invalid signature'],
-		['another URL', (body: string) => ({ body, signature: signLikeSignalWire(SIGNING_KEY, 'https://evil.example.com/webhook/7f1c2b3a/signalwire-conference', body) }), 'Invalid signature'],
-		['a truncated signature', (body: string) => ({ body, signature: signLikeSignalWire(SIGNING_KEY, URL_SEEN, body).slice(0, 10) }), 'Invalid signature'],
-		['no signature header', (body: string) => ({ body, signature: undefined }), 'Missing X-SignalWire-Signature'],
+		[
+			'a tampered parameter',
+			(body: string) => ({
+				body: body.replace('Muted=false', 'Muted=true'),
+				signature: signLikeSignalWire(SIGNING_KEY, URL_SEEN, body),
+			}),
+			'Invalid signature',
+		],
+		[
+			'a parameter added after signing',
+			(body: string) => ({
+				body: `${body}&Extra=1`,
+				signature: signLikeSignalWire(SIGNING_KEY, URL_SEEN, body),
+			}),
+			'Invalid signature',
+		],
+		[
+			'the wrong key',
+			(body: string) => ({
+				body,
+				signature: signLikeSignalWire('PSKsomebodyElse', URL_SEEN, body),
+			}),
+			'Invalid signature',
+		],
+		[
+			'another URL',
+			(body: string) => ({
+				body,
+				signature: signLikeSignalWire(
+					SIGNING_KEY,
+					'https://evil.example.com/webhook/7f1c2b3a/signalwire-conference',
+					body,
+				),
+			}),
+			'Invalid signature',
+		],
+		[
+			'a truncated signature',
+			(body: string) => ({
+				body,
+				signature: signLikeSignalWire(SIGNING_KEY, URL_SEEN, body).slice(0, 10),
+			}),
+			'Invalid signature',
+		],
+		[
+			'no signature header',
+			(body: string) => ({ body, signature: undefined }),
+			'Missing X-SignalWire-Signature',
+		],
 	])('answers 401 and starts nothing for %s', async (_name, tamper, message) => {
 		const { body, signature } = tamper(callbackBody());
 
 		const { result, response } = await callWebhook(
 			verifying,
-			{ url: URL_SEEN, body, headers: signature === undefined ? {} : { 'X-SignalWire-Signature': signature } },
+			{
+				url: URL_SEEN,
+				body,
+				headers: signature === undefined ? {} : { 'X-SignalWire-Signature': signature },
+			},
 			SIGNING_KEY,
 		);
 
@@ -109,15 +169,31 @@ describe('SignalWire Conference Trigger: webhook()', () => {
 	});
 
 	it.each([
-		['signed with :443, received without', 'https://n8n.example.com:443/webhook/x/signalwire-conference', 'https://n8n.example.com/webhook/x/signalwire-conference'],
-		['signed without the port, received with :443', 'https://n8n.example.com/webhook/x/signalwire-conference', 'https://n8n.example.com:443/webhook/x/signalwire-conference'],
-		['signed with :80 over http, received without', 'http://n8n.example.com:80/webhook/x/signalwire-conference', 'http://n8n.example.com/webhook/x/signalwire-conference'],
+		[
+			'signed with :443, received without',
+			'https://n8n.example.com:443/webhook/x/signalwire-conference',
+			'https://n8n.example.com/webhook/x/signalwire-conference',
+		],
+		[
+			'signed without the port, received with :443',
+			'https://n8n.example.com/webhook/x/signalwire-conference',
+			'https://n8n.example.com:443/webhook/x/signalwire-conference',
+		],
+		[
+			'signed with :80 over http, received without',
+			'http://n8n.example.com:80/webhook/x/signalwire-conference',
+			'http://n8n.example.com/webhook/x/signalwire-conference',
+		],
 	])('accepts a URL %s, as SignalWire validators do', async (_name, signedUrl, receivedUrl) => {
 		const body = callbackBody();
 
 		const { result } = await callWebhook(
 			verifying,
-			{ url: receivedUrl, body, headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, signedUrl, body) } },
+			{
+				url: receivedUrl,
+				body,
+				headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, signedUrl, body) },
+			},
 			SIGNING_KEY,
 		);
 
@@ -129,7 +205,17 @@ describe('SignalWire Conference Trigger: webhook()', () => {
 
 		const { response } = await callWebhook(
 			verifying,
-			{ url: URL_SEEN, body, headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, 'https://n8n.example.com:8443/webhook/7f1c2b3a/signalwire-conference', body) } },
+			{
+				url: URL_SEEN,
+				body,
+				headers: {
+					'X-SignalWire-Signature': signLikeSignalWire(
+						SIGNING_KEY,
+						'https://n8n.example.com:8443/webhook/7f1c2b3a/signalwire-conference',
+						body,
+					),
+				},
+			},
 			SIGNING_KEY,
 		);
 
@@ -142,7 +228,11 @@ describe('SignalWire Conference Trigger: webhook()', () => {
 
 		const { result } = await callWebhook(
 			verifying,
-			{ url: URL_SEEN, body, headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, reordered) } },
+			{
+				url: URL_SEEN,
+				body,
+				headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, reordered) },
+			},
 			SIGNING_KEY,
 		);
 
@@ -171,7 +261,11 @@ describe('SignalWire Conference Trigger: webhook()', () => {
 
 		const { result, response } = await callWebhook(
 			verifying,
-			{ url: URL_SEEN, body, headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) } },
+			{
+				url: URL_SEEN,
+				body,
+				headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) },
+			},
 			SIGNING_KEY,
 		);
 
@@ -182,10 +276,19 @@ describe('SignalWire Conference Trigger: webhook()', () => {
 	it('without signature verification accepts unsigned callbacks', async () => {
 		const { result } = await callWebhook(
 			{ events: ['conference-end'], verifySignature: false, options: {} },
-			{ url: URL_SEEN, body: callbackBody({ StatusCallbackEvent: 'conference-end', Timestamp: 'Mon, 24 Sept 2018 21:00:00 +0000' }) },
+			{
+				url: URL_SEEN,
+				body: callbackBody({
+					StatusCallbackEvent: 'conference-end',
+					Timestamp: 'Mon, 24 Sept 2018 21:00:00 +0000',
+				}),
+			},
 		);
 
-		expect(result.workflowData?.[0][0].json).toMatchObject({ event: 'conference-end', timestampIso: '2018-09-24T21:00:00.000Z' });
+		expect(result.workflowData?.[0][0].json).toMatchObject({
+			event: 'conference-end',
+			timestampIso: '2018-09-24T21:00:00.000Z',
+		});
 	});
 });
 
@@ -194,7 +297,16 @@ describe('SignalWire Conference Trigger: activation', () => {
 		const staticData = {};
 
 		const activated = await activateWebhook(
-			{ events: ['participant-unmute', 'conference-end', 'participant-speech-start', 'participant-join'], verifySignature: true, options: {} },
+			{
+				events: [
+					'participant-unmute',
+					'conference-end',
+					'participant-speech-start',
+					'participant-join',
+				],
+				verifySignature: true,
+				options: {},
+			},
 			SIGNING_KEY,
 			staticData,
 		);
@@ -209,14 +321,27 @@ describe('SignalWire Conference Trigger: activation', () => {
 	});
 
 	it('fails activation with a clear message when the signing key is empty', async () => {
-		await expect(activateWebhook({ events: ['conference-end'], verifySignature: true, options: {} }, '  ', {})).rejects.toMatchObject({
+		await expect(
+			activateWebhook({ events: ['conference-end'], verifySignature: true, options: {} }, '  ', {}),
+		).rejects.toMatchObject({
 			message: 'The SignalWire Signing Key is empty',
 		});
 	});
 
 	it('maps every event to the cXML word that requests it', () => {
-		expect(statusCallbackEventAttribute(['conference-start', 'conference-end', 'participant-join', 'participant-leave', 'participant-mute', 'participant-unmute', 'participant-hold', 'participant-unhold', 'participant-speech-start', 'participant-speech-stop'])).toBe(
-			'start end join leave mute hold speaker',
-		);
+		expect(
+			statusCallbackEventAttribute([
+				'conference-start',
+				'conference-end',
+				'participant-join',
+				'participant-leave',
+				'participant-mute',
+				'participant-unmute',
+				'participant-hold',
+				'participant-unhold',
+				'participant-speech-start',
+				'participant-speech-stop',
+			]),
+		).toBe('start end join leave mute hold speaker');
 	});
 });

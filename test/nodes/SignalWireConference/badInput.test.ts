@@ -10,44 +10,192 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 /** Values people and programs put where an ID belongs, by mistake or on purpose. */
 const HOSTILE_IDS = [
-	'', ' ', '/', '..', '../..', '../../Calls', '%2F', '%2e%2e%2f', 'a/b', '?x=1', '#fragment',
-	`${UUID}/..`, `${UUID}/Participants`, `${UUID}?PageSize=1`, `${UUID}#x`, `${UUID}%2F..`, `${UUID}\n`,
-	`../${UUID}`, UUID.slice(0, -1), `${UUID}f`, UUID.replace(/-/g, ''), `{${UUID}}`, UUID.replace('b', 'ｂ'),
-	`${UUID}\u0000`, `\u202e${UUID}`, 'CF0123456789abcdef0123456789abcdef', 'CA0123456789abcdef0123456789abcdef',
-	'null', 'undefined', '[object Object]', '<script>alert(1)</script>', "' OR 1=1 --", '😀',
-	`https://evil.example.com${ACCOUNT_PATH}/Conferences/${UUID}`, 'x'.repeat(10_000), '\t\n',
+	'',
+	' ',
+	'/',
+	'..',
+	'../..',
+	'../../Calls',
+	'%2F',
+	'%2e%2e%2f',
+	'a/b',
+	'?x=1',
+	'#fragment',
+	`${UUID}/..`,
+	`${UUID}/Participants`,
+	`${UUID}?PageSize=1`,
+	`${UUID}#x`,
+	`${UUID}%2F..`,
+	`${UUID}\n`,
+	`../${UUID}`,
+	UUID.slice(0, -1),
+	`${UUID}f`,
+	UUID.replace(/-/g, ''),
+	`{${UUID}}`,
+	UUID.replace('b', 'ｂ'),
+	`${UUID}\u0000`,
+	`\u202e${UUID}`,
+	'CF0123456789abcdef0123456789abcdef',
+	'CA0123456789abcdef0123456789abcdef',
+	'null',
+	'undefined',
+	'[object Object]',
+	'<script>alert(1)</script>',
+	"' OR 1=1 --",
+	'😀',
+	`https://evil.example.com${ACCOUNT_PATH}/Conferences/${UUID}`,
+	'x'.repeat(10_000),
+	'\t\n',
 ];
 
 const HOSTILE_URLS = [
-	'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<b>x</b>', 'ftp://example.com/a.wav',
-	'https://user:pass@example.com/a.xml', 'https://:pass@example.com/a.xml', 'http://', '//example.com/a.xml',
-	'example.com/a.xml', 'https://exa mple.com/a.xml', 'wss://example.com/a', 'ws://example.com/a',
-	'http://[::1', 'x'.repeat(5000), '\u0000https://example.com', 'https://example.com/a.xml\u0000',
+	'javascript:alert(1)',
+	'file:///etc/passwd',
+	'data:text/html,<b>x</b>',
+	'ftp://example.com/a.wav',
+	'https://user:pass@example.com/a.xml',
+	'https://:pass@example.com/a.xml',
+	'http://',
+	'//example.com/a.xml',
+	'example.com/a.xml',
+	'https://exa mple.com/a.xml',
+	'wss://example.com/a',
+	'ws://example.com/a',
+	'http://[::1',
+	'x'.repeat(5000),
+	'\u0000https://example.com',
+	'https://example.com/a.xml\u0000',
 ];
 
 function conferenceParameters(operation: string, extra: Record<string, unknown> = {}) {
-	return { resource: 'conference', operation, conferenceId: { __rl: true, mode: 'id', value: '={{ $json.value }}' }, ...extra };
+	return {
+		resource: 'conference',
+		operation,
+		conferenceId: { __rl: true, mode: 'id', value: '={{ $json.value }}' },
+		...extra,
+	};
 }
 
 /** Each operation with the field the hostile value goes into. */
 const ID_TARGETS: Array<[string, Record<string, unknown>]> = [
 	['conference get', conferenceParameters('get')],
 	['conference update', conferenceParameters('update', { updateFields: { status: 'completed' } })],
-	['conference by URL', { resource: 'conference', operation: 'get', conferenceId: { __rl: true, mode: 'url', value: '={{ $json.value }}' } }],
-	['participant list', { resource: 'participant', operation: 'getAll', returnAll: true, conferenceId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } }],
-	['participant mute', { resource: 'participant', operation: 'mute', conferenceId: { __rl: true, mode: 'id', value: UUID }, participantId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } }],
-	['participant remove', { resource: 'participant', operation: 'remove', conferenceId: { __rl: true, mode: 'id', value: UUID }, participantId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } }],
-	['recording delete', { resource: 'conferenceRecording', operation: 'delete', conferenceId: { __rl: true, mode: 'id', value: UUID }, recordingId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } }],
-	['coach target', { resource: 'participant', operation: 'update', conferenceId: { __rl: true, mode: 'id', value: UUID }, participantId: { __rl: true, mode: 'id', value: UUID }, updateFields: { coaching: true, callSidToCoach: '={{ $json.value }}' } }],
-	['stream stop by ID', { resource: 'conferenceStream', operation: 'stop', conferenceId: { __rl: true, mode: 'id', value: UUID }, streamId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } }],
-	['stream stop by name', { resource: 'conferenceStream', operation: 'stop', conferenceId: { __rl: true, mode: 'id', value: UUID }, streamId: { __rl: true, mode: 'name', value: '={{ $json.value }}' } }],
+	[
+		'conference by URL',
+		{
+			resource: 'conference',
+			operation: 'get',
+			conferenceId: { __rl: true, mode: 'url', value: '={{ $json.value }}' },
+		},
+	],
+	[
+		'participant list',
+		{
+			resource: 'participant',
+			operation: 'getAll',
+			returnAll: true,
+			conferenceId: { __rl: true, mode: 'id', value: '={{ $json.value }}' },
+		},
+	],
+	[
+		'participant mute',
+		{
+			resource: 'participant',
+			operation: 'mute',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			participantId: { __rl: true, mode: 'id', value: '={{ $json.value }}' },
+		},
+	],
+	[
+		'participant remove',
+		{
+			resource: 'participant',
+			operation: 'remove',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			participantId: { __rl: true, mode: 'id', value: '={{ $json.value }}' },
+		},
+	],
+	[
+		'recording delete',
+		{
+			resource: 'conferenceRecording',
+			operation: 'delete',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			recordingId: { __rl: true, mode: 'id', value: '={{ $json.value }}' },
+		},
+	],
+	[
+		'coach target',
+		{
+			resource: 'participant',
+			operation: 'update',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			participantId: { __rl: true, mode: 'id', value: UUID },
+			updateFields: { coaching: true, callSidToCoach: '={{ $json.value }}' },
+		},
+	],
+	[
+		'stream stop by ID',
+		{
+			resource: 'conferenceStream',
+			operation: 'stop',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			streamId: { __rl: true, mode: 'id', value: '={{ $json.value }}' },
+		},
+	],
+	[
+		'stream stop by name',
+		{
+			resource: 'conferenceStream',
+			operation: 'stop',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			streamId: { __rl: true, mode: 'name', value: '={{ $json.value }}' },
+		},
+	],
 ];
 
 const URL_TARGETS: Array<[string, Record<string, unknown>, string]> = [
-	['conference announce', conferenceParameters('update', { conferenceId: { __rl: true, mode: 'id', value: UUID }, updateFields: { announceUrl: '={{ $json.value }}' } }), 'AnnounceUrl'],
-	['participant hold music', { resource: 'participant', operation: 'update', conferenceId: { __rl: true, mode: 'id', value: UUID }, participantId: { __rl: true, mode: 'id', value: UUID }, updateFields: { holdUrl: '={{ $json.value }}' } }, 'HoldUrl'],
-	['stream URL', { resource: 'conferenceStream', operation: 'start', conferenceId: { __rl: true, mode: 'id', value: UUID }, url: '={{ $json.value }}', options: {} }, 'Url'],
-	['stream status callback', { resource: 'conferenceStream', operation: 'start', conferenceId: { __rl: true, mode: 'id', value: UUID }, url: 'wss://example.com/a', options: { statusCallback: '={{ $json.value }}' } }, 'StatusCallback'],
+	[
+		'conference announce',
+		conferenceParameters('update', {
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			updateFields: { announceUrl: '={{ $json.value }}' },
+		}),
+		'AnnounceUrl',
+	],
+	[
+		'participant hold music',
+		{
+			resource: 'participant',
+			operation: 'update',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			participantId: { __rl: true, mode: 'id', value: UUID },
+			updateFields: { holdUrl: '={{ $json.value }}' },
+		},
+		'HoldUrl',
+	],
+	[
+		'stream URL',
+		{
+			resource: 'conferenceStream',
+			operation: 'start',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			url: '={{ $json.value }}',
+			options: {},
+		},
+		'Url',
+	],
+	[
+		'stream status callback',
+		{
+			resource: 'conferenceStream',
+			operation: 'start',
+			conferenceId: { __rl: true, mode: 'id', value: UUID },
+			url: 'wss://example.com/a',
+			options: { statusCallback: '={{ $json.value }}' },
+		},
+		'StatusCallback',
+	],
 ];
 
 /** Either a clear input error and nothing sent, or requests to the space's own API paths only. */
@@ -60,9 +208,17 @@ function expectSafe(run: NodeRun, label: string): 'refused' | 'sent' {
 		return 'refused';
 	}
 	for (const request of space.server.requests) {
-		expect({ label, path: request.path }).toEqual({ label, path: expect.stringMatching(new RegExp(`^${ACCOUNT_PATH}/Conferences(/|$)`)) });
+		expect({ label, path: request.path }).toEqual({
+			label,
+			path: expect.stringMatching(new RegExp(`^${ACCOUNT_PATH}/Conferences(/|$)`)),
+		});
 		const segments = request.path.split('/').map(decodeURIComponent);
-		expect({ label, traversal: segments.some((segment) => segment === '..' || segment === '.' || segment.includes('/')) }).toEqual({ label, traversal: false });
+		expect({
+			label,
+			traversal: segments.some(
+				(segment) => segment === '..' || segment === '.' || segment.includes('/'),
+			),
+		}).toEqual({ label, traversal: false });
 		for (const [index, segment] of segments.entries()) {
 			if (['Conferences', 'Participants', 'Recordings'].includes(segments[index - 1] ?? '')) {
 				expect({ label, id: segment }).toEqual({ label, id: expect.stringMatching(UUID_PATTERN) });
@@ -73,7 +229,9 @@ function expectSafe(run: NodeRun, label: string): 'refused' | 'sent' {
 }
 
 describe('bad-input campaign', () => {
-	const cases = ID_TARGETS.flatMap(([target, parameters]) => HOSTILE_IDS.map((value) => ({ target, parameters, value })));
+	const cases = ID_TARGETS.flatMap(([target, parameters]) =>
+		HOSTILE_IDS.map((value) => ({ target, parameters, value })),
+	);
 
 	it(`sends nothing for ${cases.length} hostile IDs unless the request stays in the space's API`, async () => {
 		const outcomes = { refused: 0, sent: 0 };
@@ -91,7 +249,11 @@ describe('bad-input campaign', () => {
 		for (const [target, parameters, field] of URL_TARGETS) {
 			for (const value of HOSTILE_URLS) {
 				space.server.reset();
-				const run = await runNode({ parameters, items: [{ value }], credentials: space.credentials });
+				const run = await runNode({
+					parameters,
+					items: [{ value }],
+					credentials: space.credentials,
+				});
 				const outcome = expectSafe(run, `${target} ← ${JSON.stringify(value).slice(0, 60)}`);
 				if (outcome === 'sent') {
 					const sent = new URLSearchParams(space.server.requests[0].body).get(field) ?? '';
@@ -109,20 +271,46 @@ describe('bad-input campaign', () => {
 		[{ returnAll: false, limit: '={{ -5 }}' }, 'Limit -5 is not a whole number of at least 1'],
 		[{ returnAll: false, limit: '={{ 2.5 }}' }, 'Limit 2.5 is not a whole number of at least 1'],
 		[{ returnAll: false, limit: '={{ "many" }}' }, 'Limit NaN is not a whole number of at least 1'],
-		[{ returnAll: true, filters: { dateCreated: '={{ "2026-13-01" }}' } }, 'Date Created "2026-13-01" is not a date'],
-		[{ returnAll: true, filters: { dateUpdatedAfter: '={{ "0000-00-00" }}' } }, 'Date Updated After "0000-00-00" is not a date'],
-		[{ returnAll: true, filters: { dateCreatedBefore: '={{ "2025-02-29" }}' } }, 'Date Created Before "2025-02-29" is not a date'],
-		[{ returnAll: true, filters: { friendlyName: `={{ "${'x'.repeat(65)}" }}` } }, 'Friendly Name filter is longer than 64 characters'],
-		[{ returnAll: true, filters: { status: '={{ "active" }}' } }, 'Status filter "active" is not a conference status'],
+		[
+			{ returnAll: true, filters: { dateCreated: '={{ "2026-13-01" }}' } },
+			'Date Created "2026-13-01" is not a date',
+		],
+		[
+			{ returnAll: true, filters: { dateUpdatedAfter: '={{ "0000-00-00" }}' } },
+			'Date Updated After "0000-00-00" is not a date',
+		],
+		[
+			{ returnAll: true, filters: { dateCreatedBefore: '={{ "2025-02-29" }}' } },
+			'Date Created Before "2025-02-29" is not a date',
+		],
+		[
+			{ returnAll: true, filters: { friendlyName: `={{ "${'x'.repeat(65)}" }}` } },
+			'Friendly Name filter is longer than 64 characters',
+		],
+		[
+			{ returnAll: true, filters: { status: '={{ "active" }}' } },
+			'Status filter "active" is not a conference status',
+		],
 	])('refuses out-of-range list input %j before sending anything', async (extra, message) => {
-		const run = await runNode({ parameters: { resource: 'conference', operation: 'getAll', ...extra }, credentials: space.credentials });
+		const run = await runNode({
+			parameters: { resource: 'conference', operation: 'getAll', ...extra },
+			credentials: space.credentials,
+		});
 
 		expect(run.error?.message).toBe(message);
 		expect(space.server.requests).toEqual([]);
 	});
 
-	it('keeps a huge Limit to SignalWire\'s maximum page size', async () => {
-		await runNode({ parameters: { resource: 'conference', operation: 'getAll', returnAll: false, limit: '={{ 1e12 }}' }, credentials: space.credentials });
+	it("keeps a huge Limit to SignalWire's maximum page size", async () => {
+		await runNode({
+			parameters: {
+				resource: 'conference',
+				operation: 'getAll',
+				returnAll: false,
+				limit: '={{ 1e12 }}',
+			},
+			credentials: space.credentials,
+		});
 
 		expect(space.server.requests.map((request) => request.rawQuery)).toEqual(['PageSize=1000']);
 	});
@@ -146,26 +334,47 @@ describe('bad-input campaign', () => {
 
 describe('bad-input campaign: Space URL', () => {
 	const HOSTILE_SPACES = [
-		'http://example.signalwire.com', 'http://evil.com', 'http://127.0.0.1.evil.com', 'http://localhost.evil.com',
-		'http://0x7f000001', 'http://2130706433', 'http://[::ffff:127.0.0.1]', 'file:///etc/passwd', 'javascript:alert(1)',
-		'ftp://example.signalwire.com', 'gopher://example.signalwire.com', 'https://user:pw@example.signalwire.com',
-		'https://example.signalwire.com@evil.com', 'https://evil.com#@example.signalwire.com', 'https://example.signalwire.com/api/laml',
-		'https://example.signalwire.com?next=https://evil.com', 'https://exa mple.signalwire.com', 'https://', '//evil.com',
-		'\u0000example', 'example.signalwire.com/../../evil', '', '   ', 'x'.repeat(3000),
+		'http://example.signalwire.com',
+		'http://evil.com',
+		'http://127.0.0.1.evil.com',
+		'http://localhost.evil.com',
+		'http://0x7f000001',
+		'http://2130706433',
+		'http://[::ffff:127.0.0.1]',
+		'file:///etc/passwd',
+		'javascript:alert(1)',
+		'ftp://example.signalwire.com',
+		'gopher://example.signalwire.com',
+		'https://user:pw@example.signalwire.com',
+		'https://example.signalwire.com@evil.com',
+		'https://evil.com#@example.signalwire.com',
+		'https://example.signalwire.com/api/laml',
+		'https://example.signalwire.com?next=https://evil.com',
+		'https://exa mple.signalwire.com',
+		'https://',
+		'//evil.com',
+		'\u0000example',
+		'example.signalwire.com/../../evil',
+		'',
+		'   ',
+		'x'.repeat(3000),
 	];
 
-	it.each(HOSTILE_SPACES.map((value) => [JSON.stringify(value).slice(0, 50), value]))('resolves %s to a refusal or to exactly the host typed, over https', (_label, spaceUrl) => {
-		const result = resolveSpaceOrigin(spaceUrl);
-		if ('origin' in result) {
-			const origin = new URL(result.origin);
-			expect(origin.protocol).toBe('https:');
-			expect(result.origin).toBe(`https://${origin.host}`);
-			expect(spaceUrl.toLowerCase()).toContain(origin.hostname);
-			expect(origin.hostname).not.toContain('evil');
-		} else {
-			expect(result.problem.length).toBeGreaterThan(10);
-		}
-	});
+	it.each(HOSTILE_SPACES.map((value) => [JSON.stringify(value).slice(0, 50), value]))(
+		'resolves %s to a refusal or to exactly the host typed, over https',
+		(_label, spaceUrl) => {
+			const result = resolveSpaceOrigin(spaceUrl);
+			if ('origin' in result) {
+				const origin = new URL(result.origin);
+				expect(origin.protocol).toBe('https:');
+				expect(result.origin).toBe(`https://${origin.host}`);
+				expect(spaceUrl.toLowerCase()).toContain(origin.hostname);
+				expect(origin.hostname).not.toContain('evil');
+			} else {
+				expect(result.problem.length).toBeGreaterThan(10);
+			}
+		},
+	);
 
 	it('refuses plain-http and odd Space URLs in the node before any request', async () => {
 		for (const spaceUrl of HOSTILE_SPACES.filter((value) => !/^https:\/\/[a-z.]+$/.test(value))) {
@@ -177,7 +386,10 @@ describe('bad-input campaign: Space URL', () => {
 			});
 			if (run.error?.name !== 'NodeOperationError') {
 				// Only names that resolve to an https host of their own get this far; none is reachable here.
-				expect({ spaceUrl, origin: resolveSpaceOrigin(spaceUrl) }).toEqual({ spaceUrl, origin: { origin: expect.stringMatching(/^https:\/\//) } });
+				expect({ spaceUrl, origin: resolveSpaceOrigin(spaceUrl) }).toEqual({
+					spaceUrl,
+					origin: { origin: expect.stringMatching(/^https:\/\//) },
+				});
 			}
 			expect(space.server.requests).toEqual([]);
 		}

@@ -1,5 +1,10 @@
 import { runNode } from '../../harness/engine';
-import { ACCOUNT_PATH, API_TOKEN, expectNoToken, useSignalWireServer } from '../../harness/fixtures';
+import {
+	ACCOUNT_PATH,
+	API_TOKEN,
+	expectNoToken,
+	useSignalWireServer,
+} from '../../harness/fixtures';
 import type { Reply } from '../../server/replies';
 
 const space = useSignalWireServer();
@@ -7,51 +12,165 @@ const space = useSignalWireServer();
 const SIDS = ['c0ffee00-0000-4000-8000-000000000001', 'c0ffee00-0000-4000-8000-000000000002'];
 
 function envelope(conferences: unknown, next: unknown = null) {
-	return { uri: `${ACCOUNT_PATH}/Conferences`, first_page_uri: `${ACCOUNT_PATH}/Conferences`, next_page_uri: next, previous_page_uri: null, page: 0, page_size: 1000, conferences };
+	return {
+		uri: `${ACCOUNT_PATH}/Conferences`,
+		first_page_uri: `${ACCOUNT_PATH}/Conferences`,
+		next_page_uri: next,
+		previous_page_uri: null,
+		page: 0,
+		page_size: 1000,
+		conferences,
+	};
 }
 
 /** What a broken proxy, a wrong Space URL or a compromised server might answer. */
 const HOSTILE_REPLIES: Array<[string, Reply, RegExp]> = [
-	['truncated JSON', { status: 200, body: '{"sid": "c0ffee00-', headers: { 'Content-Type': 'application/json' } }, /not a JSON object/],
-	['an HTML login page', { status: 200, body: '<!doctype html><title>Login</title>', headers: { 'Content-Type': 'text/html' } }, /not a JSON object/],
-	['an HTML error page', { status: 500, body: '<html><h1>Internal Server Error</h1></html>', headers: { 'Content-Type': 'text/html' } }, /HTTP 500/],
+	[
+		'truncated JSON',
+		{ status: 200, body: '{"sid": "c0ffee00-', headers: { 'Content-Type': 'application/json' } },
+		/not a JSON object/,
+	],
+	[
+		'an HTML login page',
+		{
+			status: 200,
+			body: '<!doctype html><title>Login</title>',
+			headers: { 'Content-Type': 'text/html' },
+		},
+		/not a JSON object/,
+	],
+	[
+		'an HTML error page',
+		{
+			status: 500,
+			body: '<html><h1>Internal Server Error</h1></html>',
+			headers: { 'Content-Type': 'text/html' },
+		},
+		/HTTP 500/,
+	],
 	['an empty 200', { status: 200, body: '' }, /empty body/],
 	['an empty 502', { status: 502, body: '' }, /HTTP 502/],
-	['JSON sent as text/plain', { status: 400, body: '{"code": 21205, "message": "Bad URL"}', headers: { 'Content-Type': 'text/plain' } }, /Bad URL \(SignalWire error 21205, HTTP 400\)/],
-	['a JSON array', { status: 200, body: [{ sid: 'x' }, { sid: 'y' }] }, /not a JSON object|without a "conferences" list/],
-	['a bare string', { status: 200, body: '"ok"', headers: { 'Content-Type': 'application/json' } }, /not a JSON object/],
-	['an error echoing the token', { status: 401, body: { code: 20003, message: `Authentication Failed for ${API_TOKEN}` } }, /Authentication Failed for \*\*\* \(SignalWire error 20003, HTTP 401\)/],
-	['an error page echoing the Basic auth', { status: 500, body: `upstream rejected Authorization: Basic ${Buffer.from(`b3877c40-da60-4998-90ad-b792e98472af:${API_TOKEN}`).toString('base64')}` }, /upstream rejected Authorization: Basic \*\*\*/],
-	['a reset connection', { status: 0, fault: 'reset' }, /the connection was (reset|closed)|the connection failed/],
+	[
+		'JSON sent as text/plain',
+		{
+			status: 400,
+			body: '{"code": 21205, "message": "Bad URL"}',
+			headers: { 'Content-Type': 'text/plain' },
+		},
+		/Bad URL \(SignalWire error 21205, HTTP 400\)/,
+	],
+	[
+		'a JSON array',
+		{ status: 200, body: [{ sid: 'x' }, { sid: 'y' }] },
+		/not a JSON object|without a "conferences" list/,
+	],
+	[
+		'a bare string',
+		{ status: 200, body: '"ok"', headers: { 'Content-Type': 'application/json' } },
+		/not a JSON object/,
+	],
+	[
+		'an error echoing the token',
+		{ status: 401, body: { code: 20003, message: `Authentication Failed for ${API_TOKEN}` } },
+		/Authentication Failed for \*\*\* \(SignalWire error 20003, HTTP 401\)/,
+	],
+	[
+		'an error page echoing the Basic auth',
+		{
+			status: 500,
+			body: `upstream rejected Authorization: Basic ${Buffer.from(`b3877c40-da60-4998-90ad-b792e98472af:${API_TOKEN}`).toString('base64')}`,
+		},
+		/upstream rejected Authorization: Basic \*\*\*/,
+	],
+	[
+		'a reset connection',
+		{ status: 0, fault: 'reset' },
+		/the connection was (reset|closed)|the connection failed/,
+	],
 	['no answer at all', { status: 0, fault: 'hang' }, /no answer within 0.3 s/],
 ];
 
 const LIST_REPLIES: Array<[string, Reply, RegExp]> = [
-	['a page far larger than asked for', { status: 200, body: envelope(Array.from({ length: 1500 }, (_, index) => ({ sid: `s${index}` }))) }, /1500 items for a page of at most 1000/],
-	['a next_page_uri to another scheme', { status: 200, body: envelope([{ sid: 'a' }], `ftp://127.0.0.1${ACCOUNT_PATH}/Conferences?Page=1`) }, /next page link outside this space/],
-	['a next_page_uri with credentials', { status: 200, body: envelope([{ sid: 'a' }], `http://user:${API_TOKEN}@evil.example.com${ACCOUNT_PATH}/Conferences`) }, /next page link outside this space/],
-	['a next_page_uri that is a number', { status: 200, body: envelope([{ sid: 'a' }], 42) }, /without a "conferences" list/],
-	['a list that is an object', { status: 200, body: envelope({ sid: 'a' }) }, /without a "conferences" list/],
+	[
+		'a page far larger than asked for',
+		{
+			status: 200,
+			body: envelope(Array.from({ length: 1500 }, (_, index) => ({ sid: `s${index}` }))),
+		},
+		/1500 items for a page of at most 1000/,
+	],
+	[
+		'a next_page_uri to another scheme',
+		{
+			status: 200,
+			body: envelope([{ sid: 'a' }], `ftp://127.0.0.1${ACCOUNT_PATH}/Conferences?Page=1`),
+		},
+		/next page link outside this space/,
+	],
+	[
+		'a next_page_uri with credentials',
+		{
+			status: 200,
+			body: envelope(
+				[{ sid: 'a' }],
+				`http://user:${API_TOKEN}@evil.example.com${ACCOUNT_PATH}/Conferences`,
+			),
+		},
+		/next page link outside this space/,
+	],
+	[
+		'a next_page_uri that is a number',
+		{ status: 200, body: envelope([{ sid: 'a' }], 42) },
+		/without a "conferences" list/,
+	],
+	[
+		'a list that is an object',
+		{ status: 200, body: envelope({ sid: 'a' }) },
+		/without a "conferences" list/,
+	],
 ];
 
 const OPERATIONS = {
-	get: { resource: 'conference', operation: 'get', conferenceId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' } },
-	update: { resource: 'conference', operation: 'update', conferenceId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' }, updateFields: { status: 'completed' } },
+	get: {
+		resource: 'conference',
+		operation: 'get',
+		conferenceId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
+	},
+	update: {
+		resource: 'conference',
+		operation: 'update',
+		conferenceId: { __rl: true, mode: 'id', value: '={{ $json.sid }}' },
+		updateFields: { status: 'completed' },
+	},
 	getAll: { resource: 'conference', operation: 'getAll', returnAll: true },
 };
 
 describe('hostile server', () => {
 	const cases = [
 		...HOSTILE_REPLIES.flatMap(([name, reply, message]) =>
-			Object.entries(OPERATIONS).map(([operation, parameters]) => ({ name, reply, message, operation, parameters })),
+			Object.entries(OPERATIONS).map(([operation, parameters]) => ({
+				name,
+				reply,
+				message,
+				operation,
+				parameters,
+			})),
 		),
-		...LIST_REPLIES.map(([name, reply, message]) => ({ name, reply, message, operation: 'getAll', parameters: OPERATIONS.getAll })),
+		...LIST_REPLIES.map(([name, reply, message]) => ({
+			name,
+			reply,
+			message,
+			operation: 'getAll',
+			parameters: OPERATIONS.getAll,
+		})),
 	];
 
 	it.each(cases.map((entry) => [entry.operation, entry.name, entry] as const))(
 		'%s facing %s: one clear error item per input item, paired, no token, no hang',
 		async (_operation, _name, { reply, message, parameters }) => {
-			space.server.intercept((request) => (request.path.startsWith(ACCOUNT_PATH) ? reply : undefined));
+			space.server.intercept((request) =>
+				request.path.startsWith(ACCOUNT_PATH) ? reply : undefined,
+			);
 			const started = Date.now();
 
 			const run = await runNode({
@@ -73,9 +192,17 @@ describe('hostile server', () => {
 	);
 
 	it('without continue-on-fail stops with the same clear error instead of crashing', async () => {
-		space.server.intercept(() => ({ status: 200, body: '<html>proxy</html>', headers: { 'Content-Type': 'text/html' } }));
+		space.server.intercept(() => ({
+			status: 200,
+			body: '<html>proxy</html>',
+			headers: { 'Content-Type': 'text/html' },
+		}));
 
-		const run = await runNode({ parameters: { ...OPERATIONS.get, requestOptions: { maxRetries: 0 } }, items: [{ sid: SIDS[0] }], credentials: space.credentials });
+		const run = await runNode({
+			parameters: { ...OPERATIONS.get, requestOptions: { maxRetries: 0 } },
+			items: [{ sid: SIDS[0] }],
+			credentials: space.credentials,
+		});
 
 		expect(run.error?.name).toBe('NodeApiError');
 		expect(run.error?.message).toBe('SignalWire answered with a body that is not a JSON object');

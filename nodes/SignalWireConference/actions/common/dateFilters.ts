@@ -16,9 +16,24 @@ export function dateFilters(date: 'Created' | 'Updated', things: string): DateFi
 	const verb = date === 'Created' ? 'created' : 'last updated';
 	const base = `date${date}`;
 	return [
-		{ name: base, displayName: `Date ${date}`, query: `Date${date}`, description: `Only ${things} ${verb} on this date` },
-		{ name: `${base}Before`, displayName: `Date ${date} Before`, query: `Date${date}<`, description: `Only ${things} ${verb} on or before this date` },
-		{ name: `${base}After`, displayName: `Date ${date} After`, query: `Date${date}>`, description: `Only ${things} ${verb} on or after this date` },
+		{
+			name: base,
+			displayName: `Date ${date}`,
+			query: `Date${date}`,
+			description: `Only ${things} ${verb} on this date`,
+		},
+		{
+			name: `${base}Before`,
+			displayName: `Date ${date} Before`,
+			query: `Date${date}<`,
+			description: `Only ${things} ${verb} on or before this date`,
+		},
+		{
+			name: `${base}After`,
+			displayName: `Date ${date} After`,
+			query: `Date${date}>`,
+			description: `Only ${things} ${verb} on or after this date`,
+		},
 	];
 }
 

@@ -3,22 +3,22 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** Return All and Limit; the operation's displayOptions are merged in by its resource. */
 export const limitFields: INodeProperties[] = [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
 ];
 
 /** `undefined` means every item. */
@@ -26,10 +26,14 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(context.getNode(), `Limit ${limit} is not a whole number of at least 1`, {
-			itemIndex,
-			description: 'Set Limit to 1 or more, or turn on Return All.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Limit ${limit} is not a whole number of at least 1`,
+			{
+				itemIndex,
+				description: 'Set Limit to 1 or more, or turn on Return All.',
+			},
+		);
 	}
 	return limit;
 }

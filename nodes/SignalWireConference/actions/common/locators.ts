@@ -28,7 +28,10 @@ function patternMode(name: string, displayName: string, mode: PatternMode) {
 		type: 'string' as const,
 		placeholder: mode.placeholder,
 		validation: [
-			{ type: 'regex' as const, properties: { regex: mode.regex, errorMessage: mode.errorMessage } },
+			{
+				type: 'regex' as const,
+				properties: { regex: mode.regex, errorMessage: mode.errorMessage },
+			},
 		],
 	};
 }
@@ -62,7 +65,12 @@ export function uuidLocator(options: LocatorOptions): INodeProperties {
 				errorMessage: `Not a ${noun} ID: SignalWire IDs are UUIDs`,
 			}),
 			...(urlMode
-				? [{ ...patternMode('url', 'By URL', urlMode), extractValue: { type: 'regex' as const, regex: urlMode.extractRegex } }]
+				? [
+						{
+							...patternMode('url', 'By URL', urlMode),
+							extractValue: { type: 'regex' as const, regex: urlMode.extractRegex },
+						},
+					]
 				: []),
 			...(nameMode ? [patternMode('name', 'By Name', nameMode)] : []),
 		],

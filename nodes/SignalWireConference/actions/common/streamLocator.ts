@@ -27,22 +27,34 @@ export const streamLocator: INodeProperties = uuidLocator({
 
 /** The stream's ID or name, checked so that it cannot change the request path. */
 export function readStreamReference(context: IExecuteFunctions, itemIndex: number): string {
-	const locator = context.getNodeParameter(STREAM_FIELD.name, itemIndex) as { mode?: string; value?: unknown };
+	const locator = context.getNodeParameter(STREAM_FIELD.name, itemIndex) as {
+		mode?: string;
+		value?: unknown;
+	};
 	const value = String(locator?.value ?? '').trim();
 	if (locator?.mode === 'name') {
 		if (!STREAM_NAME_PATTERN.test(value)) {
-			throw new NodeOperationError(context.getNode(), `Stream name "${value.slice(0, 100)}" is not valid`, {
-				itemIndex,
-				description: 'Stream names use letters, digits, "_" and "-" only (up to 64 characters).',
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Stream name "${value.slice(0, 100)}" is not valid`,
+				{
+					itemIndex,
+					description: 'Stream names use letters, digits, "_" and "-" only (up to 64 characters).',
+				},
+			);
 		}
 		return value;
 	}
 	if (!isUuid(value)) {
-		throw new NodeOperationError(context.getNode(), `Stream ID "${value.slice(0, 100)}" is not a valid ID: SignalWire IDs are UUIDs`, {
-			itemIndex,
-			description: 'Use the sid returned by Start, or choose "By Name" and give the stream\'s name.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Stream ID "${value.slice(0, 100)}" is not a valid ID: SignalWire IDs are UUIDs`,
+			{
+				itemIndex,
+				description:
+					'Use the sid returned by Start, or choose "By Name" and give the stream\'s name.',
+			},
+		);
 	}
 	return value.toLowerCase();
 }

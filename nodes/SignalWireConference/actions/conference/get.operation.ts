@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { getSidFromLocator } from '../../helpers/validation';
 import { conferencePath, signalWireApiRequest } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
+import {
+	CONFERENCE_FIELD,
+	conferenceLocator,
+	conferenceNotFound,
+} from '../common/conferenceLocator';
 
 export const option = {
 	name: 'Get',

@@ -11,7 +11,10 @@ import { conferencesPath, signalWireApiListAll } from '../../transport';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 
-const DATE_FILTERS = [...dateFilters('Created', 'conferences'), ...dateFilters('Updated', 'conferences')];
+const DATE_FILTERS = [
+	...dateFilters('Created', 'conferences'),
+	...dateFilters('Updated', 'conferences'),
+];
 
 const STATUSES = ['init', 'in-progress', 'completed'];
 
@@ -49,32 +52,48 @@ export const properties: INodeProperties[] = [
 				options: [
 					{ name: 'Completed', value: 'completed', description: 'The conference has ended' },
 					{ name: 'In Progress', value: 'in-progress', description: 'The conference is running' },
-					{ name: 'Init', value: 'init', description: 'The conference was created but nobody has joined yet' },
+					{
+						name: 'Init',
+						value: 'init',
+						description: 'The conference was created but nobody has joined yet',
+					},
 				],
 			},
 		],
 	},
 ];
 
-function buildQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): QueryValues {
+function buildQuery(
+	context: IExecuteFunctions,
+	filters: IDataObject,
+	itemIndex: number,
+): QueryValues {
 	const query: QueryValues = {};
 	if (filters.status !== undefined && filters.status !== '') {
 		const status = String(filters.status);
 		if (!STATUSES.includes(status)) {
-			throw new NodeOperationError(context.getNode(), `Status filter "${status}" is not a conference status`, {
-				itemIndex,
-				description: `Use one of: ${STATUSES.join(', ')}.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Status filter "${status}" is not a conference status`,
+				{
+					itemIndex,
+					description: `Use one of: ${STATUSES.join(', ')}.`,
+				},
+			);
 		}
 		query.Status = status;
 	}
 	if (filters.friendlyName !== undefined && String(filters.friendlyName) !== '') {
 		const friendlyName = String(filters.friendlyName);
 		if (friendlyName.length > 64) {
-			throw new NodeOperationError(context.getNode(), 'Friendly Name filter is longer than 64 characters', {
-				itemIndex,
-				description: 'SignalWire conference names have at most 64 characters.',
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				'Friendly Name filter is longer than 64 characters',
+				{
+					itemIndex,
+					description: 'SignalWire conference names have at most 64 characters.',
+				},
+			);
 		}
 		query.FriendlyName = friendlyName;
 	}

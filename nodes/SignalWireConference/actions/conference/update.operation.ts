@@ -10,7 +10,11 @@ import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
 import { conferencePath, signalWireApiPost } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
+import {
+	CONFERENCE_FIELD,
+	conferenceLocator,
+	conferenceNotFound,
+} from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 
 export const option = {
@@ -29,7 +33,12 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			httpMethodField('announceMethod', 'Announce Method', 'POST', 'How SignalWire requests the Announce URL'),
+			httpMethodField(
+				'announceMethod',
+				'Announce Method',
+				'POST',
+				'How SignalWire requests the Announce URL',
+			),
 			{
 				displayName: 'Announce URL',
 				name: 'announceUrl',
@@ -76,10 +85,15 @@ function buildUpdateForm(
 	Object.assign(form, buildForm(context, updateFields, [ANNOUNCE_URL, ANNOUNCE_METHOD], itemIndex));
 	requireTogether(context, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
 	if (Object.keys(form).length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Nothing to update: add a field under Update Fields', {
-			itemIndex,
-			description: 'Set Status to Completed to end the conference, or an Announce URL to play into it.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Nothing to update: add a field under Update Fields',
+			{
+				itemIndex,
+				description:
+					'Set Status to Completed to end the conference, or an Announce URL to play into it.',
+			},
+		);
 	}
 	return form;
 }
@@ -91,7 +105,10 @@ export async function execute(
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildUpdateForm(this, updateFields, itemIndex);
-	const target = { resource: conferencePath(conferenceSid), notFound: conferenceNotFound(conferenceSid) };
+	const target = {
+		resource: conferencePath(conferenceSid),
+		notFound: conferenceNotFound(conferenceSid),
+	};
 	const conference = await signalWireApiPost(this, target, form, itemIndex);
 	return this.helpers.returnJsonArray(conference);
 }

@@ -12,13 +12,13 @@ export const option = {
 	action: 'Delete a conference recording',
 };
 
-export const properties: INodeProperties[] = [
-	conferenceLocator,
-	recordingLocator,
-];
+export const properties: INodeProperties[] = [conferenceLocator, recordingLocator];
 
 /** SignalWire answers 204 with no body; the output says what was deleted. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
 	await signalWireApiDelete(this, target, itemIndex);
 	return this.helpers.returnJsonArray({

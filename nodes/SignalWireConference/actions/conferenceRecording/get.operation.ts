@@ -12,12 +12,12 @@ export const option = {
 	action: 'Get a conference recording',
 };
 
-export const properties: INodeProperties[] = [
-	conferenceLocator,
-	recordingLocator,
-];
+export const properties: INodeProperties[] = [conferenceLocator, recordingLocator];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
 	const recording = await signalWireApiRequest(this, {
 		method: 'GET',

@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
 import { conferenceRecordingsPath, signalWireApiListAll } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
+import {
+	CONFERENCE_FIELD,
+	conferenceLocator,
+	conferenceNotFound,
+} from '../common/conferenceLocator';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 
@@ -28,7 +37,10 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

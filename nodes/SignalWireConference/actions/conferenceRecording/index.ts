@@ -4,9 +4,9 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import { defineResource } from '../resource';
 
-export const conferenceRecording = defineResource('Conference Recording', 'conferenceRecording', 'getAll', [
-	deleteOperation,
-	get,
-	getAll,
-	update,
-]);
+export const conferenceRecording = defineResource(
+	'Conference Recording',
+	'conferenceRecording',
+	'getAll',
+	[deleteOperation, get, getAll, update],
+);

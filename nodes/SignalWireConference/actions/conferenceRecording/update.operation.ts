@@ -29,7 +29,11 @@ export const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Pause', value: 'paused', description: 'Pause the recording' },
 			{ name: 'Resume', value: 'in-progress', description: 'Resume a paused recording' },
-			{ name: 'Stop', value: 'stopped', description: 'Stop the recording for good (it cannot be resumed)' },
+			{
+				name: 'Stop',
+				value: 'stopped',
+				description: 'Stop the recording for good (it cannot be resumed)',
+			},
 		],
 	},
 	{
@@ -46,22 +50,33 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
 	const status = String(this.getNodeParameter('status', itemIndex));
 	if (!STATUSES.includes(status)) {
-		throw new NodeOperationError(this.getNode(), `Status "${status}" is not one of: ${STATUSES.join(', ')}`, {
-			itemIndex,
-			description: 'Choose Pause, Resume or Stop.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Status "${status}" is not one of: ${STATUSES.join(', ')}`,
+			{
+				itemIndex,
+				description: 'Choose Pause, Resume or Stop.',
+			},
+		);
 	}
 	const form: Record<string, string> = { Status: status };
 	if (status === 'paused') {
 		const pauseBehavior = String(this.getNodeParameter('pauseBehavior', itemIndex, 'silence'));
 		if (!PAUSE_BEHAVIORS.includes(pauseBehavior)) {
-			throw new NodeOperationError(this.getNode(), `Pause Behavior "${pauseBehavior}" is not skip or silence`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Pause Behavior "${pauseBehavior}" is not skip or silence`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		form.PauseBehavior = pauseBehavior;
 	}

@@ -2,4 +2,7 @@ import * as start from './start.operation';
 import * as stop from './stop.operation';
 import { defineResource } from '../resource';
 
-export const conferenceStream = defineResource('Conference Stream', 'conferenceStream', 'start', [start, stop]);
+export const conferenceStream = defineResource('Conference Stream', 'conferenceStream', 'start', [
+	start,
+	stop,
+]);

@@ -1,11 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
 import { conferenceStreamsPath, signalWireApiPost } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
+import {
+	CONFERENCE_FIELD,
+	conferenceLocator,
+	conferenceNotFound,
+} from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 import { STREAM_NAME_PATTERN } from '../common/streamLocator';
 
@@ -14,19 +23,49 @@ const TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'];
 const CODECS = ['PCMU', 'PCMA', 'L16', 'L16@16000h', 'L16@24000h'];
 
 const NAME: FormField = { parameter: 'name', label: 'Name', form: 'Name', kind: 'text' };
-const TRACK: FormField = { parameter: 'track', label: 'Track', form: 'Track', kind: { oneOf: TRACKS } };
-const STATUS_CALLBACK_METHOD: FormField = { parameter: 'statusCallbackMethod', label: 'Status Callback Method', form: 'StatusCallbackMethod', kind: 'httpMethod' };
-const STATUS_CALLBACK: FormField = { parameter: 'statusCallback', label: 'Status Callback', form: 'StatusCallback', kind: 'httpUrl' };
-const CODEC: FormField = { parameter: 'streamCodec', label: 'Codec', form: 'StreamCodec', kind: { oneOf: CODECS } };
-const REAL_TIME: FormField = { parameter: 'streamRealTime', label: 'Real Time', form: 'StreamRealTime', kind: 'boolean' };
-const BEARER_TOKEN: FormField = { parameter: 'authorizationBearerToken', label: 'Authorization Bearer Token', form: 'AuthorizationBearerToken', kind: 'text' };
+const TRACK: FormField = {
+	parameter: 'track',
+	label: 'Track',
+	form: 'Track',
+	kind: { oneOf: TRACKS },
+};
+const STATUS_CALLBACK_METHOD: FormField = {
+	parameter: 'statusCallbackMethod',
+	label: 'Status Callback Method',
+	form: 'StatusCallbackMethod',
+	kind: 'httpMethod',
+};
+const STATUS_CALLBACK: FormField = {
+	parameter: 'statusCallback',
+	label: 'Status Callback',
+	form: 'StatusCallback',
+	kind: 'httpUrl',
+};
+const CODEC: FormField = {
+	parameter: 'streamCodec',
+	label: 'Codec',
+	form: 'StreamCodec',
+	kind: { oneOf: CODECS },
+};
+const REAL_TIME: FormField = {
+	parameter: 'streamRealTime',
+	label: 'Real Time',
+	form: 'StreamRealTime',
+	kind: 'boolean',
+};
+const BEARER_TOKEN: FormField = {
+	parameter: 'authorizationBearerToken',
+	label: 'Authorization Bearer Token',
+	form: 'AuthorizationBearerToken',
+	kind: 'text',
+};
 
 const OPTION_FIELDS = [NAME, TRACK, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, CODEC, REAL_TIME];
 
 export const option = {
 	name: 'Start',
 	value: 'start',
-	description: 'Stream a conference\'s audio to a WebSocket server, e.g. for live transcription',
+	description: "Stream a conference's audio to a WebSocket server, e.g. for live transcription",
 	action: 'Start a conference stream',
 };
 
@@ -54,7 +93,8 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'Token SignalWire sends to the WebSocket server as "Authorization: Bearer …"; never shown in the output',
+				description:
+					'Token SignalWire sends to the WebSocket server as "Authorization: Bearer …"; never shown in the output',
 			},
 			{
 				displayName: 'Codec',
@@ -89,7 +129,8 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'transcriber',
-				description: 'Unique name of the stream in this conference; a stream can be stopped by its name',
+				description:
+					'Unique name of the stream in this conference; a stream can be stopped by its name',
 			},
 			{
 				displayName: 'Real Time',
@@ -106,7 +147,12 @@ export const properties: INodeProperties[] = [
 				placeholder: 'https://example.com/stream-status',
 				description: 'URL SignalWire calls when the stream starts and stops',
 			},
-			httpMethodField('statusCallbackMethod', 'Status Callback Method', 'POST', 'How SignalWire calls the Status Callback'),
+			httpMethodField(
+				'statusCallbackMethod',
+				'Status Callback Method',
+				'POST',
+				'How SignalWire calls the Status Callback',
+			),
 			{
 				displayName: 'Track',
 				name: 'track',
@@ -126,25 +172,46 @@ export const properties: INodeProperties[] = [
 function readWebSocketUrl(context: IExecuteFunctions, itemIndex: number): string {
 	const url = String(context.getNodeParameter('url', itemIndex, '')).trim();
 	const parsed = URL.canParse(url) ? new URL(url) : undefined;
-	if (parsed === undefined || parsed.protocol !== 'wss:' || parsed.username !== '' || parsed.password !== '') {
-		throw new NodeOperationError(context.getNode(), `WebSocket URL "${url.slice(0, 200)}" is not a wss:// URL`, {
-			itemIndex,
-			description: 'SignalWire streams only to secure WebSockets: use an address like wss://example.com/audiostream.',
-		});
+	if (
+		parsed === undefined ||
+		parsed.protocol !== 'wss:' ||
+		parsed.username !== '' ||
+		parsed.password !== ''
+	) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`WebSocket URL "${url.slice(0, 200)}" is not a wss:// URL`,
+			{
+				itemIndex,
+				description:
+					'SignalWire streams only to secure WebSockets: use an address like wss://example.com/audiostream.',
+			},
+		);
 	}
 	return url;
 }
 
-function readCustomParameters(context: IExecuteFunctions, options: IDataObject, itemIndex: number): Record<string, string> {
-	const pairs = ((options.customParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[];
+function readCustomParameters(
+	context: IExecuteFunctions,
+	options: IDataObject,
+	itemIndex: number,
+): Record<string, string> {
+	const pairs = ((options.customParameters as IDataObject | undefined)?.parameter ??
+		[]) as IDataObject[];
 	if (pairs.length > MAX_CUSTOM_PARAMETERS) {
-		throw new NodeOperationError(context.getNode(), `Custom Parameters has ${pairs.length} entries; SignalWire accepts up to ${MAX_CUSTOM_PARAMETERS}`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`Custom Parameters has ${pairs.length} entries; SignalWire accepts up to ${MAX_CUSTOM_PARAMETERS}`,
+			{ itemIndex },
+		);
 	}
 	const form: Record<string, string> = {};
 	pairs.forEach((pair, index) => {
 		const name = String(pair.name ?? '').trim();
 		if (name === '') {
-			throw new NodeOperationError(context.getNode(), `Custom parameter ${index + 1} has no name`, { itemIndex });
+			throw new NodeOperationError(context.getNode(), `Custom parameter ${index + 1} has no name`, {
+				itemIndex,
+			});
 		}
 		form[`Parameter${index + 1}.Name`] = name;
 		form[`Parameter${index + 1}.Value`] = String(pair.value ?? '');
@@ -152,23 +219,42 @@ function readCustomParameters(context: IExecuteFunctions, options: IDataObject, 
 	return form;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const url = readWebSocketUrl(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const form: Record<string, string> = { Url: url, ...buildForm(this, options, OPTION_FIELDS, itemIndex) };
+	const form: Record<string, string> = {
+		Url: url,
+		...buildForm(this, options, OPTION_FIELDS, itemIndex),
+	};
 	if (form.Name !== undefined && !STREAM_NAME_PATTERN.test(form.Name)) {
-		throw new NodeOperationError(this.getNode(), `Name "${form.Name.slice(0, 100)}" may only use letters, digits, "_" and "-" (up to 64)`, {
-			itemIndex,
-			description: 'The name goes into the URL when the stream is stopped by name.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Name "${form.Name.slice(0, 100)}" may only use letters, digits, "_" and "-" (up to 64)`,
+			{
+				itemIndex,
+				description: 'The name goes into the URL when the stream is stopped by name.',
+			},
+		);
 	}
 	requireTogether(this, form, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, itemIndex);
 	Object.assign(form, readCustomParameters(this, options, itemIndex));
 	// The token is sent but never quoted back: error messages list only the other fields.
 	const sentValues = { ...form };
 	const bearer = buildForm(this, options, [BEARER_TOKEN], itemIndex);
-	const target = { resource: conferenceStreamsPath(conferenceSid), notFound: conferenceNotFound(conferenceSid) };
-	const stream = await signalWireApiPost(this, target, { ...form, ...bearer }, itemIndex, sentValues);
+	const target = {
+		resource: conferenceStreamsPath(conferenceSid),
+		notFound: conferenceNotFound(conferenceSid),
+	};
+	const stream = await signalWireApiPost(
+		this,
+		target,
+		{ ...form, ...bearer },
+		itemIndex,
+		sentValues,
+	);
 	return this.helpers.returnJsonArray(stream);
 }

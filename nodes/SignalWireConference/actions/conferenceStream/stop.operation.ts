@@ -14,7 +14,10 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocator, streamLocator];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const stream = readStreamReference(this, itemIndex);
 	const target = {

@@ -14,7 +14,10 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocator, participantLocator];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	const participant = await signalWireApiRequest(this, {
 		method: 'GET',

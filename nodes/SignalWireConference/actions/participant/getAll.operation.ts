@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
 import { participantsPath, signalWireApiListAll } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/conferenceLocator';
+import {
+	CONFERENCE_FIELD,
+	conferenceLocator,
+	conferenceNotFound,
+} from '../common/conferenceLocator';
 import { limitFields, readLimit } from '../common/limit';
 
 export const option = {
@@ -27,7 +36,8 @@ export const properties: INodeProperties[] = [
 				name: 'hold',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to list only participants on hold (on) or only those not on hold (off)',
+				description:
+					'Whether to list only participants on hold (on) or only those not on hold (off)',
 			},
 			{
 				displayName: 'Muted',
@@ -40,7 +50,10 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

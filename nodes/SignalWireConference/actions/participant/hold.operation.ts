@@ -1,6 +1,11 @@
 import { flagOperation } from './setFlag';
 
 export const { option, properties, execute } = flagOperation(
-	{ name: 'Hold', value: 'hold', description: 'Put a participant on hold: they hear hold music and are not heard', action: 'Hold a participant' },
+	{
+		name: 'Hold',
+		value: 'hold',
+		description: 'Put a participant on hold: they hear hold music and are not heard',
+		action: 'Hold a participant',
+	},
 	{ Hold: 'true' },
 );

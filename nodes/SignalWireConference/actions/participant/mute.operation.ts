@@ -1,6 +1,11 @@
 import { flagOperation } from './setFlag';
 
 export const { option, properties, execute } = flagOperation(
-	{ name: 'Mute', value: 'mute', description: 'Mute a participant so the conference no longer hears them', action: 'Mute a participant' },
+	{
+		name: 'Mute',
+		value: 'mute',
+		description: 'Mute a participant so the conference no longer hears them',
+		action: 'Mute a participant',
+	},
 	{ Muted: 'true' },
 );

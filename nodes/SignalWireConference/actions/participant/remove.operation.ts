@@ -15,7 +15,10 @@ export const option = {
 export const properties: INodeProperties[] = [conferenceLocator, participantLocator];
 
 /** SignalWire answers 204 with no body; the output says what was done instead. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	await signalWireApiDelete(this, target, itemIndex);
 	return this.helpers.returnJsonArray({

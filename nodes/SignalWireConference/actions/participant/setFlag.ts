@@ -10,9 +10,15 @@ import type { Operation } from '../resource';
  * Mute, Unmute, Hold and Unhold: the operations people look for by name, each one documented
  * participant update with a single form field.
  */
-export function flagOperation(option: Operation['option'], form: Record<string, string>): Operation {
+export function flagOperation(
+	option: Operation['option'],
+	form: Record<string, string>,
+): Operation {
 	const properties: INodeProperties[] = [conferenceLocator, participantLocator];
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	async function execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+	): Promise<INodeExecutionData[]> {
 		const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 		const participant = await signalWireApiPost(this, target, form, itemIndex);
 		return this.helpers.returnJsonArray(participant);

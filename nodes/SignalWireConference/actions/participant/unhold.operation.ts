@@ -1,6 +1,11 @@
 import { flagOperation } from './setFlag';
 
 export const { option, properties, execute } = flagOperation(
-	{ name: 'Unhold', value: 'unhold', description: 'Take a participant off hold', action: 'Unhold a participant' },
+	{
+		name: 'Unhold',
+		value: 'unhold',
+		description: 'Take a participant off hold',
+		action: 'Unhold a participant',
+	},
 	{ Hold: 'false' },
 );

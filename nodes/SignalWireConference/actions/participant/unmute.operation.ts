@@ -1,6 +1,11 @@
 import { flagOperation } from './setFlag';
 
 export const { option, properties, execute } = flagOperation(
-	{ name: 'Unmute', value: 'unmute', description: 'Unmute a participant', action: 'Unmute a participant' },
+	{
+		name: 'Unmute',
+		value: 'unmute',
+		description: 'Unmute a participant',
+		action: 'Unmute a participant',
+	},
 	{ Muted: 'false' },
 );

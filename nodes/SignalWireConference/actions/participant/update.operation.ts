@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FormField } from '../../helpers/formFields';
@@ -10,17 +15,58 @@ import { conferenceLocator } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
 
-const COACHING: FormField = { parameter: 'coaching', label: 'Coaching', form: 'Coaching', kind: 'boolean' };
-const CALL_TO_COACH: FormField = { parameter: 'callSidToCoach', label: 'Call SID to Coach', form: 'CallSidToCoach', kind: 'uuid' };
+const COACHING: FormField = {
+	parameter: 'coaching',
+	label: 'Coaching',
+	form: 'Coaching',
+	kind: 'boolean',
+};
+const CALL_TO_COACH: FormField = {
+	parameter: 'callSidToCoach',
+	label: 'Call SID to Coach',
+	form: 'CallSidToCoach',
+	kind: 'uuid',
+};
 const HOLD: FormField = { parameter: 'hold', label: 'Hold', form: 'Hold', kind: 'boolean' };
-const HOLD_METHOD: FormField = { parameter: 'holdMethod', label: 'Hold Method', form: 'HoldMethod', kind: 'httpMethod' };
-const HOLD_URL: FormField = { parameter: 'holdUrl', label: 'Hold URL', form: 'HoldUrl', kind: 'httpUrl' };
+const HOLD_METHOD: FormField = {
+	parameter: 'holdMethod',
+	label: 'Hold Method',
+	form: 'HoldMethod',
+	kind: 'httpMethod',
+};
+const HOLD_URL: FormField = {
+	parameter: 'holdUrl',
+	label: 'Hold URL',
+	form: 'HoldUrl',
+	kind: 'httpUrl',
+};
 const MUTED: FormField = { parameter: 'muted', label: 'Muted', form: 'Muted', kind: 'boolean' };
-const WAIT_URL: FormField = { parameter: 'waitUrl', label: 'Wait URL', form: 'WaitUrl', kind: 'httpUrl' };
-const WAIT_METHOD: FormField = { parameter: 'waitMethod', label: 'Wait Method', form: 'WaitMethod', kind: 'httpMethod' };
+const WAIT_URL: FormField = {
+	parameter: 'waitUrl',
+	label: 'Wait URL',
+	form: 'WaitUrl',
+	kind: 'httpUrl',
+};
+const WAIT_METHOD: FormField = {
+	parameter: 'waitMethod',
+	label: 'Wait Method',
+	form: 'WaitMethod',
+	kind: 'httpMethod',
+};
 
 /** In the order of SignalWire's spec, which is the order they are sent in. */
-const FORM_FIELDS = [ANNOUNCE_URL, ANNOUNCE_METHOD, COACHING, CALL_TO_COACH, HOLD, HOLD_METHOD, HOLD_URL, MUTED, WAIT_URL, WAIT_METHOD];
+const FORM_FIELDS = [
+	ANNOUNCE_URL,
+	ANNOUNCE_METHOD,
+	COACHING,
+	CALL_TO_COACH,
+	HOLD,
+	HOLD_METHOD,
+	HOLD_URL,
+	MUTED,
+	WAIT_URL,
+	WAIT_METHOD,
+];
 
 export const option = {
 	name: 'Update',
@@ -39,7 +85,12 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			httpMethodField('announceMethod', 'Announce Method', 'POST', 'How SignalWire requests the Announce URL'),
+			httpMethodField(
+				'announceMethod',
+				'Announce Method',
+				'POST',
+				'How SignalWire requests the Announce URL',
+			),
 			{
 				displayName: 'Announce URL',
 				name: 'announceUrl',
@@ -99,12 +150,20 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-function checkCombinations(context: IExecuteFunctions, form: Record<string, string>, itemIndex: number): void {
+function checkCombinations(
+	context: IExecuteFunctions,
+	form: Record<string, string>,
+	itemIndex: number,
+): void {
 	if (Object.keys(form).length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Nothing to update: add a field under Update Fields', {
-			itemIndex,
-			description: 'For example Muted, Hold, or an Announce URL to play to this participant.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Nothing to update: add a field under Update Fields',
+			{
+				itemIndex,
+				description: 'For example Muted, Hold, or an Announce URL to play to this participant.',
+			},
+		);
 	}
 	if (form.Coaching === 'true' && form.CallSidToCoach === undefined) {
 		throw new NodeOperationError(context.getNode(), 'Coaching needs Call SID to Coach', {
@@ -117,7 +176,10 @@ function checkCombinations(context: IExecuteFunctions, form: Record<string, stri
 	requireTogether(context, form, WAIT_METHOD, WAIT_URL, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);

@@ -19,7 +19,12 @@ function seedSlowFirst(count: number) {
 	);
 	space.server.intercept((request) => {
 		const index = conferences.findIndex((conference) => request.path.endsWith(conference.sid));
-		return index === -1 ? undefined : { ...space.server.store.conferenceJsonReply(conferences[index]), delayMs: (count - index) * 15 };
+		return index === -1
+			? undefined
+			: {
+					...space.server.store.conferenceJsonReply(conferences[index]),
+					delayMs: (count - index) * 15,
+				};
 	});
 	return conferences;
 }
@@ -55,11 +60,26 @@ describe('router: Requests in Parallel', () => {
 
 	it('with continue-on-fail pairs each error item to its input, in order', async () => {
 		const conferences = seedSlowFirst(4);
-		const inputs = [{ sid: conferences[0].sid }, { sid: 'bad' }, { sid: '0a0b0c0d-0000-4000-8000-000000000009' }, { sid: conferences[3].sid }];
+		const inputs = [
+			{ sid: conferences[0].sid },
+			{ sid: 'bad' },
+			{ sid: '0a0b0c0d-0000-4000-8000-000000000009' },
+			{ sid: conferences[3].sid },
+		];
 
-		const { items } = await runNode({ parameters: getParameters(4), items: inputs, credentials: space.credentials, continueOnFail: true });
+		const { items } = await runNode({
+			parameters: getParameters(4),
+			items: inputs,
+			credentials: space.credentials,
+			continueOnFail: true,
+		});
 
-		expect(items.map((item) => [item.json.friendly_name ?? item.json.httpCode ?? 'input error', item.pairedItem])).toEqual([
+		expect(
+			items.map((item) => [
+				item.json.friendly_name ?? item.json.httpCode ?? 'input error',
+				item.pairedItem,
+			]),
+		).toEqual([
 			['Room 0', { item: 0 }],
 			['input error', { item: 1 }],
 			['404', { item: 2 }],
@@ -69,9 +89,17 @@ describe('router: Requests in Parallel', () => {
 
 	it('without continue-on-fail fails with the first failing item, as a one-by-one run would', async () => {
 		const conferences = seedSlowFirst(3);
-		const inputs = [{ sid: conferences[0].sid }, { sid: '0a0b0c0d-0000-4000-8000-000000000009' }, { sid: 'bad' }];
+		const inputs = [
+			{ sid: conferences[0].sid },
+			{ sid: '0a0b0c0d-0000-4000-8000-000000000009' },
+			{ sid: 'bad' },
+		];
 
-		const { error } = await runNode({ parameters: getParameters(3), items: inputs, credentials: space.credentials });
+		const { error } = await runNode({
+			parameters: getParameters(3),
+			items: inputs,
+			credentials: space.credentials,
+		});
 
 		expect(error?.context?.itemIndex).toBe(1);
 		expect(error?.httpCode).toBe('404');

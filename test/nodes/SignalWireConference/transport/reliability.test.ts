@@ -6,7 +6,12 @@ const space = useSignalWireServer();
 const SID = 'c0ffee00-0000-4000-8000-000000000001';
 
 function getOne(requestOptions: Record<string, unknown> = {}) {
-	return { resource: 'conference', operation: 'get', conferenceId: { __rl: true, mode: 'id', value: SID }, requestOptions };
+	return {
+		resource: 'conference',
+		operation: 'get',
+		conferenceId: { __rl: true, mode: 'id', value: SID },
+		requestOptions,
+	};
 }
 
 function endOne(requestOptions: Record<string, unknown> = {}) {
@@ -25,7 +30,11 @@ function failFirst(times: number, reply: Reply) {
 	space.server.intercept(() => (count++ < times ? reply : undefined));
 }
 
-const tooMany = { status: 429, body: { code: 20429, message: 'Too Many Requests', more_info: '', status: 429 }, headers: { 'Retry-After': '0' } };
+const tooMany = {
+	status: 429,
+	body: { code: 20429, message: 'Too Many Requests', more_info: '', status: 429 },
+	headers: { 'Retry-After': '0' },
+};
 
 describe('transport: retries', () => {
 	beforeEach(() => {
@@ -35,7 +44,10 @@ describe('transport: retries', () => {
 	it('retries a GET on 429 as Retry-After says, then succeeds', async () => {
 		failFirst(2, tooMany);
 
-		const { items, error } = await runNode({ parameters: getOne(), credentials: space.credentials });
+		const { items, error } = await runNode({
+			parameters: getOne(),
+			credentials: space.credentials,
+		});
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.sid)).toEqual([SID]);
@@ -44,7 +56,11 @@ describe('transport: retries', () => {
 
 	it('retries a POST on 429 and 503, which SignalWire did not process, and sends it whole each time', async () => {
 		failFirst(1, tooMany);
-		failFirst(1, { status: 503, body: '', headers: { 'Retry-After': new Date(Date.now() - 1000).toUTCString() } });
+		failFirst(1, {
+			status: 503,
+			body: '',
+			headers: { 'Retry-After': new Date(Date.now() - 1000).toUTCString() },
+		});
 
 		const { items } = await runNode({ parameters: endOne(), credentials: space.credentials });
 
@@ -57,7 +73,10 @@ describe('transport: retries', () => {
 	});
 
 	it('waits with exponential backoff when no Retry-After is given', async () => {
-		failFirst(1, { status: 503, body: { code: 503, message: 'Service Unavailable', more_info: '', status: 503 } });
+		failFirst(1, {
+			status: 503,
+			body: { code: 503, message: 'Service Unavailable', more_info: '', status: 503 },
+		});
 		const started = Date.now();
 
 		const { error } = await runNode({ parameters: getOne(), credentials: space.credentials });
@@ -70,16 +89,24 @@ describe('transport: retries', () => {
 	it('says how many attempts were made when it gives up', async () => {
 		space.server.intercept(() => tooMany);
 
-		const { error } = await runNode({ parameters: getOne({ maxRetries: 2 }), credentials: space.credentials });
+		const { error } = await runNode({
+			parameters: getOne({ maxRetries: 2 }),
+			credentials: space.credentials,
+		});
 
-		expect(error?.message).toBe('Too Many Requests (SignalWire error 20429, HTTP 429; gave up after 3 attempts)');
+		expect(error?.message).toBe(
+			'Too Many Requests (SignalWire error 20429, HTTP 429; gave up after 3 attempts)',
+		);
 		expect(space.server.requests).toHaveLength(3);
 	});
 
 	it('does not retry when Max Retries is 0', async () => {
 		space.server.intercept(() => tooMany);
 
-		const { error } = await runNode({ parameters: getOne({ maxRetries: 0 }), credentials: space.credentials });
+		const { error } = await runNode({
+			parameters: getOne({ maxRetries: 0 }),
+			credentials: space.credentials,
+		});
 
 		expect(error?.message).toBe('Too Many Requests (SignalWire error 20429, HTTP 429)');
 		expect(space.server.requests).toHaveLength(1);
@@ -95,7 +122,10 @@ describe('transport: retries', () => {
 	});
 
 	it('does not retry other errors', async () => {
-		const { error } = await runNode({ parameters: getOne(), credentials: { ...space.credentials, apiToken: 'PTwrong' } });
+		const { error } = await runNode({
+			parameters: getOne(),
+			credentials: { ...space.credentials, apiToken: 'PTwrong' },
+		});
 
 		expect(error?.httpCode).toBe('401');
 		expect(space.server.requests).toHaveLength(1);
@@ -110,17 +140,24 @@ describe('transport: retries', () => {
 		space.server.reset();
 		failFirst(1, { status: 0, fault: 'reset' });
 		const write = await runNode({ parameters: endOne(), credentials: space.credentials });
-		expect(write.error?.message).toBe(`Could not reach SignalWire at ${space.server.origin}: the connection was reset`);
+		expect(write.error?.message).toBe(
+			`Could not reach SignalWire at ${space.server.origin}: the connection was reset`,
+		);
 		expect(space.server.requests).toHaveLength(1);
 	});
 });
 
 describe('transport: timeouts', () => {
 	it('ends a hung request with a clear error instead of a hung workflow', async () => {
-		space.server.intercept((request) => (request.path.startsWith(ACCOUNT_PATH) ? { status: 0, fault: 'hang' } : undefined));
+		space.server.intercept((request) =>
+			request.path.startsWith(ACCOUNT_PATH) ? { status: 0, fault: 'hang' } : undefined,
+		);
 
 		const started = Date.now();
-		const { error } = await runNode({ parameters: getOne({ timeout: 300, maxRetries: 1 }), credentials: space.credentials });
+		const { error } = await runNode({
+			parameters: getOne({ timeout: 300, maxRetries: 1 }),
+			credentials: space.credentials,
+		});
 
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe(

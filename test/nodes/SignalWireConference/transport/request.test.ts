@@ -46,30 +46,51 @@ describe('transport: paging links', () => {
 
 	it.each([
 		['another host', () => `${elsewhere.origin}${ACCOUNT_PATH}/Conferences?Page=1&PageToken=PAx`],
-		['a protocol-relative link to another host', () => `//${elsewhere.origin.slice('http://'.length)}${ACCOUNT_PATH}/Conferences?Page=1&PageToken=PAx`],
+		[
+			'a protocol-relative link to another host',
+			() =>
+				`//${elsewhere.origin.slice('http://'.length)}${ACCOUNT_PATH}/Conferences?Page=1&PageToken=PAx`,
+		],
 		['another scheme', () => `https://127.0.0.1${ACCOUNT_PATH}/Conferences?Page=1&PageToken=PAx`],
-		['another account', () => `/api/laml/2010-04-01/Accounts/00000000-0000-4000-8000-000000000000/Conferences?Page=1&PageToken=PAx`],
+		[
+			'another account',
+			() =>
+				`/api/laml/2010-04-01/Accounts/00000000-0000-4000-8000-000000000000/Conferences?Page=1&PageToken=PAx`,
+		],
 		['another API', () => `/api/relay/rest/conferences?Page=1&PageToken=PAx`],
-	])('refuses a next_page_uri pointing at %s, without sending the credentials there', async (_name, link) => {
-		const next = link();
-		space.server.intercept((request) => (request.rawQuery === 'PageSize=1000' ? listPage(next, [{ sid: 'a' }]) : undefined));
+	])(
+		'refuses a next_page_uri pointing at %s, without sending the credentials there',
+		async (_name, link) => {
+			const next = link();
+			space.server.intercept((request) =>
+				request.rawQuery === 'PageSize=1000' ? listPage(next, [{ sid: 'a' }]) : undefined,
+			);
 
-		const { error, items } = await runNode({ parameters: listAll, credentials: space.credentials });
+			const { error, items } = await runNode({
+				parameters: listAll,
+				credentials: space.credentials,
+			});
 
-		expect(items).toEqual([]);
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe('SignalWire returned a next page link outside this space; paging stopped');
-		expect(error?.description).toBe(
-			`The link "${next}" does not point into ${space.server.origin}${ACCOUNT_PATH}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
-		);
-		expect(space.server.requests).toHaveLength(1);
-		expect(elsewhere.requests).toEqual([]);
-	});
+			expect(items).toEqual([]);
+			expect(error?.name).toBe('NodeApiError');
+			expect(error?.message).toBe(
+				'SignalWire returned a next page link outside this space; paging stopped',
+			);
+			expect(error?.description).toBe(
+				`The link "${next}" does not point into ${space.server.origin}${ACCOUNT_PATH}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
+			);
+			expect(space.server.requests).toHaveLength(1);
+			expect(elsewhere.requests).toEqual([]);
+		},
+	);
 
 	it('follows an absolute next_page_uri on the space host itself', async () => {
 		space.server.intercept((request) => {
 			if (request.rawQuery === 'PageSize=1000') {
-				return listPage(`${space.server.origin}${ACCOUNT_PATH}/Conferences?PageSize=1000&Page=1&PageToken=PAabc`, [{ sid: 'a' }]);
+				return listPage(
+					`${space.server.origin}${ACCOUNT_PATH}/Conferences?PageSize=1000&Page=1&PageToken=PAabc`,
+					[{ sid: 'a' }],
+				);
 			}
 			return listPage(null, [{ sid: 'b' }]);
 		});
@@ -87,7 +108,9 @@ describe('transport: paging links', () => {
 
 		const { error } = await runNode({ parameters: listAll, credentials: space.credentials });
 
-		expect(error?.message).toBe('SignalWire returned the same next page link twice; paging stopped');
+		expect(error?.message).toBe(
+			'SignalWire returned the same next page link twice; paging stopped',
+		);
 		expect(error?.description).toBe(
 			`The link "${loop}" was already followed, so following it again would loop forever. 2 items had been read. Try again later, or narrow the filters.`,
 		);
@@ -107,7 +130,10 @@ describe('transport: error answers', () => {
 	it.each([
 		[
 			'the usual { code, message } body',
-			{ status: 400, body: { code: 54454, message: 'Invalid PageSize', more_info: 'https://x', status: 400 } },
+			{
+				status: 400,
+				body: { code: 54454, message: 'Invalid PageSize', more_info: 'https://x', status: 400 },
+			},
 			'Invalid PageSize (SignalWire error 54454, HTTP 400)',
 			'SignalWire refused a value: Invalid PageSize. Correct that field and run again.',
 		],
@@ -125,7 +151,11 @@ describe('transport: error answers', () => {
 		],
 		[
 			'an HTML error page',
-			{ status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>', headers: { 'Content-Type': 'text/html' } },
+			{
+				status: 502,
+				body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+				headers: { 'Content-Type': 'text/html' },
+			},
 			'HTTP 502 (HTTP 502)',
 			'SignalWire could not handle the request right now: try again later.',
 		],
@@ -137,7 +167,10 @@ describe('transport: error answers', () => {
 		],
 		[
 			'a 429',
-			{ status: 429, body: { code: 20429, message: 'Too Many Requests', more_info: '', status: 429 } },
+			{
+				status: 429,
+				body: { code: 20429, message: 'Too Many Requests', more_info: '', status: 429 },
+			},
 			'Too Many Requests (SignalWire error 20429, HTTP 429)',
 			'SignalWire is rate limiting this project: run fewer requests at once or try again in a moment.',
 		],
@@ -168,7 +201,11 @@ describe('transport: error answers', () => {
 	});
 
 	it('refuses a successful answer that is not JSON', async () => {
-		space.server.intercept(() => ({ status: 200, body: '<html>login page</html>', headers: { 'Content-Type': 'text/html' } }));
+		space.server.intercept(() => ({
+			status: 200,
+			body: '<html>login page</html>',
+			headers: { 'Content-Type': 'text/html' },
+		}));
 
 		const { error } = await runNode({ parameters: getOne, credentials: space.credentials });
 
@@ -192,7 +229,9 @@ describe('transport: error answers', () => {
 
 		const { error } = await runNode({ parameters: getOne, credentials: space.credentials });
 
-		expect(error?.message).toBe('SignalWire answered with a redirect (HTTP 302), which is not followed');
+		expect(error?.message).toBe(
+			'SignalWire answered with a redirect (HTTP 302), which is not followed',
+		);
 		expect(space.server.requests).toHaveLength(1);
 	});
 
@@ -207,7 +246,9 @@ describe('transport: error answers', () => {
 		});
 
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(`Could not reach SignalWire at ${origin}: the connection was refused`);
+		expect(error?.message).toBe(
+			`Could not reach SignalWire at ${origin}: the connection was refused`,
+		);
 		expect(error?.description).toBe(
 			'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it. For slow answers, raise Request Options → Timeout.',
 		);
@@ -217,11 +258,31 @@ describe('transport: error answers', () => {
 
 describe('transport: credentials', () => {
 	it.each([
-		['http:// to a host that is not loopback', 'http://example.signalwire.com', 'Credentials: Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)'],
-		['an ftp:// URL', 'ftp://example.signalwire.com', 'Credentials: Space URL "ftp://example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com'],
-		['a URL with a path', 'https://example.signalwire.com/api', 'Credentials: Space URL "https://example.signalwire.com/api" is not valid: use your space name, e.g. example.signalwire.com'],
-		['a URL with user info', 'https://evil.com@example.signalwire.com', 'Credentials: Space URL "https://evil.com@example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com'],
-		['empty', '  ', 'Credentials: Space URL is empty: enter your space, e.g. example.signalwire.com'],
+		[
+			'http:// to a host that is not loopback',
+			'http://example.signalwire.com',
+			'Credentials: Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)',
+		],
+		[
+			'an ftp:// URL',
+			'ftp://example.signalwire.com',
+			'Credentials: Space URL "ftp://example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'a URL with a path',
+			'https://example.signalwire.com/api',
+			'Credentials: Space URL "https://example.signalwire.com/api" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'a URL with user info',
+			'https://evil.com@example.signalwire.com',
+			'Credentials: Space URL "https://evil.com@example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'empty',
+			'  ',
+			'Credentials: Space URL is empty: enter your space, e.g. example.signalwire.com',
+		],
 	])('refuses a Space URL that is %s before sending anything', async (_name, spaceUrl, message) => {
 		const { error } = await runNode({
 			parameters: getOne,
@@ -233,19 +294,22 @@ describe('transport: credentials', () => {
 		expect(space.server.requests).toEqual([]);
 	});
 
-	it.each(['localhost', '127.0.0.1'])('accepts http:// on loopback (%s) with a port', async (host) => {
-		space.server.store.addConference({ sid: SID, friendlyName: 'Local' });
-		const port = new URL(space.server.origin).port;
+	it.each(['localhost', '127.0.0.1'])(
+		'accepts http:// on loopback (%s) with a port',
+		async (host) => {
+			space.server.store.addConference({ sid: SID, friendlyName: 'Local' });
+			const port = new URL(space.server.origin).port;
 
-		const { items, error } = await runNode({
-			parameters: getOne,
-			credentials: { ...space.credentials, spaceUrl: ` http://${host}:${port}/ ` },
-		});
+			const { items, error } = await runNode({
+				parameters: getOne,
+				credentials: { ...space.credentials, spaceUrl: ` http://${host}:${port}/ ` },
+			});
 
-		expect(error).toBeUndefined();
-		expect(items.map((item) => item.json.friendly_name)).toEqual(['Local']);
-		expect(space.server.requests[0].headers.host).toBe(`${host}:${port}`);
-	});
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.friendly_name)).toEqual(['Local']);
+			expect(space.server.requests[0].headers.host).toBe(`${host}:${port}`);
+		},
+	);
 
 	it('refuses a Project ID that is not a UUID, so that it cannot change the request path', async () => {
 		const { error } = await runNode({

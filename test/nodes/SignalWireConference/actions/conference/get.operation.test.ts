@@ -48,7 +48,10 @@ describe('Conference → Get', () => {
 
 	it.each([
 		['a full URL', (sid: string, origin: string) => `${origin}${ACCOUNT_PATH}/Conferences/${sid}`],
-		['a URL ending in .json', (sid: string, origin: string) => `${origin}${ACCOUNT_PATH}/Conferences/${sid}.json`],
+		[
+			'a URL ending in .json',
+			(sid: string, origin: string) => `${origin}${ACCOUNT_PATH}/Conferences/${sid}.json`,
+		],
 		['the "uri" field', (sid: string) => `${ACCOUNT_PATH}/Conferences/${sid}.json`],
 	])('gets the conference chosen by URL given as %s', async (_name, urlFor) => {
 		const conference = space.server.store.addConference({ friendlyName: 'All hands' });
@@ -93,8 +96,16 @@ describe('Conference → Get', () => {
 	});
 
 	it.each([
-		['not a UUID', 'conference-1', 'Conference ID "conference-1" is not a valid ID: SignalWire IDs are UUIDs'],
-		['a path traversal', '../../Calls', 'Conference ID "../../Calls" is not a valid ID: SignalWire IDs are UUIDs'],
+		[
+			'not a UUID',
+			'conference-1',
+			'Conference ID "conference-1" is not a valid ID: SignalWire IDs are UUIDs',
+		],
+		[
+			'a path traversal',
+			'../../Calls',
+			'Conference ID "../../Calls" is not a valid ID: SignalWire IDs are UUIDs',
+		],
 		[
 			'a UUID with a path appended',
 			'b3877c40-da60-4998-90ad-b792e98472cf/Participants',

@@ -33,7 +33,9 @@ describe('Conference → Get Many', () => {
 		expect(items).toHaveLength(2345);
 		expect(new Set(items.map((item) => item.json.sid)).size).toBe(2345);
 		expect(items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
-		expect(items[0].json).toEqual(space.server.store.conferenceJson(space.server.store.listConferences()[0]));
+		expect(items[0].json).toEqual(
+			space.server.store.conferenceJson(space.server.store.listConferences()[0]),
+		);
 		const requests = space.server.requests;
 		expect(requests.map((request) => [request.method, request.path])).toEqual([
 			['GET', `${ACCOUNT_PATH}/Conferences`],
@@ -42,8 +44,14 @@ describe('Conference → Get Many', () => {
 		]);
 		expect(requests[0].query).toEqual([['PageSize', '1000']]);
 		expect(requests[1].query.map(([name]) => name)).toEqual(['PageSize', 'Page', 'PageToken']);
-		expect(requests[1].query.slice(0, 2)).toEqual([['PageSize', '1000'], ['Page', '1']]);
-		expect(requests[2].query.slice(0, 2)).toEqual([['PageSize', '1000'], ['Page', '2']]);
+		expect(requests[1].query.slice(0, 2)).toEqual([
+			['PageSize', '1000'],
+			['Page', '1'],
+		]);
+		expect(requests[2].query.slice(0, 2)).toEqual([
+			['PageSize', '1000'],
+			['Page', '2'],
+		]);
 		expect(requests.every((request) => request.authorization === AUTHORIZATION)).toBe(true);
 	});
 
@@ -145,11 +153,17 @@ describe('Conference → Get Many', () => {
 
 		const expected = space.server.store
 			.listConferences()
-			.filter((record) => record.status === 'completed' && record.createdAt >= new Date('2026-01-10T00:00:00Z'));
+			.filter(
+				(record) =>
+					record.status === 'completed' && record.createdAt >= new Date('2026-01-10T00:00:00Z'),
+			);
 		expect(items.map((item) => item.json.sid)).toEqual(expected.map((record) => record.sid));
 		expect(space.server.requests.length).toBe(Math.ceil(expected.length / 1000));
 		for (const request of space.server.requests) {
-			expect(request.query.slice(0, 2)).toEqual([['Status', 'completed'], ['DateCreated>', '2026-01-10']]);
+			expect(request.query.slice(0, 2)).toEqual([
+				['Status', 'completed'],
+				['DateCreated>', '2026-01-10'],
+			]);
 		}
 	});
 
@@ -181,7 +195,11 @@ describe('Conference → Get Many', () => {
 	it('lists once per input item and pairs every conference to the item that asked for it', async () => {
 		space.server.store.addConference({ friendlyName: 'Alpha', status: 'completed' });
 		space.server.store.addConference({ friendlyName: 'Beta', status: 'in-progress' });
-		space.server.store.addConference({ friendlyName: 'Gamma', status: 'in-progress', createdAt: new Date(Date.now() + 1000) });
+		space.server.store.addConference({
+			friendlyName: 'Gamma',
+			status: 'in-progress',
+			createdAt: new Date(Date.now() + 1000),
+		});
 
 		const { items } = await runNode({
 			parameters: getAllParameters({ returnAll: true, filters: { status: '={{ $json.status }}' } }),

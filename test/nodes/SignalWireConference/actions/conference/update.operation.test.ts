@@ -92,11 +92,23 @@ describe('Conference → Update', () => {
 	it.each([
 		[{}, 'Nothing to update: add a field under Update Fields'],
 		[{ announceUrl: '   ' }, 'Nothing to update: add a field under Update Fields'],
-		[{ announceUrl: '={{ "javascript:alert(1)" }}' }, 'Announce URL "javascript:alert(1)" is not a valid http(s) URL'],
-		[{ announceUrl: '={{ "file:///etc/passwd" }}' }, 'Announce URL "file:///etc/passwd" is not a valid http(s) URL'],
-		[{ announceUrl: '={{ "https://user:pw@example.com/a.xml" }}' }, 'Announce URL "https://user:pw@example.com/a.xml" is not a valid http(s) URL'],
+		[
+			{ announceUrl: '={{ "javascript:alert(1)" }}' },
+			'Announce URL "javascript:alert(1)" is not a valid http(s) URL',
+		],
+		[
+			{ announceUrl: '={{ "file:///etc/passwd" }}' },
+			'Announce URL "file:///etc/passwd" is not a valid http(s) URL',
+		],
+		[
+			{ announceUrl: '={{ "https://user:pw@example.com/a.xml" }}' },
+			'Announce URL "https://user:pw@example.com/a.xml" is not a valid http(s) URL',
+		],
 		[{ announceMethod: 'GET' }, 'Announce Method is set but Announce URL is empty'],
-		[{ status: '={{ "in-progress" }}' }, 'Status "in-progress" cannot be set: only "completed" (end the conference) is allowed'],
+		[
+			{ status: '={{ "in-progress" }}' },
+			'Status "in-progress" cannot be set: only "completed" (end the conference) is allowed',
+		],
 	])('refuses %j before sending anything', async (updateFields, message) => {
 		const conference = space.server.store.addConference({ friendlyName: 'Untouched' });
 
@@ -112,7 +124,10 @@ describe('Conference → Update', () => {
 	});
 
 	it('says which value SignalWire refused on a 422 (a completed conference cannot be updated)', async () => {
-		const conference = space.server.store.addConference({ friendlyName: 'Over', status: 'completed' });
+		const conference = space.server.store.addConference({
+			friendlyName: 'Over',
+			status: 'completed',
+		});
 
 		const { error } = await runNode({
 			parameters: updateParameters(conference.sid, { announceUrl: 'https://example.com/late.xml' }),
@@ -144,9 +159,14 @@ describe('Conference → Update', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(items.map((item) => [item.json.friendly_name ?? item.json.error, item.pairedItem])).toEqual([
+		expect(
+			items.map((item) => [item.json.friendly_name ?? item.json.error, item.pairedItem]),
+		).toEqual([
 			['One', { item: 0 }],
-			['Conference is already completed and cannot be updated (SignalWire error 10000, HTTP 422)', { item: 1 }],
+			[
+				'Conference is already completed and cannot be updated (SignalWire error 10000, HTTP 422)',
+				{ item: 1 },
+			],
 			['Conference ID "x/../y" is not a valid ID: SignalWire IDs are UUIDs', { item: 2 }],
 			['Three', { item: 3 }],
 		]);

@@ -16,14 +16,21 @@ describe('Conference Recording → Delete', () => {
 		};
 
 		const first = await runNode({ parameters, credentials: space.credentials });
-		const second = await runNode({ parameters, credentials: space.credentials, continueOnFail: true });
+		const second = await runNode({
+			parameters,
+			credentials: space.credentials,
+			continueOnFail: true,
+		});
 
 		expect(space.server.requests.map((request) => [request.method, request.path])).toEqual([
 			['DELETE', `${ACCOUNT_PATH}/Conferences/${conference.sid}/Recordings/${recording.sid}`],
 			['DELETE', `${ACCOUNT_PATH}/Conferences/${conference.sid}/Recordings/${recording.sid}`],
 		]);
 		expect(first.items).toEqual([
-			{ json: { deleted: true, recordingSid: recording.sid, conferenceSid: conference.sid }, pairedItem: { item: 0 } },
+			{
+				json: { deleted: true, recordingSid: recording.sid, conferenceSid: conference.sid },
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(second.items).toEqual([
 			{

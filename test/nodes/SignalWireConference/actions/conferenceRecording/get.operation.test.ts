@@ -38,7 +38,9 @@ describe('Conference Recording → Get', () => {
 			credentials: space.credentials,
 		});
 
-		expect(error?.message).toBe('Recording ID "RE123%2F..%2F" is not a valid ID: SignalWire IDs are UUIDs');
+		expect(error?.message).toBe(
+			'Recording ID "RE123%2F..%2F" is not a valid ID: SignalWire IDs are UUIDs',
+		);
 		expect(space.server.requests).toEqual([]);
 	});
 });

@@ -7,7 +7,11 @@ describe('Conference Recording → Get Many', () => {
 	it('lists the recordings of a conference with SignalWire field types, filtered by creation date', async () => {
 		const store = space.server.store;
 		const conference = store.addConference({ friendlyName: 'Board' });
-		const older = store.addRecording(conference, { createdAt: new Date('2026-11-01T10:00:00Z'), status: 'completed', durationSeconds: 61 });
+		const older = store.addRecording(conference, {
+			createdAt: new Date('2026-11-01T10:00:00Z'),
+			status: 'completed',
+			durationSeconds: 61,
+		});
 		store.addRecording(conference, { createdAt: new Date('2026-11-20T10:00:00Z') });
 
 		const { items, error } = await runNode({
@@ -31,7 +35,13 @@ describe('Conference Recording → Get Many', () => {
 			}),
 		]);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ sid: older.sid, duration: 61, channels: '1', error_code: null, call_sid: null });
+		expect(items[0].json).toMatchObject({
+			sid: older.sid,
+			duration: 61,
+			channels: '1',
+			error_code: null,
+			call_sid: null,
+		});
 		expect(typeof items[0].json.duration).toBe('number');
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});

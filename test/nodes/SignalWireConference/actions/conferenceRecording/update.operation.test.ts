@@ -15,15 +15,28 @@ function parameters(conference: string, recording: string, extra: Record<string,
 
 describe('Conference Recording → Update', () => {
 	it.each([
-		['pause, leaving the paused time out', { status: 'paused', pauseBehavior: 'skip' }, 'Status=paused&PauseBehavior=skip', 'paused'],
-		['pause with silence (the default)', { status: 'paused' }, 'Status=paused&PauseBehavior=silence', 'paused'],
+		[
+			'pause, leaving the paused time out',
+			{ status: 'paused', pauseBehavior: 'skip' },
+			'Status=paused&PauseBehavior=skip',
+			'paused',
+		],
+		[
+			'pause with silence (the default)',
+			{ status: 'paused' },
+			'Status=paused&PauseBehavior=silence',
+			'paused',
+		],
 		['stop', { status: 'stopped', pauseBehavior: 'skip' }, 'Status=stopped', 'stopped'],
 	])('can %s', async (_name, extra, body, status) => {
 		const store = space.server.store;
 		const conference = store.addConference({ friendlyName: 'Board' });
 		const recording = store.addRecording(conference);
 
-		const { items, error } = await runNode({ parameters: parameters(conference.sid, recording.sid, extra), credentials: space.credentials });
+		const { items, error } = await runNode({
+			parameters: parameters(conference.sid, recording.sid, extra),
+			credentials: space.credentials,
+		});
 
 		expect(error).toBeUndefined();
 		expect(space.server.requests).toEqual([

@@ -26,7 +26,12 @@ describe('Conference Stream → Start', () => {
 				statusCallbackMethod: 'GET',
 				streamCodec: 'L16@16000h',
 				streamRealTime: true,
-				customParameters: { parameter: [{ name: 'FirstName', value: 'Jane' }, { name: 'Team', value: 'Support & Sales' }] },
+				customParameters: {
+					parameter: [
+						{ name: 'FirstName', value: 'Jane' },
+						{ name: 'Team', value: 'Support & Sales' },
+					],
+				},
 				authorizationBearerToken: BEARER,
 			}),
 			credentials: space.credentials,
@@ -71,13 +76,19 @@ describe('Conference Stream → Start', () => {
 	it.each([
 		['ws://example.com/audio', 'WebSocket URL "ws://example.com/audio" is not a wss:// URL'],
 		['https://example.com/audio', 'WebSocket URL "https://example.com/audio" is not a wss:// URL'],
-		['wss://user:pw@example.com/audio', 'WebSocket URL "wss://user:pw@example.com/audio" is not a wss:// URL'],
+		[
+			'wss://user:pw@example.com/audio',
+			'WebSocket URL "wss://user:pw@example.com/audio" is not a wss:// URL',
+		],
 		['={{ "" }}', 'WebSocket URL "" is not a wss:// URL'],
 		['={{ "javascript:alert(1)" }}', 'WebSocket URL "javascript:alert(1)" is not a wss:// URL'],
 	])('refuses the URL %j before sending anything', async (url, message) => {
 		const conference = space.server.store.addConference({ friendlyName: 'Room' });
 
-		const { error } = await runNode({ parameters: parameters(conference.sid, url), credentials: space.credentials });
+		const { error } = await runNode({
+			parameters: parameters(conference.sid, url),
+			credentials: space.credentials,
+		});
 
 		expect(error?.message).toBe(message);
 		expect(space.server.requests).toEqual([]);
@@ -88,7 +99,9 @@ describe('Conference Stream → Start', () => {
 		const many = Array.from({ length: 100 }, (_, index) => ({ name: `P${index}`, value: 'x' }));
 
 		const tooMany = await runNode({
-			parameters: parameters(conference.sid, 'wss://example.com/a', { customParameters: { parameter: many } }),
+			parameters: parameters(conference.sid, 'wss://example.com/a', {
+				customParameters: { parameter: many },
+			}),
 			credentials: space.credentials,
 		});
 		const badName = await runNode({
@@ -96,20 +109,31 @@ describe('Conference Stream → Start', () => {
 			credentials: space.credentials,
 		});
 
-		expect(tooMany.error?.message).toBe('Custom Parameters has 100 entries; SignalWire accepts up to 99');
-		expect(badName.error?.message).toBe('Name "a/../b" may only use letters, digits, "_" and "-" (up to 64)');
+		expect(tooMany.error?.message).toBe(
+			'Custom Parameters has 100 entries; SignalWire accepts up to 99',
+		);
+		expect(badName.error?.message).toBe(
+			'Name "a/../b" may only use letters, digits, "_" and "-" (up to 64)',
+		);
 		expect(space.server.requests).toEqual([]);
 	});
 
 	it('quotes what was sent on a 422, except the bearer token', async () => {
-		const conference = space.server.store.addConference({ friendlyName: 'Over', status: 'completed' });
+		const conference = space.server.store.addConference({
+			friendlyName: 'Over',
+			status: 'completed',
+		});
 
 		const { error, logs } = await runNode({
-			parameters: parameters(conference.sid, 'wss://example.com/a', { authorizationBearerToken: BEARER }),
+			parameters: parameters(conference.sid, 'wss://example.com/a', {
+				authorizationBearerToken: BEARER,
+			}),
 			credentials: space.credentials,
 		});
 
-		expect(error?.message).toBe('Conference is completed: streams can only start in a conference in progress (HTTP 422)');
+		expect(error?.message).toBe(
+			'Conference is completed: streams can only start in a conference in progress (HTTP 422)',
+		);
 		expect(error?.description).toBe(
 			'SignalWire refused a value: Conference is completed: streams can only start in a conference in progress. Correct that field and run again. Sent: Url="wss://example.com/a".',
 		);

@@ -32,10 +32,17 @@ describe('Conference Stream → Stop', () => {
 		const conference = space.server.store.addConference({ friendlyName: 'Room' });
 		const sid = await startStream(conference.sid, 'recorder');
 
-		const { items } = await runNode({ parameters: parameters(conference.sid, { mode: 'id', value: sid }), credentials: space.credentials });
+		const { items } = await runNode({
+			parameters: parameters(conference.sid, { mode: 'id', value: sid }),
+			credentials: space.credentials,
+		});
 
 		expect(space.server.requests).toEqual([
-			expect.objectContaining({ method: 'POST', path: `${ACCOUNT_PATH}/Conferences/${conference.sid}/Streams/${sid}`, body: 'Status=stopped' }),
+			expect.objectContaining({
+				method: 'POST',
+				path: `${ACCOUNT_PATH}/Conferences/${conference.sid}/Streams/${sid}`,
+				body: 'Status=stopped',
+			}),
 		]);
 		expect(items[0].json).toMatchObject({ sid, status: 'stopped', name: 'recorder' });
 	});
@@ -49,17 +56,25 @@ describe('Conference Stream → Stop', () => {
 			credentials: space.credentials,
 		});
 
-		expect(space.server.requests[0].path).toBe(`${ACCOUNT_PATH}/Conferences/${conference.sid}/Streams/transcriber`);
+		expect(space.server.requests[0].path).toBe(
+			`${ACCOUNT_PATH}/Conferences/${conference.sid}/Streams/transcriber`,
+		);
 		expect(items[0].json).toMatchObject({ sid, status: 'stopped' });
 	});
 
 	it.each([
-		[{ mode: 'id', value: '={{ "transcriber" }}' }, 'Stream ID "transcriber" is not a valid ID: SignalWire IDs are UUIDs'],
+		[
+			{ mode: 'id', value: '={{ "transcriber" }}' },
+			'Stream ID "transcriber" is not a valid ID: SignalWire IDs are UUIDs',
+		],
 		[{ mode: 'name', value: '={{ "../../Calls" }}' }, 'Stream name "../../Calls" is not valid'],
 	])('refuses %j before sending anything', async (stream, message) => {
 		const conference = space.server.store.addConference({ friendlyName: 'Room' });
 
-		const { error } = await runNode({ parameters: parameters(conference.sid, stream), credentials: space.credentials });
+		const { error } = await runNode({
+			parameters: parameters(conference.sid, stream),
+			credentials: space.credentials,
+		});
 
 		expect(error?.message).toBe(message);
 		expect(space.server.requests).toEqual([]);

@@ -12,7 +12,10 @@ describe('Participant → Mute, Unmute, Hold, Unhold', () => {
 	])('%s sends the single documented update %s=%s', async (operation, field, value, expected) => {
 		const store = space.server.store;
 		const conference = store.addConference({ friendlyName: 'Room' });
-		const participant = store.addParticipant(conference, { muted: value === 'false', hold: value === 'false' });
+		const participant = store.addParticipant(conference, {
+			muted: value === 'false',
+			hold: value === 'false',
+		});
 
 		const { items, error } = await runNode({
 			parameters: {
@@ -49,7 +52,11 @@ describe('Participant → Mute, Unmute, Hold, Unhold', () => {
 				conferenceId: { __rl: true, mode: 'id', value: conference.sid },
 				participantId: { __rl: true, mode: 'id', value: '={{ $json.call_sid }}' },
 			},
-			items: [{ call_sid: guests[0].callSid }, { call_sid: left.callSid }, { call_sid: guests[1].callSid }],
+			items: [
+				{ call_sid: guests[0].callSid },
+				{ call_sid: left.callSid },
+				{ call_sid: guests[1].callSid },
+			],
 			credentials: space.credentials,
 			continueOnFail: true,
 		});
@@ -57,7 +64,10 @@ describe('Participant → Mute, Unmute, Hold, Unhold', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => [item.json.muted ?? item.json.error, item.pairedItem])).toEqual([
 			[true, { item: 0 }],
-			['Participant is no longer in the conference and cannot be updated (SignalWire error 10000, HTTP 422)', { item: 1 }],
+			[
+				'Participant is no longer in the conference and cannot be updated (SignalWire error 10000, HTTP 422)',
+				{ item: 1 },
+			],
 			[true, { item: 2 }],
 		]);
 	});

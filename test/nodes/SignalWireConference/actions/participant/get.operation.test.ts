@@ -26,7 +26,12 @@ describe('Participant → Get', () => {
 		expect(space.server.requests.map((request) => [request.method, request.path])).toEqual([
 			['GET', `${ACCOUNT_PATH}/Conferences/${conference.sid}/Participants/${participant.callSid}`],
 		]);
-		expect(items).toEqual([{ json: expect.objectContaining({ call_sid: participant.callSid, hold: true }), pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{
+				json: expect.objectContaining({ call_sid: participant.callSid, hold: true }),
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	it('refuses a call ID that is not a UUID before sending anything', async () => {
@@ -37,7 +42,9 @@ describe('Participant → Get', () => {
 			credentials: space.credentials,
 		});
 
-		expect(error?.message).toBe('Participant ID "../Recordings" is not a valid ID: SignalWire IDs are UUIDs');
+		expect(error?.message).toBe(
+			'Participant ID "../Recordings" is not a valid ID: SignalWire IDs are UUIDs',
+		);
 		expect(space.server.requests).toEqual([]);
 	});
 
@@ -45,7 +52,10 @@ describe('Participant → Get', () => {
 		const conference = space.server.store.addConference({ friendlyName: 'Room' });
 		const missing = '0a0b0c0d-0000-4000-8000-000000000001';
 
-		const { error } = await runNode({ parameters: parameters(conference.sid, missing), credentials: space.credentials });
+		const { error } = await runNode({
+			parameters: parameters(conference.sid, missing),
+			credentials: space.credentials,
+		});
 
 		expect(error?.message).toBe(
 			`The requested resource ${ACCOUNT_PATH}/Conferences/${conference.sid}/Participants/${missing} was not found (SignalWire error 20404, HTTP 404)`,

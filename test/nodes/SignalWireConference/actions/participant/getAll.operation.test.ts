@@ -18,10 +18,16 @@ describe('Participant → Get Many', () => {
 		const store = space.server.store;
 		const conference = store.addConference({ friendlyName: 'Room' });
 		const host = store.addParticipant(conference, { createdAt: new Date('2026-11-27T08:00:00Z') });
-		const guest = store.addParticipant(conference, { createdAt: new Date('2026-11-27T08:01:00Z'), muted: true });
+		const guest = store.addParticipant(conference, {
+			createdAt: new Date('2026-11-27T08:01:00Z'),
+			muted: true,
+		});
 		store.addParticipant(conference, { status: 'completed' });
 
-		const { items, error } = await runNode({ parameters: parameters(conference.sid), credentials: space.credentials });
+		const { items, error } = await runNode({
+			parameters: parameters(conference.sid),
+			credentials: space.credentials,
+		});
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.call_sid)).toEqual([host.callSid, guest.callSid]);
@@ -69,10 +75,15 @@ describe('Participant → Get Many', () => {
 		const store = space.server.store;
 		const conference = store.addConference({ friendlyName: 'Webinar' });
 		for (let index = 0; index < 2100; index++) {
-			store.addParticipant(conference, { createdAt: new Date(Date.UTC(2026, 10, 27, 8, 0, index)) });
+			store.addParticipant(conference, {
+				createdAt: new Date(Date.UTC(2026, 10, 27, 8, 0, index)),
+			});
 		}
 
-		const all = await runNode({ parameters: parameters(conference.sid), credentials: space.credentials });
+		const all = await runNode({
+			parameters: parameters(conference.sid),
+			credentials: space.credentials,
+		});
 		expect(all.items).toHaveLength(2100);
 		expect(space.server.requests).toHaveLength(3);
 
@@ -87,7 +98,9 @@ describe('Participant → Get Many', () => {
 
 	it('lists the participants of each of three conferences, each paired to its conference item', async () => {
 		const store = space.server.store;
-		const conferences = [1, 2, 3].map((number) => store.addConference({ friendlyName: `Room ${number}` }));
+		const conferences = [1, 2, 3].map((number) =>
+			store.addConference({ friendlyName: `Room ${number}` }),
+		);
 		const people = conferences.map((conference, index) =>
 			Array.from({ length: index + 1 }, () => store.addParticipant(conference)),
 		);
@@ -111,7 +124,10 @@ describe('Participant → Get Many', () => {
 	it('says which conference was not found', async () => {
 		const missing = '0a0b0c0d-0000-4000-8000-000000000009';
 
-		const { error } = await runNode({ parameters: parameters(missing), credentials: space.credentials });
+		const { error } = await runNode({
+			parameters: parameters(missing),
+			credentials: space.credentials,
+		});
 
 		expect(error?.description).toBe(
 			`No conference with ID "${missing}" exists in this project: check the conference ID, or pick the conference from the list.`,

@@ -3,7 +3,11 @@ import { ACCOUNT_PATH, useSignalWireServer } from '../../../../harness/fixtures'
 
 const space = useSignalWireServer();
 
-function parameters(conference: string, participant: string, updateFields: Record<string, unknown>) {
+function parameters(
+	conference: string,
+	participant: string,
+	updateFields: Record<string, unknown>,
+) {
 	return {
 		resource: 'participant',
 		operation: 'update',
@@ -16,7 +20,11 @@ function parameters(conference: string, participant: string, updateFields: Recor
 function setup() {
 	const store = space.server.store;
 	const conference = store.addConference({ friendlyName: 'Room' });
-	return { conference, host: store.addParticipant(conference), agent: store.addParticipant(conference) };
+	return {
+		conference,
+		host: store.addParticipant(conference),
+		agent: store.addParticipant(conference),
+	};
 }
 
 describe('Participant → Update', () => {
@@ -42,7 +50,9 @@ describe('Participant → Update', () => {
 		expect(error).toBeUndefined();
 		const [request] = space.server.requests;
 		expect(request.method).toBe('POST');
-		expect(request.path).toBe(`${ACCOUNT_PATH}/Conferences/${conference.sid}/Participants/${agent.callSid}`);
+		expect(request.path).toBe(
+			`${ACCOUNT_PATH}/Conferences/${conference.sid}/Participants/${agent.callSid}`,
+		);
 		expect(request.contentType).toBe('application/x-www-form-urlencoded');
 		expect(request.form).toEqual([
 			['AnnounceUrl', 'https://example.com/whisper.xml'],
@@ -56,16 +66,26 @@ describe('Participant → Update', () => {
 			['WaitUrl', 'https://example.com/wait.xml'],
 			['WaitMethod', 'GET'],
 		]);
-		expect(items[0].json).toMatchObject({ muted: true, coaching: true, call_sid_to_coach: host.callSid });
+		expect(items[0].json).toMatchObject({
+			muted: true,
+			coaching: true,
+			call_sid_to_coach: host.callSid,
+		});
 	});
 
 	it.each([
 		[{}, 'Nothing to update: add a field under Update Fields'],
 		[{ coaching: true }, 'Coaching needs Call SID to Coach'],
-		[{ callSidToCoach: '={{ "agent-7" }}' }, 'Call SID to Coach "agent-7" is not a valid ID: SignalWire IDs are UUIDs'],
+		[
+			{ callSidToCoach: '={{ "agent-7" }}' },
+			'Call SID to Coach "agent-7" is not a valid ID: SignalWire IDs are UUIDs',
+		],
 		[{ holdMethod: 'POST' }, 'Hold Method is set but Hold URL is empty'],
 		[{ waitMethod: 'GET' }, 'Wait Method is set but Wait URL is empty'],
-		[{ announceUrl: '={{ "ftp://example.com/a.wav" }}' }, 'Announce URL "ftp://example.com/a.wav" is not a valid http(s) URL'],
+		[
+			{ announceUrl: '={{ "ftp://example.com/a.wav" }}' },
+			'Announce URL "ftp://example.com/a.wav" is not a valid http(s) URL',
+		],
 		[{ muted: '={{ "maybe" }}' }, 'Muted "maybe" is not true or false'],
 	])('refuses %j before sending anything', async (updateFields, message) => {
 		const { conference, agent } = setup();
@@ -85,7 +105,10 @@ describe('Participant → Update', () => {
 		const gone = '0a0b0c0d-0000-4000-8000-000000000002';
 
 		const { error } = await runNode({
-			parameters: parameters(conference.sid, agent.callSid, { coaching: true, callSidToCoach: gone }),
+			parameters: parameters(conference.sid, agent.callSid, {
+				coaching: true,
+				callSidToCoach: gone,
+			}),
 			credentials: space.credentials,
 		});
 
