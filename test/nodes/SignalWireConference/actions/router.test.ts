@@ -76,7 +76,9 @@ describe('router: Requests in Parallel', () => {
 
 		expect(
 			items.map((item) => [
-				item.json.friendly_name ?? item.json.httpCode ?? 'input error',
+				item.json.friendly_name ??
+					(item.json.details as { httpCode?: string }).httpCode ??
+					'input error',
 				item.pairedItem,
 			]),
 		).toEqual([

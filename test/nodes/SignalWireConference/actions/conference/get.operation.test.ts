@@ -185,16 +185,20 @@ describe('Conference → Get', () => {
 			{
 				json: {
 					error: 'Conference ID "nope" is not a valid ID: SignalWire IDs are UUIDs',
-					description:
-						'Use an ID like b3877c40-da60-4998-90ad-b792e98472cf, or choose the conference from the list.',
+					details: {
+						description:
+							'Use an ID like b3877c40-da60-4998-90ad-b792e98472cf, or choose the conference from the list.',
+					},
 				},
 				pairedItem: { item: 0 },
 			},
 			{
 				json: {
 					error: `The requested resource ${ACCOUNT_PATH}/Conferences/${missing} was not found (SignalWire error 20404, HTTP 404)`,
-					description: `No conference with ID "${missing}" exists in this project: check the conference ID, or pick the conference from the list.`,
-					httpCode: '404',
+					details: {
+						description: `No conference with ID "${missing}" exists in this project: check the conference ID, or pick the conference from the list.`,
+						httpCode: '404',
+					},
 				},
 				pairedItem: { item: 1 },
 			},

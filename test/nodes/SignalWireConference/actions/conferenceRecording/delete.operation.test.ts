@@ -36,8 +36,10 @@ describe('Conference Recording → Delete', () => {
 			{
 				json: {
 					error: `The requested resource ${ACCOUNT_PATH}/Conferences/${conference.sid}/Recordings/${recording.sid} was not found (SignalWire error 20404, HTTP 404)`,
-					description: `No recording with ID "${recording.sid}" belongs to conference "${conference.sid}": check both IDs.`,
-					httpCode: '404',
+					details: {
+						description: `No recording with ID "${recording.sid}" belongs to conference "${conference.sid}": check both IDs.`,
+						httpCode: '404',
+					},
 				},
 				pairedItem: { item: 0 },
 			},
