@@ -11,7 +11,10 @@ export interface SaidRecord {
 	/** The participant who alone heard it, or null for the whole conference. */
 	participant: string | null;
 	announceUrl: string;
-	/** `Say` (spoken text), `Play` (audio), or any other verb the document held. */
+	/**
+	 * `Say` (spoken text), `Play` (audio), any other verb the document held, or `Unfetched` for a
+	 * URL outside this machine, which the sandbox does not fetch.
+	 */
 	verb: string;
 	text?: string;
 	url?: string;
@@ -40,7 +43,11 @@ export interface JoinedRecord {
 	at: string;
 }
 
-type Loaded = { document: CxmlElement } | { audio: string } | { error: string };
+type Loaded =
+	| { document: CxmlElement }
+	| { audio: string }
+	| { remote: string }
+	| { error: string };
 
 const AUDIO_PATH = /\.(mp3|wav|wave|aiff?|gsm|ulaw)$/i;
 
@@ -133,6 +140,8 @@ export async function actOutAnnouncement(
 		store.said.push({ ...base, verb: 'none', error: loaded.error, at });
 	} else if ('audio' in loaded) {
 		store.said.push({ ...base, verb: 'Play', url: loaded.audio, at });
+	} else if ('remote' in loaded) {
+		store.said.push({ ...base, verb: 'Unfetched', url: loaded.remote, at });
 	} else {
 		for (const element of loaded.document.children)
 			store.said.push({ ...base, ...spoken(element), at } as SaidRecord);
