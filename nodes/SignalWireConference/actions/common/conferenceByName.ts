@@ -115,6 +115,23 @@ function ambiguous(context: IExecuteFunctions, name: string, itemIndex: number) 
 	);
 }
 
+function noneRunning(
+	context: IExecuteFunctions,
+	name: string,
+	consequence: string,
+	itemIndex: number,
+) {
+	return new NodeOperationError(
+		context.getNode(),
+		`No conference named "${name}" is in progress: ${consequence}`,
+		{
+			itemIndex,
+			description:
+				'Check the name (it must match exactly, including case), or choose the conference from the list.',
+		},
+	);
+}
+
 export interface Requirement {
 	/** What the operation is about to do, for error messages, e.g. "nothing was announced". */
 	consequence: string;
@@ -140,15 +157,7 @@ export async function resolveConference(
 		if (running.length > 1) throw ambiguous(context, choice.byName, itemIndex);
 		if (running.length === 0) {
 			if (requirement.startsByName) return { sid: null, friendlyName: choice.byName, status: null };
-			throw new NodeOperationError(
-				context.getNode(),
-				`No conference named "${choice.byName}" is in progress: ${requirement.consequence}`,
-				{
-					itemIndex,
-					description:
-						'Check the name (it must match exactly, including case), or choose the conference from the list.',
-				},
-			);
+			throw noneRunning(context, choice.byName, requirement.consequence, itemIndex);
 		}
 		conference = running[0];
 	} else {
@@ -194,15 +203,7 @@ export async function conferenceSidFor(
 	const running = await runningNamed(context, choice.byName, itemIndex);
 	if (running.length > 1) throw ambiguous(context, choice.byName, itemIndex);
 	if (running.length === 0) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`No conference named "${choice.byName}" is in progress: ${consequence}`,
-			{
-				itemIndex,
-				description:
-					'Check the name (it must match exactly, including case), or choose the conference from the list.',
-			},
-		);
+		throw noneRunning(context, choice.byName, consequence, itemIndex);
 	}
 	return running[0].sid!;
 }
