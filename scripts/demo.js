@@ -113,6 +113,8 @@ async function runExamples(n8n, sandbox, files, headlines) {
 			result,
 			requests,
 			projectId: sandbox.projectId,
+			said: await sandbox.said(),
+			joined: await sandbox.joined(),
 		});
 		process.stdout.write(
 			`\n▶ ${workflow.name}  (${path.relative(ROOT, file)})\n${lines.join('\n')}\n`,

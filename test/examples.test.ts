@@ -9,6 +9,7 @@ import { buildNode, runNode } from './harness/engine';
 import { useSignalWireServer } from './harness/fixtures';
 import { callPoll, callWebhook } from './harness/triggers';
 import { callbackForm, signCallback } from './server/callbacks';
+import { addPhoneNumber } from './server/phoneNumbers';
 
 interface ExampleWorkflow {
 	name: string;
@@ -54,6 +55,9 @@ function readExample(file: string): ExampleWorkflow {
  */
 const STAND_INS: Record<string, (items: IDataObject[]) => IDataObject[]> = {
 	'Everyone but the Host': (items) => items.filter((item) => item.end_conference_on_exit === false),
+	'Incident Details': () => [
+		{ incidentId: '4711', title: 'Checkout errors above 5%', onCall: '+15551230001' },
+	],
 };
 
 /** Runs the chain of SignalWire nodes of an example, each fed the previous one's output, through the engine. */
@@ -86,6 +90,7 @@ describe('example workflows in examples/', () => {
 			expect.arrayContaining([
 				'announce-into-conference.json',
 				'end-conferences-named.json',
+				'incident-pull-in-on-call.json',
 				'mute-everyone-except-host.json',
 			]),
 		);
@@ -125,6 +130,40 @@ describe('example workflows in examples/', () => {
 		]);
 		expect(allHands.announcements).toEqual([
 			{ url: 'https://example.com/announcements/maintenance.xml', method: 'GET' },
+		]);
+	});
+
+	it('"incident opens" calls the on-call engineer into "Incident 4711" and announces it in "All hands"', async () => {
+		const store = space.server.store;
+		store.scripts.clear();
+		store.phoneNumbers.length = 0;
+		addPhoneNumber(store, '+15550100001', 'Ops hotline');
+		const allHands = store.addConference({ friendlyName: 'All hands' });
+
+		const outputs = await runChain(readExample('incident-pull-in-on-call.json'), space.credentials);
+
+		const bridge = store.listConferences().find((c) => c.friendlyName === 'Incident 4711')!;
+		expect(bridge.status).toBe('in-progress');
+		expect(store.joined).toEqual([
+			expect.objectContaining({
+				to: '+15551230001',
+				from: '+15550100001',
+				conference: 'Incident 4711',
+				conferenceSid: bridge.sid,
+				beep: 'onEnter',
+			}),
+		]);
+		expect(outputs['Call the On-Call Engineer Into the Bridge'][0]).toMatchObject({
+			call: { to: '+15551230001', from: '+15550100001', status: 'queued' },
+			conference: { sid: null, friendly_name: 'Incident 4711' },
+		});
+		expect(store.said).toEqual([
+			expect.objectContaining({
+				conferenceSid: allHands.sid,
+				verb: 'Say',
+				language: 'en-US',
+				text: 'Incident 4711 is open. The on-call engineer is joining the bridge.',
+			}),
 		]);
 	});
 

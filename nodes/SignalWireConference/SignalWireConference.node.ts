@@ -14,6 +14,7 @@ import {
 	searchConferences,
 	searchParticipants,
 } from './methods/listSearch';
+import { searchPhoneNumbers } from './methods/phoneNumberSearch';
 
 export class SignalWireConference implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,6 +58,7 @@ export class SignalWireConference implements INodeType {
 			searchConferences,
 			searchParticipants,
 			searchConferenceRecordings,
+			searchPhoneNumbers,
 		},
 	};
 

@@ -70,6 +70,9 @@ async function startSandbox() {
 		/** Every request received since the last reset, in order. */
 		requests: () => control('GET', 'requests'),
 		reset: () => control('POST', 'reset'),
+		/** What announcements said or played, and who dial-outs brought in, since the last reset. */
+		said: () => control('GET', 'said'),
+		joined: () => control('GET', 'joined'),
 		stop: () => stop(child),
 	};
 }

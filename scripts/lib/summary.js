@@ -26,6 +26,9 @@ const DONE = {
 	update: 'updated',
 	start: 'started',
 	stop: 'stopped',
+	announce: 'announced into',
+	add: 'called in',
+	end: 'ended',
 };
 
 const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -99,10 +102,33 @@ function describeNode(node, items) {
 }
 
 /**
+ * What the sandbox acted out, in words: "said '…' into 'All hands'; called +1… and they joined
+ * 'Incident 4711'".
+ */
+function describeEffects(said = [], joined = []) {
+	const phrases = said.map((entry) => {
+		const where = `'${entry.conference}'${entry.participant ? ` (to one participant)` : ''}`;
+		if (entry.error) return `could not announce into ${where}: ${entry.error}`;
+		if (entry.verb === 'Say') return `said '${entry.text}' into ${where}`;
+		return entry.verb === 'Play'
+			? `played ${entry.url} into ${where}`
+			: `ran <${entry.verb}> in ${where}`;
+	});
+	for (const entry of joined) {
+		phrases.push(
+			entry.error
+				? `called ${entry.to}, who did not join: ${entry.error}`
+				: `called ${entry.to} and they joined '${entry.conference}'`,
+		);
+	}
+	return phrases.join('; ');
+}
+
+/**
  * @returns {{ lines: string[], headline: string, ok: boolean }} lines to print, a phrase for the
  *   final summary, whether the run succeeded
  */
-function summarizeRun({ workflow, result, requests, projectId }) {
+function summarizeRun({ workflow, result, requests, projectId, said, joined }) {
 	const lines = [];
 	const headlines = [];
 	const byName = new Map(workflow.nodes.map((node) => [node.name, node]));
@@ -120,11 +146,13 @@ function summarizeRun({ workflow, result, requests, projectId }) {
 			error?.message ?? (result.after || result.output.trim().split('\n').slice(-5).join('\n'));
 		lines.push(`  FAILED: ${message}`);
 	}
+	const effects = describeEffects(said, joined);
+	if (effects) lines.push(`  In the sandbox: ${effects}`);
 	lines.push(`  The sandbox received ${plural(requests.length, 'request')}:`);
 	for (const request of requests) lines.push(`    ${describeRequest(request, projectId)}`);
 	// The last node's phrase says what the workflow achieved ("ended …" rather than "listed …").
-	const headline = ok ? (headlines.at(-1) ?? 'ran') : `failed (${workflow.name})`;
+	const headline = ok ? effects || (headlines.at(-1) ?? 'ran') : `failed (${workflow.name})`;
 	return { lines, headline, ok };
 }
 
-module.exports = { summarizeRun, describeRequest };
+module.exports = { summarizeRun, describeRequest, describeEffects };

@@ -2,20 +2,25 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { createCall, getCall } from './calls';
 import type { CallbackTarget, ConferenceEvent } from './callbacks';
 import { callbackForm, deliverCallback } from './callbacks';
 import { getConference, listConferences, updateConference } from './conferences';
 import { API_PREFIX, errorBody } from './format';
+import { createScript, fetchScript, listScripts, routeScript } from './laml';
 import { paginate } from './paging';
+import { renderMustache } from './cxmlReader';
 import {
 	getParticipant,
 	listParticipants,
 	removeParticipant,
 	updateParticipant,
 } from './participants';
+import { listPhoneNumbers } from './phoneNumbers';
 import { deleteRecording, getRecording, listRecordings, updateRecording } from './recordings';
 import type { Reply } from './replies';
 import { notFound } from './replies';
+import { actOutAnnouncement, answerCall } from './speech';
 import { startStream, stopStream } from './streams';
 import type { ConferenceRecord, ParticipantRecord } from './store';
 import { Store } from './store';
@@ -141,6 +146,8 @@ export class SignalWireServer {
 		this.maxInFlight = 0;
 		this.requests.length = 0;
 		this.callbacks.length = 0;
+		this.store.said.length = 0;
+		this.store.joined.length = 0;
 		this.interceptors = [];
 	}
 
@@ -158,6 +165,7 @@ export class SignalWireServer {
 		});
 		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
 		this.port = (this.server.address() as AddressInfo).port;
+		this.store.publicOrigin = this.origin;
 		return this.origin;
 	}
 
@@ -195,15 +203,20 @@ export class SignalWireServer {
 			this.send(response, await this.control(recorded));
 			return;
 		}
+		if (path.startsWith('/laml-bins/')) {
+			this.send(response, this.serveScript(recorded));
+			return;
+		}
 		this.requests.push(recorded);
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 		try {
-			const reply =
-				this.interceptors.reduce<Reply | undefined>(
-					(answer, interceptor) => answer ?? interceptor(recorded),
-					undefined,
-				) ?? this.route(recorded);
+			const intercepted = this.interceptors.reduce<Reply | undefined>(
+				(answer, interceptor) => answer ?? interceptor(recorded),
+				undefined,
+			);
+			const reply = intercepted ?? this.route(recorded);
+			if (intercepted === undefined) await this.actOut(recorded, reply);
 			const delayMs = (reply.delayMs ?? 0) + (this.options.latencyMs ?? 0);
 			if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 			if (reply.fault === 'reset') {
@@ -238,7 +251,15 @@ export class SignalWireServer {
 		if (request.path === '/__sandbox/reset' && request.method === 'POST') {
 			this.requests.length = 0;
 			this.callbacks.length = 0;
+			this.store.said.length = 0;
+			this.store.joined.length = 0;
 			return { status: 204 };
+		}
+		if (request.path === '/__sandbox/said' && request.method === 'GET') {
+			return { status: 200, body: this.store.said };
+		}
+		if (request.path === '/__sandbox/joined' && request.method === 'GET') {
+			return { status: 200, body: this.store.joined };
 		}
 		if (request.path === '/__sandbox/callbacks' && request.method === 'GET') {
 			await this.flushCallbacks();
@@ -292,6 +313,45 @@ export class SignalWireServer {
 		this.emit(event, conference, participant);
 		await this.flushCallbacks();
 		return { status: 200, body: this.callbacks[this.callbacks.length - 1] ?? null };
+	}
+
+	/** A cXML Script's request_url, served without authentication as SignalWire serves it. */
+	private serveScript(request: RecordedRequest): Reply {
+		const sid = decodeURIComponent(request.path.slice('/laml-bins/'.length));
+		const contents = fetchScript(this.store, sid);
+		if (contents === undefined) return { status: 404, body: 'Not Found' };
+		const parameters = Object.fromEntries([...request.query, ...request.form]);
+		return {
+			status: 200,
+			body: renderMustache(contents, parameters),
+			headers: { 'Content-Type': 'text/xml' },
+		};
+	}
+
+	/**
+	 * What SignalWire does after answering: an announcement is fetched and played (recorded in
+	 * `store.said`), an outbound call is answered and joins the conference its cXML dials.
+	 */
+	private async actOut(request: RecordedRequest, reply: Reply): Promise<void> {
+		if (request.method !== 'POST' || reply.status !== 200) return;
+		const segments = request.path.slice(this.accountPath.length).split('/').slice(1);
+		const form = new URLSearchParams(request.body);
+		if (segments[0] === 'Calls' && segments.length === 1) {
+			const call = this.store.calls.get(String((reply.body as { sid?: string }).sid));
+			if (call) await answerCall(this.store, call);
+			return;
+		}
+		const announceUrl = form.get('AnnounceUrl');
+		const conference = this.store.findConference(decodeURIComponent(segments[1] ?? ''));
+		if (segments[0] !== 'Conferences' || announceUrl === null || !conference) return;
+		const method = form.get('AnnounceMethod') ?? 'POST';
+		if (segments.length === 2) {
+			await actOutAnnouncement(this.store, conference, undefined, announceUrl, method);
+		} else if (segments.length === 4 && segments[2] === 'Participants') {
+			const participant = conference.participants.get(decodeURIComponent(segments[3]));
+			if (participant)
+				await actOutAnnouncement(this.store, conference, participant, announceUrl, method);
+		}
 	}
 
 	private authorized(request: RecordedRequest): boolean {
@@ -348,6 +408,8 @@ function routeAccount(
 	const { method, path } = request;
 	const query = new URLSearchParams(request.rawQuery);
 	const form = new URLSearchParams(request.body);
+	const other = routeTelephony(store, request, segments, query, form);
+	if (other !== null) return other;
 	if (segments[0] !== 'Conferences') return undefined;
 	if (segments.length === 1) {
 		return method === 'GET'
@@ -393,5 +455,36 @@ function routeAccount(
 				: methodNotAllowed(method);
 		default:
 			return undefined;
+	}
+}
+
+/** cXML Scripts, Calls and IncomingPhoneNumbers; null for any other collection. */
+function routeTelephony(
+	store: Store,
+	request: RecordedRequest,
+	segments: string[],
+	query: URLSearchParams,
+	form: URLSearchParams,
+): Reply | undefined | null {
+	const { method, path } = request;
+	const [collection, sid] = segments;
+	if (segments.length > 2)
+		return ['LamlBins', 'Calls', 'IncomingPhoneNumbers'].includes(collection) ? undefined : null;
+	switch (collection) {
+		case 'LamlBins':
+			if (sid !== undefined) return routeScript(store, method, sid, path, form);
+			if (method === 'GET') return listReply(path, query, 'laml_bins', listScripts(store, query));
+			return method === 'POST' ? createScript(store, form) : methodNotAllowed(method);
+		case 'Calls':
+			if (sid !== undefined)
+				return method === 'GET' ? getCall(store, sid, path) : methodNotAllowed(method);
+			return method === 'POST' ? createCall(store, form).reply : methodNotAllowed(method);
+		case 'IncomingPhoneNumbers':
+			if (sid !== undefined) return undefined;
+			return method === 'GET'
+				? listReply(path, query, 'incoming_phone_numbers', listPhoneNumbers(store, query))
+				: methodNotAllowed(method);
+		default:
+			return null;
 	}
 }

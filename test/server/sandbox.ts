@@ -1,3 +1,4 @@
+import { seedPhoneNumbers } from './phoneNumbers';
 import { seedSandbox } from './seed';
 import { SignalWireServer } from './SignalWireServer';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
 		statusCallback: callback ? { url: callback, signingKey: SANDBOX_SIGNING_KEY } : undefined,
 	});
 	const summary = seedSandbox(server.store);
+	seedPhoneNumbers(server.store);
 	server.enableControlEndpoints();
 	const origin = await server.start(Number(option('--port') ?? 8089));
 	const details = {

@@ -1,5 +1,9 @@
+import type { CallRecord } from './calls';
 import type { ConferenceEvent } from './callbacks';
 import { API_PREFIX, newSid, rfc2822 } from './format';
+import type { RemovedScript, ScriptRecord } from './laml';
+import type { PhoneNumberRecord } from './phoneNumbers';
+import type { JoinedRecord, SaidRecord } from './speech';
 
 export type ConferenceStatus = 'init' | 'in-progress' | 'completed';
 
@@ -59,6 +63,23 @@ export interface StreamRecord {
 /** The conferences of one project, as a SignalWire space would hold them. */
 export class Store {
 	readonly conferences = new Map<string, ConferenceRecord>();
+
+	/** cXML Scripts, outbound calls and the space's numbers (laml.ts, calls.ts, phoneNumbers.ts). */
+	readonly scripts = new Map<string, ScriptRecord>();
+
+	readonly removedUnfetched: RemovedScript[] = [];
+
+	readonly calls = new Map<string, CallRecord>();
+
+	readonly phoneNumbers: PhoneNumberRecord[] = [];
+
+	/** What announcements said or played, and who dial-outs brought in (speech.ts). */
+	readonly said: SaidRecord[] = [];
+
+	readonly joined: JoinedRecord[] = [];
+
+	/** Where the space serves its cXML Scripts (request_url); set when the server starts. */
+	publicOrigin = 'http://127.0.0.1';
 
 	/** Replaceable so that tests can pin the time of updates. */
 	now: () => Date = () => new Date();

@@ -47,3 +47,13 @@ export function toQueryString(query: QueryValues | undefined): string {
 export function resourceUrl(space: Space, resource: string, query?: QueryValues): string {
 	return `${space.origin}${space.accountPath}${resource}${toQueryString(query)}`;
 }
+
+/** cXML Scripts ("LamlBins" in the API): the documents the node writes for SignalWire to fetch. */
+export const cxmlScriptsPath = (): string => '/LamlBins';
+
+export const cxmlScriptPath = (scriptSid: string): string =>
+	`${cxmlScriptsPath()}/${segment(scriptSid)}`;
+
+export const callsPath = (): string => '/Calls';
+
+export const incomingPhoneNumbersPath = (): string => '/IncomingPhoneNumbers';

@@ -1,3 +1,5 @@
+import * as add from './add.operation';
+import * as announce from './announce.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as hold from './hold.operation';
@@ -9,6 +11,8 @@ import * as update from './update.operation';
 import { defineResource } from '../resource';
 
 export const participant = defineResource('Participant', 'participant', 'getAll', [
+	add,
+	announce,
 	get,
 	getAll,
 	hold,

@@ -1,0 +1,209 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { characterNotInXml } from '../../helpers/cxml';
+import { getSidFromLocator, UUID_REGEX } from '../../helpers/validation';
+import {
+	conferencePath,
+	conferencesPath,
+	signalWireApiListAll,
+	signalWireApiRequest,
+} from '../../transport';
+import { CONFERENCE_FIELD, conferenceNotFound } from './conferenceLocator';
+import { uuidLocator } from './locators';
+
+const MAX_NAME_LENGTH = 64;
+
+/**
+ * The conference picker of the operations an agent or a workflow most often addresses by name
+ * ("announce in the All hands conference"): the usual modes plus By Name.
+ */
+export function conferenceLocatorWithName(description: string): INodeProperties {
+	return uuidLocator({
+		field: CONFERENCE_FIELD,
+		description,
+		searchMethod: 'searchConferences',
+		urlMode: {
+			placeholder:
+				'https://example.signalwire.com/api/laml/2010-04-01/Accounts/…/Conferences/b3877c40-da60-4998-90ad-b792e98472cf',
+			regex: `.*/Conferences/${UUID_REGEX}(\\.json)?([?#].*)?\\s*$`,
+			errorMessage: 'Not a SignalWire conference URL',
+			extractRegex: `/Conferences/(${UUID_REGEX})`,
+		},
+		nameMode: {
+			placeholder: 'All hands',
+			regex: `^\\s*\\S.{0,${MAX_NAME_LENGTH - 1}}$`,
+			errorMessage: `A conference name has 1 to ${MAX_NAME_LENGTH} characters`,
+		},
+	});
+}
+
+export interface ConferenceRef {
+	/** Null when a dial-out will start the conference by its name. */
+	sid: string | null;
+	friendlyName: string;
+	status: string | null;
+}
+
+type Choice = { byName: string } | { sid: string };
+
+function readChoice(context: IExecuteFunctions, itemIndex: number): Choice {
+	const locator = context.getNodeParameter(CONFERENCE_FIELD.name, itemIndex) as
+		| INodeParameterResourceLocator
+		| string;
+	if (typeof locator !== 'object' || locator === null || locator.mode !== 'name') {
+		return { sid: getSidFromLocator(context, CONFERENCE_FIELD, itemIndex) };
+	}
+	const name = String(locator.value ?? '').trim();
+	const refuse = (message: string, description: string) =>
+		new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	if (name === '') {
+		throw refuse('Conference name is empty', 'Enter the conference name, e.g. All hands.');
+	}
+	if ([...name].length > MAX_NAME_LENGTH) {
+		throw refuse(
+			`Conference name is longer than ${MAX_NAME_LENGTH} characters`,
+			`SignalWire conference names have at most ${MAX_NAME_LENGTH} characters.`,
+		);
+	}
+	if (characterNotInXml(name) !== undefined) {
+		throw refuse(
+			'Conference name contains a control character',
+			'Remove control characters (other than tab and line breaks) from the name.',
+		);
+	}
+	return { byName: name };
+}
+
+function toRef(conference: IDataObject): ConferenceRef {
+	return {
+		sid: String(conference.sid),
+		friendlyName: String(conference.friendly_name ?? ''),
+		status: typeof conference.status === 'string' ? conference.status : null,
+	};
+}
+
+/** Conferences named `name` that are running now; two are enough to know it is ambiguous. */
+async function runningNamed(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): Promise<ConferenceRef[]> {
+	const found = await signalWireApiListAll(
+		context,
+		{
+			resource: conferencesPath(),
+			listKey: 'conferences',
+			query: { FriendlyName: name, Status: 'in-progress' },
+			itemIndex,
+		},
+		2,
+	);
+	return found.map(toRef);
+}
+
+function ambiguous(context: IExecuteFunctions, name: string, itemIndex: number) {
+	return new NodeOperationError(
+		context.getNode(),
+		`Several conferences named "${name}" are in progress`,
+		{ itemIndex, description: 'Choose the conference from the list or by its ID instead.' },
+	);
+}
+
+function noneRunning(
+	context: IExecuteFunctions,
+	name: string,
+	consequence: string,
+	itemIndex: number,
+) {
+	return new NodeOperationError(
+		context.getNode(),
+		`No conference named "${name}" is in progress: ${consequence}`,
+		{
+			itemIndex,
+			description:
+				'Check the name (it must match exactly, including case), or choose the conference from the list.',
+		},
+	);
+}
+
+export interface Requirement {
+	/** What the operation is about to do, for error messages, e.g. "nothing was announced". */
+	consequence: string;
+	/** By Name with no running conference of that name: dial the name (which starts it). */
+	startsByName?: boolean;
+	/** Refuse conferences in this state (checked with a GET before anything is written). */
+	refuse: (status: string) => boolean;
+}
+
+/**
+ * The conference an item points at, looked up (by ID or by name) and checked against what the
+ * operation needs, before anything is written.
+ */
+export async function resolveConference(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	requirement: Requirement,
+): Promise<ConferenceRef> {
+	const choice = readChoice(context, itemIndex);
+	let conference: ConferenceRef;
+	if ('byName' in choice) {
+		const running = await runningNamed(context, choice.byName, itemIndex);
+		if (running.length > 1) throw ambiguous(context, choice.byName, itemIndex);
+		if (running.length === 0) {
+			if (requirement.startsByName) return { sid: null, friendlyName: choice.byName, status: null };
+			throw noneRunning(context, choice.byName, requirement.consequence, itemIndex);
+		}
+		conference = running[0];
+	} else {
+		conference = toRef(
+			await signalWireApiRequest(context, {
+				method: 'GET',
+				resource: conferencePath(choice.sid),
+				itemIndex,
+				notFound: conferenceNotFound(choice.sid),
+			}),
+		);
+	}
+	if (conference.status !== null && requirement.refuse(conference.status)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Conference "${conference.friendlyName}" is not in progress (status: ${conference.status}): ${requirement.consequence}`,
+			{
+				itemIndex,
+				description:
+					conference.status === 'init'
+						? 'Nobody has joined it yet. Try again once it has started.'
+						: 'It has ended. Choose a running conference.',
+			},
+		);
+	}
+	return conference;
+}
+
+/** Only a conference in progress can hear an announcement. */
+export const MUST_BE_RUNNING = (status: string): boolean => status !== 'in-progress';
+
+/**
+ * The conference ID alone, for operations whose own request says whether the conference exists:
+ * by ID without a lookup, by name the one running conference of that name.
+ */
+export async function conferenceSidFor(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	consequence: string,
+): Promise<string> {
+	const choice = readChoice(context, itemIndex);
+	if ('sid' in choice) return choice.sid;
+	const running = await runningNamed(context, choice.byName, itemIndex);
+	if (running.length > 1) throw ambiguous(context, choice.byName, itemIndex);
+	if (running.length === 0) {
+		throw noneRunning(context, choice.byName, consequence, itemIndex);
+	}
+	return running[0].sid!;
+}

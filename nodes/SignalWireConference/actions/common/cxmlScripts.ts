@@ -1,0 +1,196 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { parseApiDate } from '../../helpers/apiDate';
+import {
+	cxmlScriptPath,
+	cxmlScriptsPath,
+	signalWireApiDelete,
+	signalWireApiListAll,
+	signalWireApiPost,
+} from '../../transport';
+
+/**
+ * The lifecycle of the cXML Scripts this node writes (see docs/announce-and-add-participant.md):
+ *
+ * - One script per distinct document, named with a recognisable prefix and the document's hash.
+ * - A script is reused only while it is fresh: last created, updated or fetched less than
+ *   REUSE_WITHIN_MS ago.
+ * - A run that creates a script afterwards removes this node's scripts that have been idle for
+ *   RETIRE_AFTER_MS or more, at most MAX_REMOVALS_PER_RUN of them, oldest first.
+ *
+ * Why this never removes a script SignalWire still has to fetch: a script is handed out only while
+ * it is fresh, and SignalWire fetches it at the latest when the call it was given to answers (a
+ * call rings for at most 600 seconds), so a script in use is never idle for 20 minutes; the rest of
+ * RETIRE_AFTER_MS absorbs clock differences between n8n instances.
+ */
+export const SCRIPT_NAME_PREFIX = 'n8n-conference-cxml-';
+export const REUSE_WITHIN_MS = 10 * 60_000;
+export const RETIRE_AFTER_MS = 30 * 60_000;
+export const MAX_REMOVALS_PER_RUN = 20;
+
+export interface ScriptUse {
+	sid: string;
+	name: string;
+	requestUrl: string;
+	/** Whether an existing script with the same document was used instead of a new one. */
+	reused: boolean;
+}
+
+export interface Cleanup {
+	/** How many retired scripts this run removed. */
+	removed: number;
+	/** Why the clean-up stopped early, if it did; the announcement itself was made. */
+	error?: string;
+}
+
+export function scriptName(contents: string): string {
+	return (
+		SCRIPT_NAME_PREFIX + createHash('sha256').update(contents, 'utf8').digest('hex').slice(0, 32)
+	);
+}
+
+/** When the script was last created, updated or fetched, in ms since the epoch. */
+function lastActive(script: IDataObject): number {
+	return Math.max(
+		parseApiDate(script.date_created) ?? 0,
+		parseApiDate(script.date_updated) ?? 0,
+		parseApiDate(script.date_last_accessed) ?? 0,
+	);
+}
+
+function isOurs(script: IDataObject): boolean {
+	return typeof script.name === 'string' && script.name.startsWith(SCRIPT_NAME_PREFIX);
+}
+
+function requestUrlOf(script: IDataObject): string | undefined {
+	const url = script.request_url;
+	if (typeof url !== 'string' || !URL.canParse(url)) return undefined;
+	return ['https:', 'http:'].includes(new URL(url).protocol) ? url : undefined;
+}
+
+function toUse(
+	context: IExecuteFunctions,
+	script: IDataObject,
+	reused: boolean,
+	itemIndex: number,
+): ScriptUse {
+	const requestUrl = requestUrlOf(script);
+	if (typeof script.sid !== 'string' || requestUrl === undefined) {
+		throw new NodeApiError(
+			context.getNode(),
+			{ message: 'SignalWire answered without the cXML Script URL' },
+			{
+				itemIndex,
+				message: 'SignalWire answered without the cXML Script URL (request_url)',
+				description:
+					'The cXML Script could not be used, so nothing was announced or called. Check the Space URL in the credentials: it must point at your SignalWire space.',
+			},
+		);
+	}
+	return { sid: script.sid, name: String(script.name), requestUrl, reused };
+}
+
+/**
+ * A cXML Script holding `contents`: a fresh one with the same document if there is one, else a new
+ * one. Nothing is created when the lookup fails.
+ */
+export async function obtainScript(
+	context: IExecuteFunctions,
+	contents: string,
+	itemIndex: number,
+): Promise<ScriptUse> {
+	const name = scriptName(contents);
+	const sameName = await signalWireApiListAll(
+		context,
+		{ resource: cxmlScriptsPath(), listKey: 'laml_bins', query: { Name: name }, itemIndex },
+		50,
+	);
+	const now = Date.now();
+	const fresh = sameName
+		.filter((script) => script.name === name && requestUrlOf(script) !== undefined)
+		.filter((script) => now - lastActive(script) < REUSE_WITHIN_MS)
+		.sort((a, b) => lastActive(b) - lastActive(a))[0];
+	if (fresh !== undefined) return toUse(context, fresh, true, itemIndex);
+	const created = await signalWireApiPost(
+		context,
+		{
+			resource: cxmlScriptsPath(),
+			notFound:
+				'SignalWire has no cXML Scripts endpoint at this address: check the Space URL in the credentials.',
+		},
+		{ Name: name, Contents: contents },
+		itemIndex,
+		{ Name: name },
+	);
+	return toUse(context, created, false, itemIndex);
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Removes this node's scripts that have been idle for RETIRE_AFTER_MS, oldest first, never
+ * `keepSid`. A failure stops the clean-up and is reported, not thrown: the announcement or call it
+ * follows has already been made.
+ */
+export async function removeRetiredScripts(
+	context: IExecuteFunctions,
+	keepSid: string,
+	itemIndex: number,
+): Promise<Cleanup> {
+	let scripts: IDataObject[];
+	try {
+		scripts = await signalWireApiListAll(context, {
+			resource: cxmlScriptsPath(),
+			listKey: 'laml_bins',
+			itemIndex,
+		});
+	} catch (error) {
+		return { removed: 0, error: `Listing cXML Scripts failed: ${messageOf(error)}` };
+	}
+	const now = Date.now();
+	const retired = scripts
+		.filter((script) => isOurs(script) && typeof script.sid === 'string' && script.sid !== keepSid)
+		.filter((script) => now - lastActive(script) >= RETIRE_AFTER_MS)
+		.sort((a, b) => lastActive(a) - lastActive(b))
+		.slice(0, MAX_REMOVALS_PER_RUN);
+	let removed = 0;
+	for (const script of retired) {
+		const sid = String(script.sid);
+		try {
+			await signalWireApiDelete(
+				context,
+				{ resource: cxmlScriptPath(sid), notFound: `cXML Script ${sid} is already gone` },
+				itemIndex,
+			);
+			removed++;
+		} catch (error) {
+			// Another run removed it first: it is gone, which is all that was wanted.
+			if (error instanceof NodeApiError && error.httpCode === '404') continue;
+			return { removed, error: `Removing cXML Script ${sid} failed: ${messageOf(error)}` };
+		}
+	}
+	return { removed };
+}
+
+/** After the script was handed to SignalWire: a run that added a script removes retired ones. */
+export async function cleanUpAfter(
+	context: IExecuteFunctions,
+	script: ScriptUse,
+	itemIndex: number,
+): Promise<Cleanup | undefined> {
+	return script.reused ? undefined : await removeRetiredScripts(context, script.sid, itemIndex);
+}
+
+/** The script as the output shows it, with what the clean-up did. */
+export function describeScript(script: ScriptUse, cleanup: Cleanup | undefined): IDataObject {
+	const described: IDataObject = { ...script };
+	if (cleanup !== undefined) {
+		described.retiredScriptsRemoved = cleanup.removed;
+		if (cleanup.error !== undefined) described.cleanupError = cleanup.error;
+	}
+	return described;
+}

@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { conferencePath, signalWireApiPost } from '../../transport';
+import {
+	afterScriptUse,
+	announcementFields,
+	describeAnnouncement,
+	prepareAnnouncement,
+	readAnnouncement,
+} from '../common/announcement';
+import {
+	conferenceLocatorWithName,
+	MUST_BE_RUNNING,
+	resolveConference,
+} from '../common/conferenceByName';
+import { conferenceNotFound } from '../common/conferenceLocator';
+
+export const option = {
+	name: 'Announce',
+	value: 'announce',
+	description: 'Speak a text, play an audio file or a cXML URL to everyone in a running conference',
+	action: 'Announce into a conference',
+};
+
+export const properties: INodeProperties[] = [
+	conferenceLocatorWithName('The running conference to announce into, e.g. All hands'),
+	...announcementFields('everyone in the conference'),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const announcement = readAnnouncement(this, itemIndex);
+	const conference = await resolveConference(this, itemIndex, {
+		consequence: 'nothing was announced',
+		refuse: MUST_BE_RUNNING,
+	});
+	const sid = conference.sid!;
+	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);
+	const updated = await signalWireApiPost(
+		this,
+		{ resource: conferencePath(sid), notFound: conferenceNotFound(sid) },
+		form,
+		itemIndex,
+	);
+	const cleanup = await afterScriptUse(this, script, itemIndex);
+	return this.helpers.returnJsonArray({
+		...describeAnnouncement(announcement, script, cleanup),
+		conference: {
+			sid,
+			friendly_name: updated.friendly_name ?? conference.friendlyName,
+			status: updated.status ?? conference.status,
+		},
+	});
+}

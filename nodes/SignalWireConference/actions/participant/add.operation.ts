@@ -1,0 +1,352 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ConferenceAttributes } from '../../helpers/cxml';
+import { dialConferenceDocument } from '../../helpers/cxml';
+import { assertHttpUrl, isUuid } from '../../helpers/validation';
+import { callsPath, signalWireApiPost } from '../../transport';
+import { conferenceLocatorWithName, resolveConference } from '../common/conferenceByName';
+import { cleanUpAfter, describeScript, obtainScript } from '../common/cxmlScripts';
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+const SIP_URI = /^sips?:[^\s@<>"]+@[^\s<>"]+$/i;
+const E164_REGEX_SOURCE = '^\\s*\\+[1-9][0-9\\s().-]{1,20}$';
+const BEEPS = ['true', 'false', 'onEnter', 'onExit'];
+const MAX_TIMEOUT_SECONDS = 600;
+
+export const option = {
+	name: 'Add',
+	value: 'add',
+	description:
+		'Call a phone number or SIP address and put the person into a conference when they answer (dial out)',
+	action: 'Add a participant to a conference',
+};
+
+export const properties: INodeProperties[] = [
+	conferenceLocatorWithName(
+		'The conference to bring the person into. By Name starts a conference of that name if none is running.',
+	),
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+15551230001',
+		description:
+			'Who to call: a phone number in E.164 format (+ and country code, e.g. +15551230001) or a SIP address (sip:alice@example.com)',
+	},
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'A phone number of your SignalWire space that the call comes from (E.164)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a number...',
+				typeOptions: { searchListMethod: 'searchPhoneNumbers', searchable: true },
+			},
+			{
+				displayName: 'By Number',
+				name: 'number',
+				type: 'string',
+				placeholder: '+15551230000',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: E164_REGEX_SOURCE,
+							errorMessage: 'Not a phone number in E.164 format, e.g. +15551230000',
+						},
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'addOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Beep',
+				name: 'beep',
+				type: 'options',
+				default: 'true',
+				description: 'When the conference hears a beep as this person joins or leaves',
+				options: [
+					{ name: 'On Enter and Exit', value: 'true' },
+					{ name: 'Never', value: 'false' },
+					{ name: 'On Enter Only', value: 'onEnter' },
+					{ name: 'On Exit Only', value: 'onExit' },
+				],
+			},
+			{
+				displayName: 'Caller ID',
+				name: 'callerId',
+				type: 'string',
+				default: '',
+				placeholder: '+15551230000',
+				description: 'The number shown to the person called, if it should differ from From (E.164)',
+			},
+			{
+				displayName: 'Coach (Call SID to Coach)',
+				name: 'coach',
+				type: 'string',
+				default: '',
+				placeholder: 'b3877c40-da60-4998-90ad-b792e98472ca',
+				description:
+					'Call ID of a participant this person coaches: only that participant hears them',
+			},
+			{
+				displayName: 'End Conference On Exit',
+				name: 'endConferenceOnExit',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the conference ends for everyone when this person hangs up',
+			},
+			{
+				displayName: 'Muted',
+				name: 'muted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether this person joins muted (they hear, but are not heard)',
+			},
+			{
+				displayName: 'Start Conference On Enter',
+				name: 'startConferenceOnEnter',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether the conference starts when this person joins; if not, they wait with hold music until someone who starts it joins',
+			},
+			{
+				displayName: 'Status Callback URL',
+				name: 'statusCallback',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/call-status',
+				description:
+					"URL SignalWire posts the call's status to when the call ends (e.g. no-answer, busy, completed)",
+			},
+			{
+				displayName: 'Timeout',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
+				default: 60,
+				description: 'Seconds to let the phone ring before giving up (1 to 600)',
+			},
+		],
+	},
+];
+
+function refuse(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description: string,
+) {
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
+}
+
+/** "+1 (555) 123-0001" → "+15551230001"; anything that is not a + number stays as typed. */
+function compactNumber(value: string): string {
+	const trimmed = value.trim();
+	return trimmed.startsWith('+') ? trimmed.replace(/[\s().-]/g, '') : trimmed;
+}
+
+function readTo(context: IExecuteFunctions, itemIndex: number): string {
+	const raw = String(context.getNodeParameter('to', itemIndex, '') ?? '').trim();
+	if (raw === '') {
+		throw refuse(
+			context,
+			itemIndex,
+			'To is empty',
+			'Enter the phone number (E.164, e.g. +15551230001) or SIP address to call.',
+		);
+	}
+	const number = compactNumber(raw);
+	if (E164.test(number)) return number;
+	if (SIP_URI.test(raw)) return raw;
+	throw refuse(
+		context,
+		itemIndex,
+		`To "${raw.slice(0, 100)}" is neither a phone number in E.164 format nor a SIP address`,
+		'Use + and the country code, e.g. +15551230001, or a SIP address such as sip:alice@example.com.',
+	);
+}
+
+function readE164(
+	context: IExecuteFunctions,
+	raw: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const number = compactNumber(raw);
+	if (E164.test(number)) return number;
+	throw refuse(
+		context,
+		itemIndex,
+		`${label} "${raw.trim().slice(0, 100)}" is not a phone number in E.164 format`,
+		'Use + and the country code, e.g. +15551230000.',
+	);
+}
+
+function readFrom(context: IExecuteFunctions, itemIndex: number): string {
+	const locator = context.getNodeParameter('from', itemIndex) as
+		| INodeParameterResourceLocator
+		| string;
+	const raw = String(
+		typeof locator === 'object' && locator !== null ? (locator.value ?? '') : locator,
+	).trim();
+	if (raw === '') {
+		throw refuse(
+			context,
+			itemIndex,
+			'From is empty',
+			"Choose one of your space's numbers, or enter it in E.164 format.",
+		);
+	}
+	return readE164(context, raw, 'From', itemIndex);
+}
+
+function readBoolean(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): boolean | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'boolean') return value;
+	if (/^(true|false)$/i.test(String(value).trim())) return /^true$/i.test(String(value).trim());
+	throw refuse(
+		context,
+		itemIndex,
+		`${label} "${String(value).slice(0, 50)}" is not true or false`,
+		`Set ${label} to true or false.`,
+	);
+}
+
+interface AddRequest {
+	attributes: ConferenceAttributes;
+	/** Calls create fields besides To, From and Url, in the order of the spec. */
+	callFields: Record<string, string>;
+}
+
+function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest {
+	const options = context.getNodeParameter('addOptions', itemIndex, {}) as IDataObject;
+	const attributes: ConferenceAttributes = {};
+	const callFields: Record<string, string> = {};
+	if (options.beep !== undefined && options.beep !== '') {
+		const beep = String(options.beep);
+		if (!BEEPS.includes(beep)) {
+			throw refuse(
+				context,
+				itemIndex,
+				`Beep "${beep.slice(0, 50)}" is not one of: ${BEEPS.join(', ')}`,
+				'Choose when the beep plays.',
+			);
+		}
+		attributes.beep = beep as ConferenceAttributes['beep'];
+	}
+	const coach = String(options.coach ?? '').trim();
+	if (coach !== '') {
+		if (!isUuid(coach)) {
+			throw refuse(
+				context,
+				itemIndex,
+				`Coach "${coach.slice(0, 100)}" is not a valid call ID: SignalWire IDs are UUIDs`,
+				'Use the call ID (call_sid) of a participant in the conference.',
+			);
+		}
+		attributes.coach = coach.toLowerCase();
+	}
+	attributes.endConferenceOnExit = readBoolean(
+		context,
+		options.endConferenceOnExit,
+		'End Conference On Exit',
+		itemIndex,
+	);
+	attributes.muted = readBoolean(context, options.muted, 'Muted', itemIndex);
+	attributes.startConferenceOnEnter = readBoolean(
+		context,
+		options.startConferenceOnEnter,
+		'Start Conference On Enter',
+		itemIndex,
+	);
+
+	const statusCallback = String(options.statusCallback ?? '').trim();
+	if (statusCallback !== '') {
+		callFields.StatusCallback = assertHttpUrl(
+			context,
+			statusCallback,
+			'Status Callback URL',
+			itemIndex,
+		);
+	}
+	const callerId = String(options.callerId ?? '').trim();
+	if (callerId !== '') callFields.CallerId = readE164(context, callerId, 'Caller ID', itemIndex);
+	if (options.timeout !== undefined && options.timeout !== '') {
+		const timeout = Number(options.timeout);
+		if (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
+			throw refuse(
+				context,
+				itemIndex,
+				`Timeout "${String(options.timeout).slice(0, 50)}" is not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`,
+				'Set how long the phone rings, e.g. 30.',
+			);
+		}
+		callFields.Timeout = String(timeout);
+	}
+	return { attributes, callFields };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const to = readTo(this, itemIndex);
+	const from = readFrom(this, itemIndex);
+	const { attributes, callFields } = readOptions(this, itemIndex);
+	const conference = await resolveConference(this, itemIndex, {
+		consequence: 'nobody was called',
+		startsByName: true,
+		refuse: (status) => status === 'completed',
+	});
+	const script = await obtainScript(
+		this,
+		dialConferenceDocument(conference.friendlyName, attributes),
+		itemIndex,
+	);
+	const form = { To: to, From: from, Url: script.requestUrl, ...callFields };
+	const call = await signalWireApiPost(
+		this,
+		{
+			resource: callsPath(),
+			notFound:
+				'SignalWire has no Calls endpoint at this address: check the Space URL in the credentials.',
+		},
+		form,
+		itemIndex,
+	);
+	const cleanup = await cleanUpAfter(this, script, itemIndex);
+	return this.helpers.returnJsonArray({
+		call: { sid: call.sid, status: call.status, to: call.to ?? to, from: call.from ?? from },
+		conference: { sid: conference.sid, friendly_name: conference.friendlyName },
+		script: describeScript(script, cleanup),
+	});
+}

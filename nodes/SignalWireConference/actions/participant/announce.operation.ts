@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { signalWireApiPost, signalWireApiRequest } from '../../transport';
+import {
+	afterScriptUse,
+	announcementFields,
+	describeAnnouncement,
+	prepareAnnouncement,
+	readAnnouncement,
+} from '../common/announcement';
+import { readConferenceChild } from '../common/conferenceChild';
+import { conferenceLocator } from '../common/conferenceLocator';
+import { PARTICIPANT, participantLocator } from '../common/participantLocator';
+
+export const option = {
+	name: 'Announce',
+	value: 'announce',
+	description: 'Speak a text, play an audio file or a cXML URL to one participant only (a whisper)',
+	action: 'Announce to a participant',
+};
+
+export const properties: INodeProperties[] = [
+	conferenceLocator,
+	participantLocator,
+	...announcementFields('this participant only'),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const announcement = readAnnouncement(this, itemIndex);
+	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
+	// Checked before a script is written: the participant must still be in the conference.
+	const participant = await signalWireApiRequest(this, { method: 'GET', ...target, itemIndex });
+	if (participant.status !== undefined && participant.status !== 'in-progress') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Participant "${target.sid}" is no longer in the conference (status: ${String(participant.status)}): nothing was announced`,
+			{ itemIndex, description: 'Choose a participant who is in the conference now.' },
+		);
+	}
+	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);
+	const updated = await signalWireApiPost(this, target, form, itemIndex);
+	const cleanup = await afterScriptUse(this, script, itemIndex);
+	return this.helpers.returnJsonArray({
+		...describeAnnouncement(announcement, script, cleanup),
+		participant: {
+			call_sid: updated.call_sid ?? target.sid,
+			conference_sid: updated.conference_sid ?? target.conferenceSid,
+		},
+	});
+}
