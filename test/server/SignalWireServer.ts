@@ -250,6 +250,7 @@ export class SignalWireServer {
 		if (Buffer.isBuffer(reply.body)) {
 			payload = reply.body;
 			headers['Content-Type'] ??= 'application/octet-stream';
+			headers['Content-Length'] ??= String(payload.length);
 		} else if (typeof reply.body === 'string') {
 			payload = reply.body;
 			headers['Content-Type'] ??= 'text/plain';
@@ -369,8 +370,13 @@ async function sendStream(response: ServerResponse, reply: Reply): Promise<void>
 			if (response.destroyed) return;
 			if (!response.write(chunk)) {
 				await new Promise<void>((resolve) => {
-					response.once('drain', resolve);
-					response.once('close', resolve);
+					const done = () => {
+						response.off('drain', done);
+						response.off('close', done);
+						resolve();
+					};
+					response.on('drain', done);
+					response.on('close', done);
 				});
 			}
 		}

@@ -13,6 +13,16 @@ import {
 	describeTransportFailure,
 	transportFailureCode,
 } from './errors';
+import { idleWatch } from './idleWatch';
+import type { GuardedBody, Readable, RecordingFormat } from './mediaGuard';
+import {
+	refuseByHeaders,
+	DownloadProblem,
+	guardBody,
+	isReadable,
+	MEDIA,
+	notAudio,
+} from './mediaGuard';
 import { recordingMediaPath, resourceUrl } from './paths';
 import {
 	backoffMs,
@@ -25,13 +35,10 @@ import {
 import { getSpace } from './space';
 import type { Space } from './types';
 
+export type { RecordingFormat } from './mediaGuard';
+
 /** The contexts that can hold binary data: the action node and the webhook trigger. */
 export type BinaryContext = IExecuteFunctions | IWebhookFunctions;
-
-/** n8n's stream type, named through its own helper so that node code needs no `stream` import. */
-type Readable = Exclude<Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0], Buffer>;
-
-export type RecordingFormat = 'mp3' | 'wav';
 
 export const DEFAULT_MAX_DOWNLOAD_MB = 500;
 
@@ -46,82 +53,29 @@ export interface RecordingDownload {
 	maxBytes: number;
 }
 
-const MEDIA: Record<RecordingFormat, { mimeType: string; accepted: string[] }> = {
-	mp3: {
-		mimeType: 'audio/mpeg',
-		accepted: ['audio/mpeg', 'audio/mp3', 'audio/mpeg3', 'audio/x-mpeg-3', 'audio/x-mp3'],
-	},
-	wav: {
-		mimeType: 'audio/wav',
-		accepted: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
-	},
-};
-
-/** Some storage answers audio as plain bytes; the first bytes are checked instead. */
-const NEUTRAL_TYPES = ['application/octet-stream', 'binary/octet-stream'];
-
-/** How often a running download checks its deadline; also the longest a finished one leaves a timer behind. */
-const WATCH_SLICE_MS = 250;
-
 /** How much of an error answer is read to quote it; the rest is dropped unread. */
 const MAX_ERROR_BODY_BYTES = 16 * 1024;
+
+const LOST_CONNECTION_CODES = [
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ERR_STREAM_PREMATURE_CLOSE',
+];
 
 /** An error that ends the download at once, whatever the retry rules say. */
 class FinalFailure {
 	constructor(readonly error: Error) {}
 }
 
-/** A failure of one attempt that the transport words itself; `retryable` failures are tried again. */
-class DownloadProblem extends Error {
-	constructor(
-		message: string,
-		readonly description: string,
-		readonly retryable: boolean,
-	) {
-		super(message);
-	}
-}
-
-function megabytes(bytes: number): string {
-	const value = bytes / (1024 * 1024);
-	return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} MB`;
-}
-
-/**
- * Calls `expire` once `timeoutMs` pass without `touch()`. It checks in short slices with n8n's
- * `sleep`, the one timer node code may use, so that a stopped watch leaves nothing running for long.
- */
-function idleWatch(timeoutMs: number, expire: () => void) {
-	let lastActivity = Date.now();
-	let stopped = false;
-	const watch = async () => {
-		while (!stopped) {
-			const left = lastActivity + timeoutMs - Date.now();
-			if (left <= 0) {
-				stopped = true;
-				expire();
-				return;
-			}
-			await sleep(Math.min(left, WATCH_SLICE_MS));
-		}
-	};
-	void watch();
-	return {
-		touch: () => {
-			lastActivity = Date.now();
-		},
-		stop: () => {
-			stopped = true;
-		},
-	};
-}
-
-function isReadable(body: unknown): body is Readable {
+/** A body that ended early: Node says "aborted" or "premature close", with or without a code. */
+function isConnectionLoss(error: unknown): boolean {
+	const code = transportFailureCode(error);
+	const message = error instanceof Error ? error.message : '';
 	return (
-		body !== null &&
-		typeof body === 'object' &&
-		typeof (body as Readable).map === 'function' &&
-		typeof (body as Readable).destroy === 'function'
+		(code !== undefined && LOST_CONNECTION_CODES.includes(code)) ||
+		/aborted|premature close|socket hang up/i.test(message)
 	);
 }
 
@@ -144,7 +98,7 @@ function mediaOptions(url: string, space: Space, format: RecordingFormat, timeou
 	return options;
 }
 
-/** The answer's headers, within Timeout: n8n's helper ignores our abort signal, so it is raced instead. */
+/** The answer's headers within Timeout: n8n's helper ignores our abort signal, so it is raced. */
 async function requestMedia(
 	context: BinaryContext,
 	options: IHttpRequestOptions,
@@ -196,142 +150,33 @@ async function readErrorBody(body: unknown): Promise<string> {
 	return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString('utf-8');
 }
 
-function headerValue(headers: IN8nHttpFullResponse['headers'], name: string): string | undefined {
-	const value = headers?.[name];
-	const first = Array.isArray(value) ? value[0] : value;
-	return typeof first === 'string' ? first : undefined;
-}
-
-/** Refuses an answer that says it is not audio, or bigger than allowed, before reading it. */
-function checkHeaders(response: IN8nHttpFullResponse, download: RecordingDownload): void {
-	const contentType = (headerValue(response.headers, 'content-type') ?? '')
-		.split(';')[0]
-		.trim()
-		.toLowerCase();
-	const accepted = [...MEDIA[download.format].accepted, ...NEUTRAL_TYPES];
-	if (contentType !== '' && !accepted.includes(contentType)) {
-		throw new DownloadProblem(
-			`SignalWire answered the recording download with ${contentType} instead of ${download.format.toUpperCase()} audio`,
-			contentType.includes('html') || contentType.includes('json')
-				? 'The answer is a page or an API message, not the recording: check the Space URL in the credentials (it must be your SignalWire space), and that the recording exists and has completed.'
-				: `Expected ${MEDIA[download.format].mimeType}. Check the Space URL in the credentials: it must be your SignalWire space.`,
-			false,
-		);
-	}
-	const length = Number(headerValue(response.headers, 'content-length'));
-	if (Number.isFinite(length) && length > download.maxBytes) {
-		throw tooLarge(download, length);
-	}
-}
-
-function tooLarge(download: RecordingDownload, bytes: number): DownloadProblem {
-	return new DownloadProblem(
-		`The recording is larger than the maximum of ${megabytes(download.maxBytes)} (${bytes > download.maxBytes + 1 ? megabytes(bytes) : 'more'})`,
-		'Nothing was stored. Raise Max Size (MB) if this recording is expected to be that long, or download it as MP3, which is a fraction of the WAV size.',
-		false,
-	);
-}
-
-/** The first bytes of each format: "ID3" or an MPEG frame sync; "RIFF....WAVE". */
-function looksLike(format: RecordingFormat, head: Buffer): boolean {
-	if (format === 'mp3') {
-		return (
-			head.subarray(0, 3).toString('latin1') === 'ID3' ||
-			(head[0] === 0xff && (head[1] & 0xe0) === 0xe0)
-		);
-	}
-	return (
-		head.subarray(0, 4).toString('latin1') === 'RIFF' &&
-		head.subarray(8, 12).toString('latin1') === 'WAVE'
-	);
-}
-
-const HEAD_BYTES: Record<RecordingFormat, number> = { mp3: 3, wav: 12 };
-
-function notAudio(download: RecordingDownload, head: Buffer): DownloadProblem {
-	const text = head.toString('latin1').trimStart();
-	const seems = text.startsWith('<')
-		? 'an HTML or XML page'
-		: /^[{[]/.test(text)
-			? 'JSON'
-			: 'something else';
-	return new DownloadProblem(
-		`SignalWire answered the recording download with ${seems}, not ${download.format.toUpperCase()} audio`,
-		'Nothing was stored. Check the Space URL in the credentials (it must be your SignalWire space), and that the recording has completed.',
-		false,
-	);
-}
-
 /**
- * The body as it streams into n8n's binary store: counted (refused past the maximum), its first
- * bytes checked, and its pauses timed. Errors travel down the stream, so the store writes nothing.
- */
-function guardedBody(body: Readable, download: RecordingDownload, timeoutMs: number) {
-	const progress = { bytes: 0, checked: false };
-	let head = Buffer.alloc(0);
-	const watch = idleWatch(timeoutMs, () =>
-		body.destroy(
-			new DownloadProblem(
-				`The recording download stalled: no data for ${timeoutMs / 1000} s`,
-				'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
-				true,
-			),
-		),
-	);
-	const stream = body.map((chunk: unknown) => {
-		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-		watch.touch();
-		progress.bytes += buffer.length;
-		if (progress.bytes > download.maxBytes) throw tooLarge(download, progress.bytes);
-		if (!progress.checked) {
-			head = Buffer.concat([head, buffer]).subarray(0, HEAD_BYTES[download.format]);
-			if (head.length >= HEAD_BYTES[download.format]) {
-				if (!looksLike(download.format, head)) throw notAudio(download, head);
-				progress.checked = true;
-			}
-		}
-		return buffer;
-	}) as Readable;
-	return { stream, progress, stop: () => watch.stop(), head: () => head };
-}
-
-const LOST_CONNECTION_CODES = [
-	'ECONNRESET',
-	'EPIPE',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'ERR_STREAM_PREMATURE_CLOSE',
-];
-
-/** A body that ended early: Node says "aborted" or "premature close", with or without a code. */
-function isConnectionLoss(error: unknown): boolean {
-	const code = transportFailureCode(error);
-	const message = error instanceof Error ? error.message : '';
-	return (
-		(code !== undefined && LOST_CONNECTION_CODES.includes(code)) ||
-		/aborted|premature close|socket hang up/i.test(message)
-	);
-}
-
-/**
- * Hands the stream to n8n's binary store. A lost connection is tried again; any other failure of
- * the store (a full disk, say) is n8n's to report as it is.
+ * Hands the guarded stream to n8n's binary store. A lost connection is tried again; any other
+ * failure of the store (a full disk, say) is n8n's to report as it is.
  */
 async function storeBinary(
 	context: BinaryContext,
-	stream: Readable,
+	guarded: GuardedBody,
 	download: RecordingDownload,
 ): Promise<IBinaryData> {
-	try {
-		return await context.helpers.prepareBinaryData(
-			stream,
-			download.fileName,
-			MEDIA[download.format].mimeType,
-		);
-	} catch (error) {
-		if (error instanceof DownloadProblem || isConnectionLoss(error)) throw error;
-		throw new FinalFailure(error as Error);
+	const stored = context.helpers.prepareBinaryData(
+		guarded.stream,
+		download.fileName,
+		MEDIA[download.format].mimeType,
+	);
+	// After a stall the store fails later, once the connection closes: nobody waits for it then.
+	stored.catch(() => undefined);
+	const settled = await Promise.race([stored, guarded.stalled]).then(
+		(binary) => ({ binary }),
+		(error: unknown) => ({ error }),
+	);
+	if ('binary' in settled) {
+		if (!guarded.isAudio()) throw notAudio(download, guarded.head());
+		return settled.binary;
 	}
+	const { error } = settled;
+	if (error instanceof DownloadProblem || isConnectionLoss(error)) throw error as Error;
+	throw new FinalFailure(error as Error);
 }
 
 type Attempt = { binary: IBinaryData } | { retryAfterMs: number };
@@ -380,36 +225,30 @@ async function attemptDownload(
 			),
 		);
 	}
-	if (!isReadable(response.body)) {
+	const body = response.body as Readable | undefined;
+	if (!isReadable(body)) {
 		throw new DownloadProblem(
 			'SignalWire answered the recording download without a body',
 			'Try again; if this persists, check the Space URL in the credentials.',
 			true,
 		);
 	}
-	try {
-		checkHeaders(response, download);
-	} catch (error) {
-		response.body.destroy();
-		throw error;
+	const refused = refuseByHeaders(response, download);
+	if (refused !== undefined) {
+		body.destroy();
+		throw refused;
 	}
-	const guarded = guardedBody(response.body, download, timeoutMs);
+	const guarded = guardBody(body, download, timeoutMs);
 	try {
-		const binary = await storeBinary(context, guarded.stream, download);
-		if (!guarded.progress.checked) {
-			throw guarded.progress.bytes === 0
-				? new DownloadProblem(
-						'SignalWire answered the recording download with an empty body',
-						'The recording has no audio yet. Try again in a minute; if it persists, the recording may be absent (too short or silent).',
-						false,
-					)
-				: notAudio(download, guarded.head());
-		}
-		return { binary };
+		return { binary: await storeBinary(context, guarded, download) };
 	} finally {
 		guarded.stop();
-		response.body.destroy();
+		body.destroy();
 	}
+}
+
+function attemptsNote(attempt: number): string {
+	return attempt > 1 ? ` (gave up after ${attempt} attempts)` : '';
 }
 
 /**
@@ -447,7 +286,7 @@ export async function signalWireDownloadRecording(
 				}
 				throw apiErrorFromProblem(
 					context.getNode(),
-					`${error.message}${attempt > 1 ? ` (gave up after ${attempt} attempts)` : ''}`,
+					`${error.message}${attemptsNote(attempt)}`,
 					error.description,
 					download.itemIndex,
 					space.secrets,
@@ -455,13 +294,18 @@ export async function signalWireDownloadRecording(
 			}
 			// What is left is a failed connection: before the answer (n8n's helper) or during it.
 			const code = transportFailureCode(error);
-			if (attempt <= maxRetries && (isConnectionLoss(error) || isRetryableFailure('GET', code))) {
+			const lost = isConnectionLoss(error);
+			if (attempt <= maxRetries && (lost || isRetryableFailure('GET', code))) {
 				await sleep(backoffMs(attempt));
 				continue;
 			}
+			const reason =
+				lost && code !== 'ETIMEDOUT' && code !== 'ECONNABORTED'
+					? 'the connection was lost during the download'
+					: describeTransportFailure(code, timeoutMs);
 			throw apiErrorFromProblem(
 				context.getNode(),
-				`Could not download the recording from ${space.origin}: ${isConnectionLoss(error) && code !== 'ETIMEDOUT' && code !== 'ECONNABORTED' ? 'the connection was lost during the download' : describeTransportFailure(code, timeoutMs)}${attempt > 1 ? ` (gave up after ${attempt} attempts)` : ''}`,
+				`Could not download the recording from ${space.origin}: ${reason}${attemptsNote(attempt)}`,
 				'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it. For slow answers, raise Request Options → Timeout.',
 				download.itemIndex,
 				space.secrets,
