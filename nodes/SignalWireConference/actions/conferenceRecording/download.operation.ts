@@ -4,14 +4,16 @@ import { NodeOperationError } from 'n8n-workflow';
 import { signalWireApiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
-import { RECORDING, recordingLocator } from '../common/recordingLocator';
 import {
 	binaryPropertyField,
-	conferenceName,
-	downloadRecordingItem,
 	fileNameOption,
 	formatField,
 	maxSizeOption,
+} from '../common/downloadFields';
+import { RECORDING, recordingLocator } from '../common/recordingLocator';
+import {
+	conferenceName,
+	downloadRecordingItem,
 	NOT_FINISHED_HELP,
 	notDownloadable,
 	readDownloadSettings,

@@ -15,13 +15,11 @@ import {
 } from '../common/conferenceLocator';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
+import { binaryPropertyField, formatField, maxSizeOption } from '../common/downloadFields';
 import { MAX_PARALLEL_REQUESTS } from '../common/requestOptions';
 import {
-	binaryPropertyField,
 	conferenceName,
 	downloadRecordingItem,
-	formatField,
-	maxSizeOption,
 	notDownloadable,
 	readDownloadSettings,
 } from './recordingFile';
