@@ -4,13 +4,22 @@ import { runInNewContext } from 'node:vm';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
-import { useFilesystemMode } from '../../../harness/binaryStore';
+import {
+	disableFilesystemMode,
+	enableFilesystemMode,
+	filesBelow,
+} from '../../../harness/binaryStore';
 import { runNode } from '../../../harness/engine';
 import { useSignalWireServer } from '../../../harness/fixtures';
 import { recordingAudio } from '../../../server/media';
 
 const space = useSignalWireServer();
-const store = useFilesystemMode();
+let binaryFolder = '';
+beforeAll(async () => {
+	binaryFolder = await enableFilesystemMode();
+});
+afterAll(() => disableFilesystemMode(binaryFolder));
+const store = { files: () => filesBelow(binaryFolder) };
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
