@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { EXAMPLES_DIR } = require('./paths');
+const { activateWorkflow, sendCallbacksTo, waitForWebhook, webhookUrl } = require('./triggers');
 
 const RECORDING_TO_DISK = {
 	file: path.join(EXAMPLES_DIR, 'triggers', 'recording-ready-save-to-disk.json'),
@@ -112,8 +113,34 @@ async function waitForSavedFile(folder, recordingSid, timeoutMs = 60_000) {
 	);
 }
 
+/**
+ * For the demo, in an n8n whose editor runs with `example.n8nEnvironment`: publishes the example,
+ * points the sandbox's callbacks at it, stops a recording, and checks the file n8n saved.
+ */
+async function runRecordingExample({ rest, baseUrl, sandbox, example }) {
+	await activateWorkflow(rest, RECORDING_TO_DISK.workflowId);
+	const url = webhookUrl(baseUrl, RECORDING_TO_DISK.webhookId);
+	await sendCallbacksTo(sandbox, url);
+	await waitForWebhook(url);
+	const { recording } = await stopARecording(sandbox, 'Support bridge');
+	const file = await waitForSavedFile(example.folder, recording.sid);
+	const served = await servedAudio(sandbox, recording.sid);
+	const ok = fs.readFileSync(file).equals(served);
+	return {
+		ok,
+		lines: [
+			`▶ When a conference recording is ready, save it to disk  (${path.relative(path.join(EXAMPLES_DIR, '..'), RECORDING_TO_DISK.file)})`,
+			`  A recording of 'Support bridge' was stopped through the API; the sandbox sent a signed recording-completed callback to ${url}`,
+			`  The trigger started the workflow, which downloaded the MP3 and saved it with n8n's Read/Write Files from Disk node:`,
+			`    ${file} (${served.length} bytes, ${ok ? 'the same bytes the sandbox served' : 'NOT the bytes the sandbox served'})`,
+		],
+		headline: `a recording-completed callback saved the recording to disk (${served.length} bytes, ${ok ? 'identical' : 'DIFFERENT'})`,
+	};
+}
+
 module.exports = {
 	RECORDING_TO_DISK,
+	runRecordingExample,
 	prepareRecordingExample,
 	servedAudio,
 	stopARecording,
