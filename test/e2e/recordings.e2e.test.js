@@ -27,6 +27,16 @@ const {
 const { startEnvironment } = require('./support/environment');
 const { accountPath, basicAuth } = require('./support/expectations');
 
+/** Files in n8n's binary data store of this user folder, with their sizes. */
+function storedBinaryFiles(userFolder) {
+	const root = path.join(userFolder, '.n8n', 'storage');
+	if (!fs.existsSync(root)) return [];
+	return fs
+		.readdirSync(root, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).size);
+}
+
 describe.each([
 	['default', "n8n's in-memory binary mode"],
 	['filesystem', "n8n's filesystem binary mode"],
@@ -70,6 +80,10 @@ describe.each([
 		expect(expected.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xe3]));
 		const day = new Date(recording.start_time).toISOString().slice(0, 10);
 		expect(path.basename(file)).toBe(`Support-bridge-${day}-${recording.sid}.mp3`);
+		// The mode really was in force: only the filesystem mode keeps the file in n8n's store.
+		expect(storedBinaryFiles(environment.n8n.userFolder).includes(expected.length)).toBe(
+			mode === 'filesystem',
+		);
 		// What n8n asked for after this test stopped the recording: the recording and its conference
 		// (read at the same time, in either order), then the audio.
 		const asked = received
