@@ -17,7 +17,7 @@ import {
 	NOT_FINISHED_HELP,
 	notDownloadable,
 	readDownloadSettings,
-} from './recordingFile';
+} from './downloadRecording';
 
 export const option = {
 	name: 'Download',

@@ -22,7 +22,7 @@ import {
 	downloadRecordingItem,
 	notDownloadable,
 	readDownloadSettings,
-} from './recordingFile';
+} from './downloadRecording';
 
 const DATE_FILTERS = dateFilters('Created', 'recordings');
 
