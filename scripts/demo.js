@@ -22,6 +22,11 @@ const { EXAMPLES_DIR, ROOT } = require('./lib/paths');
 const { isPortTaken } = require('./lib/ports');
 const { prepareN8n } = require('./lib/prepare');
 const { stopAll } = require('./lib/processes');
+const {
+	RECORDING_TO_DISK,
+	prepareRecordingExample,
+	runRecordingExample,
+} = require('./lib/recordings');
 const { buildSandbox, startSandbox } = require('./lib/sandbox');
 const { summarizeRun } = require('./lib/summary');
 const {
@@ -63,10 +68,12 @@ async function step(total, title, action) {
 }
 
 let userFolder;
+let recordingExample;
 let cleaningUp;
 function cleanUp() {
 	cleaningUp ??= stopAll().finally(() => {
 		if (userFolder) removeUserFolder(userFolder);
+		recordingExample?.remove();
 	});
 	return cleaningUp;
 }
@@ -99,6 +106,7 @@ async function runExamples(n8n, sandbox, files, headlines) {
 	for (const file of files) {
 		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
 		if (workflow.id === JOINED_ANNOUNCE.workflowId) continue;
+		if (workflow.id === RECORDING_TO_DISK.workflowId) continue;
 		if (!startsManually(workflow)) {
 			process.stdout.write(
 				`\n▷ ${workflow.name}  (${path.relative(ROOT, file)}): skipped, it has no Manual Trigger; try it with --ui\n`,
@@ -130,7 +138,7 @@ async function runExamples(n8n, sandbox, files, headlines) {
  * The SignalWire Conference Trigger, active in a running n8n: the sandbox sends a signed
  * participant-join callback to its webhook, and the workflow announces into that conference.
  */
-async function runWebhookTrigger(n8n, sandbox) {
+async function runWebhookTrigger(n8n, sandbox, recordingExample) {
 	const editor = await n8n.startEditor({ port: await freePort() });
 	try {
 		const rest = new N8nRestClient(editor.baseUrl);
@@ -156,9 +164,16 @@ async function runWebhookTrigger(n8n, sandbox) {
 				'',
 			].join('\n'),
 		);
+		const recording = await runRecordingExample({
+			rest,
+			baseUrl: editor.baseUrl,
+			sandbox,
+			example: recordingExample,
+		});
+		process.stdout.write(`${recording.lines.join('\n')}\n`);
 		return {
-			ok: delivered.outcome === 200,
-			headline: `a signed participant-join callback started the trigger, which announced into 'Support bridge'`,
+			ok: delivered.outcome === 200 && recording.ok,
+			headline: `a signed participant-join callback started the trigger, which announced into 'Support bridge'; ${recording.headline}`,
 		};
 	} finally {
 		await editor.stop();
@@ -245,6 +260,10 @@ async function main() {
 			return prepared;
 		},
 	);
+	// The recording example writes into a temporary folder that n8n is allowed to write to.
+	recordingExample = prepareRecordingExample();
+	Object.assign(process.env, recordingExample.n8nEnvironment);
+	await n8n.importWorkflows([recordingExample.workflowFile]);
 	if (options.ui) {
 		stepNumber += 1;
 		process.stdout.write(
@@ -258,7 +277,7 @@ async function main() {
 	process.stdout.write(
 		`[${stepNumber}/${total}] Starting n8n with the webhook trigger example active, and firing a SignalWire callback at it\n`,
 	);
-	const trigger = await runWebhookTrigger(n8n, sandbox);
+	const trigger = await runWebhookTrigger(n8n, sandbox, recordingExample);
 	stepNumber += 1;
 	process.stdout.write(`[${stepNumber}/${total}] Running the example workflows with n8n execute\n`);
 	const examplesOk = await runExamples(n8n, sandbox, files, [trigger.headline]);

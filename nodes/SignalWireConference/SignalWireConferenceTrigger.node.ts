@@ -11,8 +11,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { recordingWorkflowData } from './trigger/attachRecording';
 import { callbackToItem } from './trigger/callback';
 import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './trigger/events';
+import {
+	isRecordingCallback,
+	RECORDING_EVENTS,
+	RECORDING_PROPERTIES,
+	withRecordingEvent,
+} from './trigger/recordingEvents';
 import type { FormPairs } from './trigger/signature';
 import { isValidSignature } from './trigger/signature';
 
@@ -66,7 +73,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow when SignalWire reports a conference event: start, end, join, leave, mute, hold, speech',
+			'Starts the workflow when SignalWire reports a conference event: start, end, join, leave, mute, hold, speech, recording ready',
 		defaults: {
 			name: 'SignalWire Conference Trigger',
 		},
@@ -78,6 +85,11 @@ export class SignalWireConferenceTrigger implements INodeType {
 				required: true,
 				testedBy: 'signalWireSigningKeyTest',
 				displayOptions: { show: { verifySignature: [true] } },
+			},
+			{
+				name: 'signalWireApi',
+				required: true,
+				displayOptions: { show: { events: ['recording-completed'], downloadRecording: [true] } },
 			},
 		],
 		webhooks: [
@@ -104,12 +116,11 @@ export class SignalWireConferenceTrigger implements INodeType {
 				default: ['conference-end'],
 				description:
 					"Which events start the workflow; SignalWire's other callbacks are acknowledged and ignored",
-				options: CONFERENCE_EVENTS.map(({ name, value, description }) => ({
-					name,
-					value,
-					description,
-				})),
+				options: [...CONFERENCE_EVENTS, ...RECORDING_EVENTS].map(
+					({ name, value, description }) => ({ name, value, description }),
+				),
 			},
+			...RECORDING_PROPERTIES,
 			{
 				displayName: 'Verify Signature',
 				name: 'verifySignature',
@@ -227,11 +238,12 @@ export class SignalWireConferenceTrigger implements INodeType {
 				return { noWebhookResponse: true };
 			}
 		}
-		const item = callbackToItem(pairs);
+		const item = withRecordingEvent(callbackToItem(pairs));
 		const events = this.getNodeParameter('events', []) as string[];
 		if (typeof item.event !== 'string' || !events.includes(item.event)) {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };
 		}
+		if (isRecordingCallback(item)) return await recordingWorkflowData(this, item);
 		return { workflowData: [this.helpers.returnJsonArray(item)] };
 	}
 }

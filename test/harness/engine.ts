@@ -45,6 +45,8 @@ export interface RunOptions {
 	/** Input items; one empty item when omitted, as a manual trigger gives. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; overrides continueOnFail (which means continueRegularOutput). */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 	nodeType?: string;
 }
 
@@ -136,7 +138,11 @@ export function buildNode(
 			signalWireApi: { id: 'credential-1', name: 'SignalWire account' },
 			signalWireSigningKeyApi: { id: 'credential-2', name: 'SignalWire signing key' },
 		},
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.onError
+			? { onError: options.onError }
+			: options.continueOnFail
+				? { onError: 'continueRegularOutput' as const }
+				: {}),
 	};
 }
 

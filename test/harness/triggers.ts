@@ -135,12 +135,14 @@ export async function callWebhook(
 	parameters: Record<string, unknown>,
 	request: CallbackRequest,
 	signingKey?: string,
+	/** The SignalWire API credentials, for a trigger that downloads recordings. */
+	apiCredentials: ICredentialDataDecryptedObject = {},
 ): Promise<{ result: IWebhookResponseData; response: CapturedResponse }> {
 	const { node, workflow, additionalData } = setUp(
 		WEBHOOK_TRIGGER,
 		parameters,
 		{},
-		{},
+		apiCredentials,
 		signingKey === undefined ? {} : { signalWireSigningKeyApi: { signingKeySecret: signingKey } },
 	);
 	const captured: CapturedResponse = { status: 200, body: undefined };

@@ -8,6 +8,14 @@ import { callbackForm, deliverCallback } from './callbacks';
 import { getConference, listConferences, updateConference } from './conferences';
 import { API_PREFIX, errorBody } from './format';
 import { createScript, fetchScript, listScripts, routeScript } from './laml';
+import { recordingMedia } from './media';
+import type { RecordingEvent } from './recordingCallbacks';
+import {
+	applyRecordingEvent,
+	completeRecording,
+	isRecordingEvent,
+	recordingCallbackForm,
+} from './recordingCallbacks';
 import { paginate } from './paging';
 import { renderMustache } from './cxmlReader';
 import {
@@ -22,7 +30,7 @@ import type { Reply } from './replies';
 import { notFound } from './replies';
 import { actOutAnnouncement, answerCall } from './speech';
 import { startStream, stopStream } from './streams';
-import type { ConferenceRecord, ParticipantRecord } from './store';
+import type { ConferenceRecord, ParticipantRecord, RecordingRecord } from './store';
 import { Store } from './store';
 
 export interface RecordedRequest {
@@ -45,7 +53,7 @@ export interface RecordedRequest {
 export type Interceptor = (request: RecordedRequest) => Reply | undefined;
 
 export interface DeliveredCallback {
-	event: ConferenceEvent;
+	event: ConferenceEvent | RecordingEvent;
 	url: string;
 	form: Array<[string, string]>;
 	/** HTTP status the receiver answered, or the error when it could not be reached. */
@@ -99,6 +107,19 @@ export class SignalWireServer {
 		this.callbackTarget = options.statusCallback;
 		this.store.onEvent = (event, conference, participant) =>
 			this.emit(event, conference, participant);
+		this.store.onRecordingEnded = (conference, recording) => {
+			completeRecording(this.store, recording);
+			this.emitRecording('recording-completed', conference, recording);
+		};
+	}
+
+	/** Sends a signed recording status callback, as `<Conference recordingStatusCallback>` asks for. */
+	emitRecording(event: RecordingEvent, conference: ConferenceRecord, recording: RecordingRecord) {
+		const status = event.replace('recording-', '') as 'in-progress' | 'completed' | 'absent';
+		this.deliver(
+			event,
+			recordingCallbackForm(this.store, this.origin, conference, recording, status),
+		);
 	}
 
 	/** Sends the status callback of an event to the configured target (if any), signed. */
@@ -111,7 +132,12 @@ export class SignalWireServer {
 		if (!target) return;
 		const sequence = (this.sequenceNumbers.get(conference.sid) ?? 0) + 1;
 		this.sequenceNumbers.set(conference.sid, sequence);
-		const form = callbackForm(this.store, event, conference, sequence, participant);
+		this.deliver(event, callbackForm(this.store, event, conference, sequence, participant));
+	}
+
+	private deliver(event: DeliveredCallback['event'], form: URLSearchParams): void {
+		const target = this.callbackTarget;
+		if (!target) return;
 		const delivery = deliverCallback(target, form).then(
 			(status) => {
 				this.callbacks.push({ event, url: target.url, form: [...form], outcome: status });
@@ -224,7 +250,8 @@ export class SignalWireServer {
 				return;
 			}
 			if (reply.fault === 'hang') return;
-			this.send(response, reply);
+			if (reply.stream) await sendStream(response, reply);
+			else this.send(response, reply);
 		} finally {
 			this.inFlight--;
 		}
@@ -232,8 +259,12 @@ export class SignalWireServer {
 
 	private send(response: ServerResponse, reply: Reply): void {
 		const headers: Record<string, string> = { ...reply.headers };
-		let payload = '';
-		if (typeof reply.body === 'string') {
+		let payload: string | Buffer = '';
+		if (Buffer.isBuffer(reply.body)) {
+			payload = reply.body;
+			headers['Content-Type'] ??= 'application/octet-stream';
+			headers['Content-Length'] ??= String(payload.length);
+		} else if (typeof reply.body === 'string') {
 			payload = reply.body;
 			headers['Content-Type'] ??= 'text/plain';
 		} else if (reply.body !== undefined) {
@@ -290,7 +321,7 @@ export class SignalWireServer {
 	 */
 	private async controlEvent(body: string): Promise<Reply> {
 		const { event, friendlyName, conferenceSid } = JSON.parse(body || '{}') as {
-			event?: ConferenceEvent;
+			event?: ConferenceEvent | RecordingEvent;
 			friendlyName?: string;
 			conferenceSid?: string;
 		};
@@ -302,6 +333,13 @@ export class SignalWireServer {
 		);
 		if (!conference || event === undefined) {
 			return { status: 404, body: { message: 'No running conference matches, or no event given' } };
+		}
+		if (isRecordingEvent(event)) {
+			const recording = applyRecordingEvent(this.store, conference, event);
+			if (!recording) return { status: 404, body: { message: 'No running recording to end' } };
+			this.emitRecording(event, conference, recording);
+			await this.flushCallbacks();
+			return { status: 200, body: this.callbacks[this.callbacks.length - 1] ?? null };
 		}
 		const participant = event.startsWith('participant-')
 			? event === 'participant-join'
@@ -384,6 +422,30 @@ export class SignalWireServer {
 	}
 }
 
+/** Writes a streamed reply with backpressure; a client that goes away ends it. */
+async function sendStream(response: ServerResponse, reply: Reply): Promise<void> {
+	response.writeHead(reply.status, reply.headers);
+	try {
+		for await (const chunk of reply.stream!()) {
+			if (response.destroyed) return;
+			if (!response.write(chunk)) {
+				await new Promise<void>((resolve) => {
+					const done = () => {
+						response.off('drain', done);
+						response.off('close', done);
+						resolve();
+					};
+					response.on('drain', done);
+					response.on('close', done);
+				});
+			}
+		}
+		response.end();
+	} catch {
+		response.destroy();
+	}
+}
+
 function listReply<T>(
 	path: string,
 	query: URLSearchParams,
@@ -410,6 +472,7 @@ function routeAccount(
 	const form = new URLSearchParams(request.body);
 	const other = routeTelephony(store, request, segments, query, form);
 	if (other !== null) return other;
+	if (segments[0] === 'Recordings') return recordingMedia(store, request, segments);
 	if (segments[0] !== 'Conferences') return undefined;
 	if (segments.length === 1) {
 		return method === 'GET'

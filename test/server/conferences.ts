@@ -74,6 +74,7 @@ function endConference(store: Store, record: ConferenceRecord): void {
 		if (recording.status === 'in-progress' || recording.status === 'paused') {
 			recording.status = 'completed';
 			recording.updatedAt = now;
+			store.onRecordingEnded(record, recording);
 		}
 	}
 	for (const stream of record.streams.values()) {

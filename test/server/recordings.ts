@@ -44,13 +44,15 @@ export function updateRecording(
 	if (pauseBehavior !== null && !['skip', 'silence'].includes(pauseBehavior)) {
 		return unprocessableList(`PauseBehavior must be skip or silence (got ${pauseBehavior})`);
 	}
-	if (recording.status === 'stopped' || recording.status === 'completed') {
+	if (['stopped', 'completed', 'absent'].includes(recording.status)) {
 		return unprocessableList(`Recording is ${recording.status} and cannot be changed`);
 	}
 	recording.status = status as RecordingRecord['status'];
 	recording.pauseBehavior = status === 'paused' ? (pauseBehavior ?? 'silence') : null;
 	recording.updatedAt = store.now();
-	return { status: 200, body: recordingJson(store, recording) };
+	const reply = { status: 200, body: recordingJson(store, recording) };
+	if (status === 'stopped') store.onRecordingEnded(conference, recording);
+	return reply;
 }
 
 export function deleteRecording(conference: ConferenceRecord, sid: string, path: string): Reply {

@@ -7,6 +7,8 @@ export type Reply = {
 	headers?: Record<string, string>;
 	/** Wait this long before answering (latency, slow servers). */
 	delayMs?: number;
+	/** A long body sent chunk by chunk with backpressure, never held whole (large recordings). */
+	stream?: () => AsyncIterable<Buffer>;
 	/** Misbehave instead of answering: drop the connection, or never answer. */
 	fault?: 'reset' | 'hang';
 };

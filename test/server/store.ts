@@ -37,7 +37,7 @@ export interface ParticipantRecord {
 	settings: Record<string, string>;
 }
 
-export type RecordingStatus = 'in-progress' | 'paused' | 'stopped' | 'completed';
+export type RecordingStatus = 'in-progress' | 'paused' | 'stopped' | 'completed' | 'absent';
 
 export interface RecordingRecord {
 	sid: string;
@@ -90,6 +90,10 @@ export class Store {
 		conference: ConferenceRecord,
 		participant?: ParticipantRecord,
 	) => void = () => undefined;
+
+	/** Called when a recording stops or its conference ends, as SignalWire then finishes it. */
+	onRecordingEnded: (conference: ConferenceRecord, recording: RecordingRecord) => void = () =>
+		undefined;
 
 	constructor(readonly projectId: string) {}
 
@@ -216,7 +220,7 @@ export function participantJson(store: Store, record: ParticipantRecord): Record
 
 /** Conference recordings as SignalWire types them: duration an integer, channels and error_code strings. */
 export function recordingJson(store: Store, record: RecordingRecord): Record<string, unknown> {
-	const ended = record.status === 'stopped' || record.status === 'completed';
+	const ended = ['stopped', 'completed', 'absent'].includes(record.status);
 	return {
 		sid: record.sid,
 		account_sid: store.projectId,

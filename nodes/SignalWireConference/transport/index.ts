@@ -10,6 +10,8 @@ import type { SignalWireContext, SignalWireRequest, Target } from './types';
  * error mapping. Operations, pickers and triggers import from here and from `paths`/`types`.
  */
 export { MAX_PAGE_SIZE, signalWireApiListAll, signalWireApiListPage } from './paging';
+export { DEFAULT_MAX_DOWNLOAD_MB, signalWireDownloadRecording } from './download';
+export type { BinaryContext, RecordingDownload, RecordingFormat } from './download';
 export * from './paths';
 export type * from './types';
 

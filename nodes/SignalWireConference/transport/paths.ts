@@ -29,6 +29,10 @@ export const conferenceRecordingsPath = (conferenceSid: string): string =>
 export const conferenceRecordingPath = (conferenceSid: string, recordingSid: string): string =>
 	`${conferenceRecordingsPath(conferenceSid)}/${segment(recordingSid)}`;
 
+/** The account-wide media of a recording: `.mp3`, or `.wav` (SignalWire also serves WAV without an extension). */
+export const recordingMediaPath = (recordingSid: string, extension: 'mp3' | 'wav'): string =>
+	`/Recordings/${segment(recordingSid)}.${extension}`;
+
 export const conferenceStreamsPath = (conferenceSid: string): string =>
 	`${conferencePath(conferenceSid)}/Streams`;
 

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { mapInOrder } from '../../helpers/mapInOrder';
 import { getSidFromLocator } from '../../helpers/validation';
 import { conferenceRecordingsPath, signalWireApiListAll } from '../../transport';
 import {
@@ -14,6 +15,14 @@ import {
 } from '../common/conferenceLocator';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
+import { binaryPropertyField, formatField, maxSizeOption } from '../common/downloadFields';
+import { MAX_PARALLEL_REQUESTS } from '../common/requestOptions';
+import {
+	conferenceName,
+	downloadRecordingItem,
+	notDownloadable,
+	readDownloadSettings,
+} from './downloadRecording';
 
 const DATE_FILTERS = dateFilters('Created', 'recordings');
 
@@ -35,7 +44,53 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: dateFilterOptions(DATE_FILTERS),
 	},
+	{
+		displayName: 'Download',
+		name: 'download',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to also download each recording's audio as a file, up to Requests in Parallel at a time; recordings without audio yet come out without a file and say why",
+	},
+	...[
+		formatField,
+		binaryPropertyField,
+		{
+			displayName: 'Options',
+			name: 'downloadOptions',
+			type: 'collection' as const,
+			placeholder: 'Add Option',
+			default: {},
+			options: [maxSizeOption],
+		},
+	].map((field) => ({ ...field, displayOptions: { show: { download: [true] } } })),
 ];
+
+function parallelDownloads(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const wanted = Number(options.parallelRequests ?? 1);
+	return Number.isInteger(wanted) ? Math.min(Math.max(wanted, 1), MAX_PARALLEL_REQUESTS) : 1;
+}
+
+/**
+ * Every listed recording with its audio attached. One without audio yet (in progress, paused,
+ * absent) keeps its item, without a file and with `downloadSkipped` saying why.
+ */
+async function withAudio(
+	context: IExecuteFunctions,
+	recordings: IDataObject[],
+	conferenceSid: string,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const settings = readDownloadSettings(context, itemIndex);
+	const name = await conferenceName(context, conferenceSid, itemIndex);
+	return await mapInOrder(recordings.length, parallelDownloads(context), async (index) => {
+		const recording = recordings[index];
+		const skipped = notDownloadable(recording);
+		if (skipped !== undefined) return { json: { ...recording, downloadSkipped: skipped } };
+		return await downloadRecordingItem(context, recording, settings, itemIndex, name);
+	});
+}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -44,6 +99,9 @@ export async function execute(
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
+	// Checked before any request, like every other field.
+	if (download) readDownloadSettings(this, itemIndex);
 	const recordings = await signalWireApiListAll(
 		this,
 		{
@@ -55,5 +113,6 @@ export async function execute(
 		},
 		limit,
 	);
-	return this.helpers.returnJsonArray(recordings);
+	if (!download) return this.helpers.returnJsonArray(recordings);
+	return await withAudio(this, recordings, conferenceSid, itemIndex);
 }

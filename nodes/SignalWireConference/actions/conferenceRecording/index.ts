@@ -1,4 +1,5 @@
 import * as deleteOperation from './delete.operation';
+import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
@@ -8,5 +9,5 @@ export const conferenceRecording = defineResource(
 	'Conference Recording',
 	'conferenceRecording',
 	'getAll',
-	[deleteOperation, get, getAll, update],
+	[deleteOperation, download, get, getAll, update],
 );

@@ -1,0 +1,73 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { signalWireApiRequest } from '../../transport';
+import { readConferenceChild } from '../common/conferenceChild';
+import { conferenceLocator } from '../common/conferenceLocator';
+import {
+	binaryPropertyField,
+	fileNameOption,
+	formatField,
+	maxSizeOption,
+} from '../common/downloadFields';
+import { RECORDING, recordingLocator } from '../common/recordingLocator';
+import {
+	conferenceName,
+	downloadRecordingItem,
+	NOT_FINISHED_HELP,
+	notDownloadable,
+	readDownloadSettings,
+} from './downloadRecording';
+
+export const option = {
+	name: 'Download',
+	value: 'download',
+	description: "Download a conference recording's audio as a file (MP3 or WAV)",
+	action: 'Download a conference recording',
+};
+
+export const properties: INodeProperties[] = [
+	conferenceLocator,
+	recordingLocator,
+	formatField,
+	binaryPropertyField,
+	{
+		displayName: 'Options',
+		name: 'downloadOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [fileNameOption, maxSizeOption],
+	},
+];
+
+/**
+ * Reads the recording first: its status says whether there is audio yet, and its metadata becomes
+ * the item's json. The conference is read for the default file name only.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const target = readConferenceChild(this, RECORDING, itemIndex);
+	const settings = readDownloadSettings(this, itemIndex);
+	const [recording, name] = await Promise.all([
+		signalWireApiRequest(this, {
+			method: 'GET',
+			resource: target.resource,
+			itemIndex,
+			notFound: target.notFound,
+		}),
+		settings.fileName === undefined
+			? conferenceName(this, target.conferenceSid, itemIndex)
+			: undefined,
+	]);
+	const problem = notDownloadable(recording);
+	if (problem !== undefined) {
+		throw new NodeOperationError(this.getNode(), problem, {
+			itemIndex,
+			description: NOT_FINISHED_HELP,
+		});
+	}
+	return [await downloadRecordingItem(this, recording, settings, itemIndex, name)];
+}

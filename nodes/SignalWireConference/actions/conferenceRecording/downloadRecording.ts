@@ -1,0 +1,129 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { customRecordingFileName, defaultRecordingFileName } from '../../helpers/recordingFile';
+import type { RecordingFormat } from '../../transport';
+import {
+	conferencePath,
+	DEFAULT_MAX_DOWNLOAD_MB,
+	signalWireApiRequest,
+	signalWireDownloadRecording,
+} from '../../transport';
+import { conferenceNotFound } from '../common/conferenceLocator';
+
+/** The statuses whose audio exists: SignalWire ends a recording as stopped (by request) or completed. */
+const FINISHED = ['completed', 'stopped'];
+
+export interface DownloadSettings {
+	format: RecordingFormat;
+	binaryPropertyName: string;
+	maxBytes: number;
+	/** The user's own file name, when they typed one. */
+	fileName?: string;
+}
+
+/** Everything a download needs from the node's fields, refused before any request when invalid. */
+export function readDownloadSettings(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): DownloadSettings {
+	const format = String(context.getNodeParameter('format', itemIndex, 'mp3'));
+	if (format !== 'mp3' && format !== 'wav') {
+		throw new NodeOperationError(context.getNode(), `Format "${format}" is not mp3 or wav`, {
+			itemIndex,
+			description: 'Choose MP3 or WAV.',
+		});
+	}
+	const binaryPropertyName = String(
+		context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+	).trim();
+	if (binaryPropertyName === '') {
+		throw new NodeOperationError(context.getNode(), 'Put Output File in Field is empty', {
+			itemIndex,
+			description: 'Enter the name of the binary field to put the recording in, e.g. "data".',
+		});
+	}
+	const options = context.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject;
+	const maxSizeMb = Number(options.maxSizeMb ?? DEFAULT_MAX_DOWNLOAD_MB);
+	if (!Number.isFinite(maxSizeMb) || maxSizeMb <= 0) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Max Size (MB) ${String(options.maxSizeMb)} is not a positive number`,
+			{
+				itemIndex,
+				description: `Set Max Size (MB) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_MB}).`,
+			},
+		);
+	}
+	const typed = String(options.fileName ?? '').trim();
+	const fileName = typed === '' ? undefined : customRecordingFileName(typed, format);
+	if (fileName !== undefined && /^\.[A-Za-z0-9]+$/.test(fileName)) {
+		throw new NodeOperationError(context.getNode(), `File Name "${typed}" has no name part`, {
+			itemIndex,
+			description: 'Enter a file name such as "standup.mp3", or leave File Name empty.',
+		});
+	}
+	return {
+		format,
+		binaryPropertyName,
+		maxBytes: Math.floor(maxSizeMb * 1024 * 1024),
+		fileName,
+	};
+}
+
+/** The conference's friendly name, for file names. */
+export async function conferenceName(
+	context: IExecuteFunctions,
+	conferenceSid: string,
+	itemIndex: number,
+): Promise<string | undefined> {
+	const conference = await signalWireApiRequest(context, {
+		method: 'GET',
+		resource: conferencePath(conferenceSid),
+		itemIndex,
+		notFound: conferenceNotFound(conferenceSid),
+	});
+	return typeof conference.friendly_name === 'string' ? conference.friendly_name : undefined;
+}
+
+/** Why a recording has no audio to download yet, or undefined when it has. */
+export function notDownloadable(recording: IDataObject): string | undefined {
+	const status = String(recording.status ?? '');
+	if (FINISHED.includes(status)) return undefined;
+	if (status === 'absent') {
+		return `Recording "${String(recording.sid)}" is absent: SignalWire kept no audio (the recording was too short or silent)`;
+	}
+	return `Recording "${String(recording.sid)}" is ${status || 'in an unknown state'}, not completed yet: its audio can be downloaded once SignalWire has finished it`;
+}
+
+export const NOT_FINISHED_HELP =
+	'Stop the recording (Conference Recording → Update → Stop) or let the conference end, then download it. The SignalWire Conference Trigger\'s "Recording Completed" event says when it is ready.';
+
+/** One item: the recording's metadata as `json`, its audio under the chosen binary field. */
+export async function downloadRecordingItem(
+	context: IExecuteFunctions,
+	recording: IDataObject,
+	settings: DownloadSettings,
+	itemIndex: number,
+	nameOfConference?: string,
+): Promise<INodeExecutionData> {
+	const recordingSid = String(recording.sid);
+	const fileName =
+		settings.fileName ??
+		defaultRecordingFileName(
+			{
+				recordingSid,
+				conferenceName: nameOfConference,
+				startedAt: recording.start_time ?? recording.date_created,
+			},
+			settings.format,
+		);
+	const binary = await signalWireDownloadRecording(context, {
+		itemIndex,
+		recordingSid,
+		format: settings.format,
+		fileName,
+		maxBytes: settings.maxBytes,
+	});
+	return { json: recording, binary: { [settings.binaryPropertyName]: binary } };
+}
