@@ -4,6 +4,27 @@ import { apiErrorFromProblem } from './errors';
 import type { SignalWireContext, SignalWireRequest } from './types';
 
 /**
+ * The deepest nesting a SignalWire answer has is about five levels (list → conference →
+ * subresource_uris → value); anything far deeper is not SignalWire's, and would make an output
+ * item that n8n cannot save (its serialiser recurses once per level).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, counted without recursion (so any depth can be measured). */
+export function jsonDepth(value: unknown): number {
+	let deepest = 0;
+	const stack: Array<[unknown, number]> = [[value, 1]];
+	while (stack.length > 0) {
+		const [current, depth] = stack.pop()!;
+		if (current === null || typeof current !== 'object') continue;
+		deepest = Math.max(deepest, depth);
+		if (deepest > MAX_JSON_DEPTH) return deepest;
+		for (const child of Object.values(current)) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
+/**
  * A successful answer must be one JSON object; only a DELETE may answer with nothing (204).
  * Anything else (HTML from a proxy, an array, a bare value) would become misleading output items.
  */
@@ -24,8 +45,17 @@ export function parseJsonBody(
 			parsed = undefined;
 		}
 	}
-	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+		if (jsonDepth(parsed) > MAX_JSON_DEPTH) {
+			throw apiErrorFromProblem(
+				context.getNode(),
+				`SignalWire answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+				`No SignalWire object nests that deep, so the response to ${new URL(url).pathname} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
+				request.itemIndex,
+			);
+		}
 		return parsed as IDataObject;
+	}
 	throw apiErrorFromProblem(
 		context.getNode(),
 		empty

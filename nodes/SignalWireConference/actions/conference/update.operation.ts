@@ -109,6 +109,8 @@ export async function execute(
 		resource: conferencePath(conferenceSid),
 		notFound: conferenceNotFound(conferenceSid),
 	};
-	const conference = await signalWireApiPost(this, target, form, itemIndex);
+	// Ending a conference twice ends it once; an announcement sent twice plays twice.
+	const idempotent = Object.keys(form).every((field) => field === 'Status');
+	const conference = await signalWireApiPost(this, target, form, itemIndex, form, { idempotent });
 	return this.helpers.returnJsonArray(conference);
 }

@@ -20,7 +20,10 @@ export function flagOperation(
 		itemIndex: number,
 	): Promise<INodeExecutionData[]> {
 		const target = readConferenceChild(this, PARTICIPANT, itemIndex);
-		const participant = await signalWireApiPost(this, target, form, itemIndex);
+		// Setting a flag twice sets it once, so a 503 may be retried.
+		const participant = await signalWireApiPost(this, target, form, itemIndex, form, {
+			idempotent: true,
+		});
 		return this.helpers.returnJsonArray(participant);
 	}
 	return { option, properties, execute };
