@@ -358,7 +358,57 @@ describe('bad-input campaign: Space URL', () => {
 		'',
 		'   ',
 		'x'.repeat(3000),
+		// Backslashes, which WHATWG URL parsers read as "/": the host would end before them.
+		'https://evil.com\\example.signalwire.com',
+		'evil.com\\example.signalwire.com',
+		'https://evil.com\\@example.signalwire.com',
+		'https:\\\\evil.com',
+		'\\\\evil.com\\example.signalwire.com',
+		// Numeric hosts that parsers turn into some IPv4 address.
+		'https://0x7f000001',
+		'https://2130706433',
+		'https://127.1',
+		'https://0177.0.0.1',
+		'0x7f.1',
+		// User info and look-alikes.
+		'example.signalwire.com@evil.com',
+		'example.signalwire.com:443@evil.com',
+		'https://example.signalwire.com%2f@evil.com',
+		'https://example.signalwire.com%40evil.com',
+		'https://examp\u0131e.signalwire.com',
+		'https://ｅxample.signalwire.com',
+		'https://example.signalwire.com\u3002evil.com',
+		// Control characters and whitespace inside.
+		'https://exam\tple.signalwire.com',
+		'https://example.signalwire.com\r\nHost: evil.com',
+		'example .signalwire.com',
+		// Ports and schemes that are not what they seem.
+		'example.signalwire.com:0',
+		'example.signalwire.com:65536',
+		'example.signalwire.com:-1',
+		'mailto:ops@example.com',
+		'data:,evil',
+		'https:/example.signalwire.com',
+		'https:example.signalwire.com',
+		'http://[::ffff:7f00:1]',
+		'https://[::ffff:7f00:1]',
+		'https://[0:0:0:0:0:0:0:1]',
 	];
+
+	/** Forms people type for their space that must be understood, and where each one goes. */
+	const FRIENDLY_SPACES: Array<[string, string]> = [
+		['example', 'https://example.signalwire.com'],
+		['example.signalwire.com:443', 'https://example.signalwire.com'],
+		['EXAMPLE.SignalWire.com:8443/', 'https://example.signalwire.com:8443'],
+		['localhost:3000', 'https://localhost:3000'],
+		['127.0.0.1:8080', 'https://127.0.0.1:8080'],
+		['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+		['http://[::1]:3000', 'http://[::1]:3000'],
+	];
+
+	it.each(FRIENDLY_SPACES)('understands the Space URL %j as %s', (spaceUrl, origin) => {
+		expect(resolveSpaceOrigin(spaceUrl)).toEqual({ origin });
+	});
 
 	it.each(HOSTILE_SPACES.map((value) => [JSON.stringify(value).slice(0, 50), value]))(
 		'resolves %s to a refusal or to exactly the host typed, over https',
