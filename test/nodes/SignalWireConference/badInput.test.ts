@@ -445,3 +445,129 @@ describe('bad-input campaign: Space URL', () => {
 		}
 	});
 });
+
+describe('bad-input campaign: every boolean the package reads', () => {
+	const conferenceId = { __rl: true, mode: 'id', value: UUID };
+	const participantId = { __rl: true, mode: 'id', value: UUID };
+
+	/** Each boolean, where it goes, and how to read back what was sent for it. */
+	const TARGETS: Array<{
+		label: string;
+		parameters: (value: unknown) => Record<string, unknown>;
+		sent: () => string | null | undefined;
+	}> = [
+		{
+			label: 'Muted',
+			parameters: (value) => ({
+				resource: 'participant',
+				operation: 'getAll',
+				conferenceId,
+				returnAll: true,
+				filters: { muted: value },
+			}),
+			sent: () => new URLSearchParams(space.server.requests[0]?.rawQuery).get('Muted'),
+		},
+		{
+			label: 'Hold',
+			parameters: (value) => ({
+				resource: 'participant',
+				operation: 'getAll',
+				conferenceId,
+				returnAll: true,
+				filters: { hold: value },
+			}),
+			sent: () => new URLSearchParams(space.server.requests[0]?.rawQuery).get('Hold'),
+		},
+		...(['Muted', 'Hold', 'Coaching'] as const).map((label) => ({
+			label,
+			parameters: (value: unknown) => ({
+				resource: 'participant',
+				operation: 'update',
+				conferenceId,
+				participantId,
+				updateFields: {
+					[label.toLowerCase()]: value,
+					...(label === 'Coaching' ? { callSidToCoach: UUID } : {}),
+				},
+			}),
+			sent: () => new URLSearchParams(space.server.requests[0]?.body).get(label),
+		})),
+		{
+			label: 'Real Time',
+			parameters: (value) => ({
+				resource: 'conferenceStream',
+				operation: 'start',
+				conferenceId,
+				url: 'wss://example.com/audio',
+				options: { streamRealTime: value },
+			}),
+			sent: () => new URLSearchParams(space.server.requests[0]?.body).get('StreamRealTime'),
+		},
+		{
+			label: 'Return All',
+			parameters: (value) => ({
+				resource: 'conference',
+				operation: 'getAll',
+				returnAll: value,
+				limit: 7,
+			}),
+			sent: () => {
+				const pageSize = new URLSearchParams(space.server.requests[0]?.rawQuery).get('PageSize');
+				return pageSize === null ? undefined : String(pageSize === '1000');
+			},
+		},
+	];
+
+	const TRUE_VALUES: unknown[] = [
+		true,
+		'={{ true }}',
+		'={{ "true" }}',
+		'={{ "TRUE" }}',
+		'={{ " True " }}',
+		'={{ 1 === 1 }}',
+	];
+	const FALSE_VALUES: unknown[] = [
+		false,
+		'={{ false }}',
+		'={{ "false" }}',
+		'={{ "False" }}',
+		'={{ " FALSE " }}',
+		'={{ 1 === 2 }}',
+	];
+	const BAD_VALUES: unknown[] = [
+		'={{ "yes" }}',
+		'={{ "no" }}',
+		'={{ 1 }}',
+		'={{ 0 }}',
+		'={{ "0" }}',
+		'={{ "maybe" }}',
+		'={{ "truee" }}',
+		'={{ "false!" }}',
+		'={{ [] }}',
+		'={{ {} }}',
+	];
+
+	const cases = TARGETS.flatMap((target) => [
+		...TRUE_VALUES.map((value) => ({ target, value, expected: 'true' })),
+		...FALSE_VALUES.map((value) => ({ target, value, expected: 'false' })),
+		...BAD_VALUES.map((value) => ({ target, value, expected: 'refused' })),
+	]);
+
+	it.each(
+		cases.map((entry) => [entry.target.label, JSON.stringify(entry.value), entry.expected, entry]),
+	)('%s given %s: %s', async (_label, _shown, _expected, { target, value, expected }) => {
+		const run = await runNode({
+			parameters: target.parameters(value),
+			credentials: space.credentials,
+		});
+
+		if (expected === 'refused') {
+			expect(run.error?.name).toBe('NodeOperationError');
+			expect(run.error?.message).toMatch(new RegExp(`^${target.label} ".*" is not true or false$`));
+			expect(run.error?.context?.itemIndex).toBe(0);
+			expect(space.server.requests).toEqual([]);
+		} else {
+			expect(target.sent()).toBe(expected);
+		}
+	});
+});
