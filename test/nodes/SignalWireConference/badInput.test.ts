@@ -571,3 +571,145 @@ describe('bad-input campaign: every boolean the package reads', () => {
 		}
 	});
 });
+
+describe('bad-input campaign: dates, one rule for every form', () => {
+	/** Every date input the package reads, with the query name each one is sent as. */
+	const DATE_INPUTS: Array<[string, (value: unknown) => Record<string, unknown>, string]> = [
+		...(
+			[
+				['dateCreated', 'DateCreated'],
+				['dateCreatedBefore', 'DateCreated<'],
+				['dateCreatedAfter', 'DateCreated>'],
+				['dateUpdated', 'DateUpdated'],
+				['dateUpdatedBefore', 'DateUpdated<'],
+				['dateUpdatedAfter', 'DateUpdated>'],
+			] as const
+		).map(([filter, query]): [string, (value: unknown) => Record<string, unknown>, string] => [
+			`conference ${filter}`,
+			(value) => ({
+				resource: 'conference',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { [filter]: value },
+			}),
+			query,
+		]),
+		...(
+			[
+				['dateCreated', 'DateCreated'],
+				['dateCreatedBefore', 'DateCreated<'],
+				['dateCreatedAfter', 'DateCreated>'],
+			] as const
+		).map(([filter, query]): [string, (value: unknown) => Record<string, unknown>, string] => [
+			`recording ${filter}`,
+			(value) => ({
+				resource: 'conferenceRecording',
+				operation: 'getAll',
+				conferenceId: { __rl: true, mode: 'id', value: UUID },
+				returnAll: true,
+				filters: { [filter]: value },
+			}),
+			query,
+		]),
+	];
+
+	/** The date as written, in the value's own offset; a JavaScript Date in UTC, as n8n stores it. */
+	const ACCEPTED: Array<[unknown, string]> = [
+		['2026-11-01', '2026-11-01'],
+		['={{ "2026-11-01" }}', '2026-11-01'],
+		['2026-11-01T00:00:00', '2026-11-01'],
+		['2026-11-01T23:30:00-05:00', '2026-11-01'],
+		['2026-11-01T23:30:00.250+14:00', '2026-11-01'],
+		['2026-11-01T01:30:00Z', '2026-11-01'],
+		['2026-11-01 08:00', '2026-11-01'],
+		['={{ "Sun, 01 Nov 2026 23:30:00 -0500" }}', '2026-11-01'],
+		['={{ "Sun, 01 Nov 2026 01:30:00 +1400" }}', '2026-11-01'],
+		['={{ "1 Nov 2026 23:30:00 GMT" }}', '2026-11-01'],
+		['={{ "Mon, 24 Sept 2018 21:00:00 +0000" }}', '2018-09-24'],
+		['={{ $json.date_created }}', '2026-11-04'],
+		['={{ DateTime.fromISO("2026-11-01T23:30:00-05:00", { setZone: true }) }}', '2026-11-01'],
+		['={{ DateTime.fromISO("2026-11-02T04:30:00Z", { zone: "utc" }) }}', '2026-11-02'],
+		['={{ new Date("2026-11-01T23:30:00-05:00") }}', '2026-11-02'],
+		['={{ new Date("2026-11-01T23:30:00-05:00").toISOString() }}', '2026-11-02'],
+		['={{ "Sun Nov 01 2026 23:30:00 GMT-0500 (Eastern Standard Time)" }}', '2026-11-01'],
+	];
+
+	const REFUSED: unknown[] = [
+		'={{ "yesterday" }}',
+		'={{ "2026-02-30" }}',
+		'={{ "2026-13-01" }}',
+		'={{ "2026-11-01garbage" }}',
+		'={{ "2026-11-1" }}',
+		'={{ "11/01/2026" }}',
+		'={{ "01.11.2026" }}',
+		'={{ "Sun, 31 Feb 2026 10:00:00 +0000" }}',
+		'={{ "Sun, 01 Foo 2026 10:00:00 +0000" }}',
+		'={{ "1730419200000" }}',
+		'={{ 1730419200000 }}',
+		'={{ new Date("nope") }}',
+		'={{ DateTime.fromISO("nope") }}',
+		'={{ {} }}',
+		'={{ [] }}',
+		'={{ true }}',
+	];
+
+	it.each(DATE_INPUTS)(
+		'%s reads every accepted form as its date',
+		async (_label, parameters, query) => {
+			space.server.store.addConference({ sid: UUID, friendlyName: 'Room' });
+			for (const [value, expected] of ACCEPTED) {
+				space.server.reset();
+				const run = await runNode({
+					parameters: parameters(value),
+					items: [{ date_created: 'Wed, 04 Nov 2026 23:12:45 +0000' }],
+					credentials: space.credentials,
+				});
+				expect({ value, error: run.error?.message }).toEqual({ value, error: undefined });
+				const sent = new URLSearchParams(space.server.requests[0].rawQuery).get(query);
+				expect({ value, sent }).toEqual({ value, sent: expected });
+			}
+		},
+	);
+
+	it.each(DATE_INPUTS)(
+		'%s refuses everything else before any request',
+		async (_label, parameters) => {
+			for (const value of REFUSED) {
+				space.server.reset();
+				const run = await runNode({
+					parameters: parameters(value),
+					credentials: space.credentials,
+				});
+				expect({ value, name: run.error?.name }).toEqual({ value, name: 'NodeOperationError' });
+				expect(run.error?.message).toMatch(
+					/^Date (Created|Updated)( Before| After)? ".*" is not a date$/,
+				);
+				expect(space.server.requests).toEqual([]);
+			}
+		},
+	);
+
+	it('gives one instant the same date as a Date, as the text n8n makes of it, and as a UTC DateTime', async () => {
+		const forms = [
+			'={{ new Date(Date.UTC(2026, 10, 2, 4, 30)) }}',
+			'={{ new Date(Date.UTC(2026, 10, 2, 4, 30)).toISOString() }}',
+			'={{ DateTime.fromMillis(Date.UTC(2026, 10, 2, 4, 30), { zone: "utc" }) }}',
+			'={{ JSON.parse(JSON.stringify({ d: new Date(Date.UTC(2026, 10, 2, 4, 30)) })).d }}',
+		];
+		const sent: Array<string | null> = [];
+		for (const value of forms) {
+			space.server.reset();
+			await runNode({
+				parameters: {
+					resource: 'conference',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { dateCreated: value },
+				},
+				credentials: space.credentials,
+			});
+			sent.push(new URLSearchParams(space.server.requests[0]?.rawQuery).get('DateCreated'));
+		}
+		expect(sent).toEqual(['2026-11-02', '2026-11-02', '2026-11-02', '2026-11-02']);
+	});
+});
