@@ -10,18 +10,24 @@ import type { SignalWireContext, SignalWireRequest } from './types';
  */
 export const MAX_JSON_DEPTH = 32;
 
-/** How deep a parsed JSON value nests, counted without recursion (so any depth can be measured). */
-export function jsonDepth(value: unknown): number {
-	let deepest = 0;
-	const stack: Array<[unknown, number]> = [[value, 1]];
-	while (stack.length > 0) {
-		const [current, depth] = stack.pop()!;
-		if (current === null || typeof current !== 'object') continue;
-		deepest = Math.max(deepest, depth);
-		if (deepest > MAX_JSON_DEPTH) return deepest;
-		for (const child of Object.values(current)) stack.push([child, depth + 1]);
+/**
+ * Whether JSON text nests deeper than `max`, read in one pass over the text before it is parsed
+ * (JSON.parse itself may run out of stack on such input, and its result could not be saved).
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index++) {
+		const char = text[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '[' || char === '{') {
+			if (++depth > max) return true;
+		} else if (char === ']' || char === '}') depth--;
 	}
-	return deepest;
+	return false;
 }
 
 /**
@@ -38,6 +44,14 @@ export function parseJsonBody(
 		body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
 	if (empty && request.method === 'DELETE') return {};
 	let parsed: unknown = body;
+	if (typeof body === 'string' && nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+		throw apiErrorFromProblem(
+			context.getNode(),
+			`SignalWire answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+			`No SignalWire object nests that deep, so the response to ${new URL(url).pathname} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
+			request.itemIndex,
+		);
+	}
 	if (typeof body === 'string' && !empty) {
 		try {
 			parsed = JSON.parse(body);
@@ -46,14 +60,6 @@ export function parseJsonBody(
 		}
 	}
 	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-		if (jsonDepth(parsed) > MAX_JSON_DEPTH) {
-			throw apiErrorFromProblem(
-				context.getNode(),
-				`SignalWire answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
-				`No SignalWire object nests that deep, so the response to ${new URL(url).pathname} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
-				request.itemIndex,
-			);
-		}
 		return parsed as IDataObject;
 	}
 	throw apiErrorFromProblem(

@@ -2,7 +2,9 @@ import { runNode } from '../../harness/engine';
 import {
 	ACCOUNT_PATH,
 	API_TOKEN,
+	expectNoSecret,
 	expectNoToken,
+	PROJECT_ID,
 	useSignalWireServer,
 } from '../../harness/fixtures';
 import type { Reply } from '../../server/replies';
@@ -10,6 +12,17 @@ import type { Reply } from '../../server/replies';
 const space = useSignalWireServer();
 
 const SIDS = ['c0ffee00-0000-4000-8000-000000000001', 'c0ffee00-0000-4000-8000-000000000002'];
+const BASIC = Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString('base64');
+
+/** JSON nested `depth` levels deep inside an otherwise ordinary conference. */
+function nested(depth: number, open: string, close: string): string {
+	return `{"sid":"${SIDS[0]}","conferences":[],"x":${open.repeat(depth)}${close.repeat(depth)}}`;
+}
+
+/** `text` padded so that `secret` starts `before` characters before position `at`: a cut there. */
+function straddling(at: number, secret: string, before = 10): string {
+	return `${'x'.repeat(at - before)}${secret} and more`;
+}
 
 function envelope(conferences: unknown, next: unknown = null) {
 	return {
@@ -87,7 +100,79 @@ const HOSTILE_REPLIES: Array<[string, Reply, RegExp]> = [
 		{ status: 0, fault: 'reset' },
 		/the connection was (reset|closed)|the connection failed/,
 	],
-	['no answer at all', { status: 0, fault: 'hang' }, /no answer within 0.3 s/],
+	['no answer at all', { status: 0, fault: 'hang' }, /no answer within 1 s/],
+	// Bodies no SignalWire object can be: nested thousands deep, or larger than any page.
+	...(
+		[
+			['arrays', '[', ']'],
+			['objects', '{"a":', '}'],
+			['mixed', '[{"a":', '}]'],
+		] as const
+	).map(([kind, open, close]): [string, Reply, RegExp] => [
+		`JSON of ${kind} nested 5,000 deep`,
+		{
+			status: 200,
+			body: nested(5000, open, close),
+			headers: { 'Content-Type': 'application/json' },
+		},
+		/nested deeper than 32 levels/,
+	]),
+	[
+		'JSON nested 40 deep',
+		{ status: 200, body: nested(40, '[', ']'), headers: { 'Content-Type': 'application/json' } },
+		/nested deeper than 32 levels/,
+	],
+	[
+		'a 6 MB answer',
+		{
+			status: 200,
+			body: `{"sid":"${'x'.repeat(6 * 1024 * 1024)}"}`,
+			headers: { 'Content-Type': 'application/json' },
+		},
+		/larger than 5 MB/,
+	],
+	['a 6 MB error page', { status: 500, body: 'e'.repeat(6 * 1024 * 1024) }, /larger than 5 MB/],
+	// The token echoed in every field an error quotes, whole, encoded, or where a cut falls.
+	[
+		'the token as an error code',
+		{ status: 401, body: { code: API_TOKEN, message: 'Authentication Failed' } },
+		/^Authentication Failed \(SignalWire error \*\*\*, HTTP 401\)$/,
+	],
+	[
+		'the Basic auth as an error code',
+		{ status: 400, body: { code: `Basic ${BASIC}`, message: 'Bad' } },
+		/^Bad \(SignalWire error Basic \*\*\*, HTTP 400\)$/,
+	],
+	[
+		'the token in more_info',
+		{ status: 404, body: { code: 20404, message: 'Nope', more_info: `https://x/${API_TOKEN}` } },
+		/^Nope \(SignalWire error 20404, HTTP 404\)$/,
+	],
+	[
+		'the token in an errors list',
+		{ status: 422, body: { errors: [{ detail: `bad ${API_TOKEN}` }, { title: API_TOKEN }] } },
+		/^bad \*\*\*; \*\*\* \(HTTP 422\)$/,
+	],
+	[
+		'the token URL-encoded',
+		{ status: 400, body: { message: `echo ${encodeURIComponent(`${API_TOKEN}/x`)}` } },
+		/^echo \*\*\*x \(HTTP 400\)$|^echo \*\*\*%2Fx \(HTTP 400\)$/,
+	],
+	[
+		'the token where a plain-text error is cut',
+		{ status: 500, body: straddling(300, API_TOKEN) },
+		/HTTP 500/,
+	],
+	[
+		'the token where a long message is cut',
+		{ status: 400, body: { message: straddling(500, API_TOKEN) } },
+		/HTTP 400/,
+	],
+	[
+		'the Basic auth where a long code is cut',
+		{ status: 400, body: { code: straddling(40, BASIC), message: 'Bad' } },
+		/HTTP 400/,
+	],
 ];
 
 const LIST_REPLIES: Array<[string, Reply, RegExp]> = [
@@ -127,6 +212,22 @@ const LIST_REPLIES: Array<[string, Reply, RegExp]> = [
 		'a list that is an object',
 		{ status: 200, body: envelope({ sid: 'a' }) },
 		/without a "conferences" list/,
+	],
+	[
+		'a next_page_uri outside the space, with the token where its quote is cut',
+		{
+			status: 200,
+			body: envelope([{ sid: 'a' }], `https://evil.example.com/${straddling(175, API_TOKEN)}`),
+		},
+		/next page link outside this space/,
+	],
+	[
+		'a next_page_uri with a backslash to another host',
+		{
+			status: 200,
+			body: envelope([{ sid: 'a' }], `/\\evil.example.com${ACCOUNT_PATH}/Conferences`),
+		},
+		/next page link outside this space/,
 	],
 ];
 
@@ -174,7 +275,7 @@ describe('hostile server', () => {
 			const started = Date.now();
 
 			const run = await runNode({
-				parameters: { ...parameters, requestOptions: { maxRetries: 0, timeout: 300 } },
+				parameters: { ...parameters, requestOptions: { maxRetries: 0, timeout: 1000 } },
 				items: SIDS.map((sid) => ({ sid })),
 				credentials: space.credentials,
 				continueOnFail: true,
@@ -187,7 +288,7 @@ describe('hostile server', () => {
 				expect(Object.keys(item.json).sort()).toEqual(expect.arrayContaining(['error']));
 			}
 			expectNoToken([run.items, run.logs]);
-			expect(Date.now() - started).toBeLessThan(5000);
+			expect(Date.now() - started).toBeLessThan(8000);
 		},
 	);
 
