@@ -28,9 +28,11 @@ export function readReliability(context: SignalWireContext, itemIndex: number): 
 	return {
 		maxRetries:
 			Number.isInteger(retries) && retries >= 0 ? Math.min(retries, 10) : DEFAULT_MAX_RETRIES,
-		timeoutMs: Number.isFinite(timeout)
-			? Math.min(Math.max(Math.round(timeout), MIN_TIMEOUT_MS), MAX_TIMEOUT_MS)
-			: DEFAULT_TIMEOUT_MS,
+		// Not a positive number: the default. Otherwise within what a timer can hold.
+		timeoutMs:
+			Number.isFinite(timeout) && timeout > 0
+				? Math.min(Math.max(Math.round(timeout), MIN_TIMEOUT_MS), MAX_TIMEOUT_MS)
+				: DEFAULT_TIMEOUT_MS,
 	};
 }
 
