@@ -23,10 +23,13 @@ export class Deadline {
 
 	private readonly expiry: Promise<typeof EXPIRED>;
 
+	/** Held here so that the timer lives as long as the request that waits on it. */
+	private readonly signal: AbortSignal;
+
 	constructor(readonly timeoutMs: number) {
-		const signal = AbortSignal.timeout(timeoutMs);
+		this.signal = AbortSignal.timeout(timeoutMs);
 		this.expiry = new Promise((resolve) => {
-			signal.addEventListener(
+			this.signal.addEventListener(
 				'abort',
 				() => {
 					this.expired = true;
