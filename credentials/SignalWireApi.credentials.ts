@@ -17,16 +17,23 @@ import type {
 const spaceOriginExpression = `={{ (() => {
 	const raw = String($credentials.spaceUrl ?? '').trim().replace(/\\/+$/, '');
 	if (raw === '') return 'https://space-url-is-empty.invalid';
-	const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw);
-	const withScheme = hasScheme ? raw : 'https://' + (raw.includes('.') || raw.includes(':') ? raw : raw + '.signalwire.com');
-	const match = /^(https?):\\/\\/([^/?#@\\s]+)$/i.exec(withScheme);
-	if (!match) return 'https://space-url-is-not-valid.invalid';
-	const scheme = match[1].toLowerCase();
-	const host = match[2].toLowerCase();
-	const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+	const invalid = 'https://space-url-is-not-valid.invalid';
+	const match = /^(?:(https?):\\/\\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|\\[::1\\])(?::(\\d{1,5}))?$/i.exec(raw);
+	if (!match) return invalid;
+	const scheme = (match[1] ?? 'https').toLowerCase();
+	const typedHost = match[2].toLowerCase();
+	const hostname = match[1] === undefined && match[3] === undefined && !typedHost.includes('.') ? typedHost + '.signalwire.com' : typedHost;
+	const portNumber = match[3] === undefined ? undefined : Number(match[3]);
+	if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535)) return invalid;
+	const labels = hostname.split('.');
+	const numeric = /^(0x[0-9a-f]*|\\d+)$/i.test(labels[labels.length - 1]);
+	const dottedQuad = labels.length === 4 && labels.every((label) => /^(0|[1-9]\\d{0,2})$/.test(label) && Number(label) <= 255);
+	if (numeric && !dottedQuad) return invalid;
 	const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127(\\.\\d{1,3}){3}$/.test(hostname);
 	if (scheme === 'http' && !loopback) return 'https://space-url-must-use-https.invalid';
-	return scheme + '://' + host;
+	if (hostname.length > 253) return invalid;
+	const port = portNumber === undefined || portNumber === (scheme === 'https' ? 443 : 80) ? '' : ':' + portNumber;
+	return scheme + '://' + hostname + port;
 })() }}`;
 
 export class SignalWireApi implements ICredentialType {
@@ -90,8 +97,19 @@ export class SignalWireApi implements ICredentialType {
 			url: '=/api/laml/2010-04-01/Accounts/{{encodeURIComponent(String($credentials.projectId).trim())}}/Conferences',
 			method: 'GET',
 			qs: { PageSize: 1 },
+			// The guards of the node's own requests: a redirect could carry the credentials elsewhere.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		rules: [
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message:
+						'The Space URL answered with a redirect, which is not followed (it could carry the credentials elsewhere): enter the address of your space itself, e.g. example.signalwire.com',
+				},
+			})),
 			{
 				type: 'responseCode',
 				properties: {

@@ -8,9 +8,11 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parseApiDate } from './helpers/apiDate';
+import { jsonItems } from './helpers/jsonItems';
 import type { QueryValues } from './transport';
-import { signalWireApiListAll } from './transport';
-import { horizon, queryDate, readState, writeState } from './trigger/pollState';
+import { conferencesPath, signalWireApiListAll } from './transport';
+import type { Candidate } from './trigger/pollState';
+import { queryDate, readState, selectNew, writeState } from './trigger/pollState';
 
 interface EventDefinition {
 	/** The list filter that finds candidates. */
@@ -20,6 +22,8 @@ interface EventDefinition {
 	dateField: 'date_updated' | 'date_created';
 	/** Which statuses mean the event happened. */
 	statuses: string[];
+	/** Which statuses mean it may still happen (the conference is watched until it does). */
+	waiting: string[];
 }
 
 const EVENTS: Record<string, EventDefinition> = {
@@ -28,12 +32,14 @@ const EVENTS: Record<string, EventDefinition> = {
 		dateFilter: 'DateUpdated>',
 		dateField: 'date_updated',
 		statuses: ['completed'],
+		waiting: [],
 	},
 	// No Status filter: a conference that started and already ended between two polls still started.
 	conferenceStarted: {
 		dateFilter: 'DateCreated>',
 		dateField: 'date_created',
 		statuses: ['in-progress', 'completed'],
+		waiting: ['init'],
 	},
 };
 
@@ -111,21 +117,27 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node');
 		const state = readState(staticData, now);
 		const conferences = await signalWireApiListAll(this, {
-			resource: '/Conferences',
+			resource: conferencesPath(),
 			listKey: 'conferences',
 			query: { ...baseQuery, [event.dateFilter]: queryDate(state) },
 			itemIndex: 0,
 		});
-		const earliest = Math.max(state.since, horizon(state));
-		const eventTime = (conference: IDataObject) => parseApiDate(conference[event.dateField]) ?? 0;
-		const fresh = conferences
-			.filter(isEvent)
-			.filter((conference) => state.emitted[String(conference.sid)] === undefined)
-			.filter((conference) => eventTime(conference) >= earliest)
-			.sort((a, b) => eventTime(a) - eventTime(b));
-		for (const conference of fresh) state.emitted[String(conference.sid)] = eventTime(conference);
-		writeState(staticData, state, now);
-		return fresh.length === 0 ? null : [this.helpers.returnJsonArray(fresh)];
+		const bySid = new Map<string, IDataObject>();
+		const candidates: Candidate[] = [];
+		for (const conference of conferences) {
+			const time = parseApiDate(conference[event.dateField]);
+			if (typeof conference.sid !== 'string' || time === undefined) continue;
+			bySid.set(conference.sid, conference);
+			candidates.push({
+				sid: conference.sid,
+				time,
+				happened: isEvent(conference),
+				mayHappen: event.waiting.includes(String(conference.status)),
+			});
+		}
+		const fresh = selectNew(state, candidates, now);
+		writeState(staticData, state);
+		return fresh.length === 0 ? null : [fresh.map(({ sid }) => ({ json: bySid.get(sid)! }))];
 	}
 }
 
@@ -138,7 +150,7 @@ async function latestForManualRun(
 ): Promise<INodeExecutionData[][]> {
 	const recent = await signalWireApiListAll(
 		this,
-		{ resource: '/Conferences', listKey: 'conferences', query, itemIndex: 0 },
+		{ resource: conferencesPath(), listKey: 'conferences', query, itemIndex: 0 },
 		50,
 	);
 	const latest = recent.find(isEvent);
@@ -152,5 +164,5 @@ async function latestForManualRun(
 			},
 		);
 	}
-	return [this.helpers.returnJsonArray(latest)];
+	return [jsonItems(latest)];
 }

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { jsonItems } from './helpers/jsonItems';
 import { recordingWorkflowData } from './trigger/attachRecording';
 import { callbackToItem } from './trigger/callback';
 import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './trigger/events';
@@ -21,7 +22,7 @@ import {
 	withRecordingEvent,
 } from './trigger/recordingEvents';
 import type { FormPairs } from './trigger/signature';
-import { isValidSignature } from './trigger/signature';
+import { isValidSignature, signatureUrlCandidates } from './trigger/signature';
 
 const SIGNATURE_HEADERS = ['x-signalwire-signature', 'x-twilio-signature'];
 
@@ -47,12 +48,39 @@ function formPairs(context: IWebhookFunctions): FormPairs {
 	);
 }
 
-/** The URL SignalWire called: the public base URL when n8n is behind a proxy, else what n8n saw. */
-function calledUrl(context: IWebhookFunctions): string {
+/** The URLs SignalWire may have signed (see `signatureUrlCandidates` for the order). */
+function calledUrls(context: IWebhookFunctions): string[] {
 	const request = context.getRequestObject();
-	const publicBaseUrl = String(context.getNodeParameter('options.publicBaseUrl', '') ?? '').trim();
-	if (publicBaseUrl !== '') return publicBaseUrl.replace(/\/+$/, '') + request.originalUrl;
-	return `${request.protocol}://${request.get('host') ?? ''}${request.originalUrl}`;
+	return signatureUrlCandidates({
+		nodeWebhookUrl: context.getNodeWebhookUrl('default'),
+		originalUrl: request.originalUrl,
+		requestOrigin: `${request.protocol}://${request.get('host') ?? ''}`,
+		publicBaseUrl: String(context.getNodeParameter('options.publicBaseUrl', '') ?? ''),
+	});
+}
+
+/** Verification is off only when the setting is clearly false; anything else verifies (fail closed). */
+function verifiesSignature(context: IWebhookFunctions | IHookFunctions): boolean {
+	const value = context.getNodeParameter('verifySignature', true) as unknown;
+	return !(value === false || (typeof value === 'string' && /^\s*false\s*$/i.test(value)));
+}
+
+/**
+ * The Signing Key, read on every request (the activation hook is skipped when n8n finds the
+ * webhook registered). Blank or unreadable means no request can be verified.
+ */
+async function signingKey(context: IWebhookFunctions): Promise<string> {
+	try {
+		const { signingKeySecret } = await context.getCredentials('signalWireSigningKeyApi');
+		return typeof signingKeySecret === 'string' ? signingKeySecret : '';
+	} catch {
+		return '';
+	}
+}
+
+function refuse(context: IWebhookFunctions, message: string): IWebhookResponseData {
+	context.getResponseObject().status(401).send(message);
+	return { noWebhookResponse: true };
 }
 
 function signatureHeader(context: IWebhookFunctions): string | undefined {
@@ -199,7 +227,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 						description: 'The trigger starts the workflow only for the events chosen under Events.',
 					});
 				}
-				if (this.getNodeParameter('verifySignature', true) as boolean) {
+				if (verifiesSignature(this)) {
 					const credentials = await this.getCredentials('signalWireSigningKeyApi');
 					if (String(credentials.signingKeySecret ?? '').trim() === '') {
 						throw new NodeOperationError(this.getNode(), 'The SignalWire Signing Key is empty', {
@@ -224,18 +252,15 @@ export class SignalWireConferenceTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const pairs = formPairs(this);
-		if (this.getNodeParameter('verifySignature', true) as boolean) {
-			const { signingKeySecret } = await this.getCredentials('signalWireSigningKeyApi');
+		if (verifiesSignature(this)) {
+			const key = await signingKey(this);
+			if (key.trim() === '') {
+				return refuse(this, 'Signing Key is empty: no request can be verified');
+			}
 			const signature = signatureHeader(this);
-			if (
-				signature === undefined ||
-				!isValidSignature(String(signingKeySecret), signature, calledUrl(this), pairs)
-			) {
-				const response = this.getResponseObject();
-				response
-					.status(401)
-					.send(signature === undefined ? 'Missing X-SignalWire-Signature' : 'Invalid signature');
-				return { noWebhookResponse: true };
+			if (signature === undefined) return refuse(this, 'Missing X-SignalWire-Signature');
+			if (!isValidSignature(key, signature, calledUrls(this), pairs)) {
+				return refuse(this, 'Invalid signature');
 			}
 		}
 		const item = withRecordingEvent(callbackToItem(pairs));
@@ -244,6 +269,6 @@ export class SignalWireConferenceTrigger implements INodeType {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };
 		}
 		if (isRecordingCallback(item)) return await recordingWorkflowData(this, item);
-		return { workflowData: [this.helpers.returnJsonArray(item)] };
+		return { workflowData: [jsonItems(item)] };
 	}
 }

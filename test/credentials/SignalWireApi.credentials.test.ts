@@ -3,6 +3,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
 import { resolveSpaceOrigin } from '../../nodes/SignalWireConference/transport/spaceUrl';
+import { runCredentialTest } from '../harness/credentialTest';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import {
 	ACCOUNT_PATH,
@@ -11,6 +12,7 @@ import {
 	PROJECT_ID,
 	useSignalWireServer,
 } from '../harness/fixtures';
+import { SignalWireServer } from '../server/SignalWireServer';
 
 const credentialType = new SignalWireApi();
 const node: INode = {
@@ -113,6 +115,61 @@ describe('SignalWire API credentials', () => {
 			'https://example.signalwire.com?x=1',
 			'problem: Space URL "https://example.signalwire.com?x=1" is not valid: use your space name, e.g. example.signalwire.com',
 		],
+		['example.signalwire.com:443', 'https://example.signalwire.com'],
+		['https://example.signalwire.com:443/', 'https://example.signalwire.com'],
+		['example.signalwire.com:8443', 'https://example.signalwire.com:8443'],
+		['localhost:3000', 'https://localhost:3000'],
+		['127.0.0.1:8080', 'https://127.0.0.1:8080'],
+		['http://localhost:80', 'http://localhost'],
+		['EXAMPLE', 'https://example.signalwire.com'],
+		[
+			'https://evil.com\\example.signalwire.com',
+			'problem: Space URL "https://evil.com\\example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'evil.com\\example.signalwire.com',
+			'problem: Space URL "evil.com\\example.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'https://example.signalwire.com\\@evil.com',
+			'problem: Space URL "https://example.signalwire.com\\@evil.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'https://0x7f000001',
+			'problem: Space URL "https://0x7f000001" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'https://2130706433',
+			'problem: Space URL "https://2130706433" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'https://127.1',
+			'problem: Space URL "https://127.1" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'example.signalwire.com:0',
+			'problem: Space URL "example.signalwire.com:0" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'example.signalwire.com:99999',
+			'problem: Space URL "example.signalwire.com:99999" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'javascript:alert(1)',
+			'problem: Space URL "javascript:alert(1)" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'mailto:ops@example.com',
+			'problem: Space URL "mailto:ops@example.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'example.signalwire.com.',
+			'problem: Space URL "example.signalwire.com." is not valid: use your space name, e.g. example.signalwire.com',
+		],
+		[
+			'https://ex%61mple.signalwire.com',
+			'problem: Space URL "https://ex%61mple.signalwire.com" is not valid: use your space name, e.g. example.signalwire.com',
+		],
 		['', 'problem: Space URL is empty: enter your space, e.g. example.signalwire.com'],
 	])(
 		'normalise the Space URL %j to %s, in the node and in the credential test alike',
@@ -182,6 +239,58 @@ describe('SignalWire API credentials', () => {
 						'SignalWire refused these credentials: check the Project ID and API token, and that the token has the Voice scope',
 				},
 			});
+		});
+	});
+});
+
+describe('SignalWire API credentials: the test request, run as n8n runs it', () => {
+	const space = useSignalWireServer();
+	const elsewhere = new SignalWireServer({ projectId: PROJECT_ID, apiToken: API_TOKEN });
+	beforeAll(async () => {
+		await elsewhere.start();
+	});
+	beforeEach(() => elsewhere.reset());
+	afterAll(async () => {
+		await elsewhere.stop();
+	});
+
+	it('succeeds with good credentials, sending one list request with the Basic header', async () => {
+		const result = await runCredentialTest(space.credentials);
+
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(space.server.requests.map((request) => [request.path, request.rawQuery])).toEqual([
+			[`${ACCOUNT_PATH}/Conferences`, 'PageSize=1'],
+		]);
+		expect(space.server.requests[0].authorization).toBe(AUTHORIZATION);
+	});
+
+	it.each([301, 302, 303, 307, 308])(
+		'does not follow a %d redirect to another host, so the credentials never reach it',
+		async (status) => {
+			space.server.intercept(() => ({
+				status,
+				headers: { Location: `${elsewhere.origin}${ACCOUNT_PATH}/Conferences?PageSize=1` },
+			}));
+
+			const result = await runCredentialTest(space.credentials);
+
+			expect(result).toEqual({
+				status: 'Error',
+				message:
+					'The Space URL answered with a redirect, which is not followed (it could carry the credentials elsewhere): enter the address of your space itself, e.g. example.signalwire.com',
+			});
+			expect(space.server.requests).toHaveLength(1);
+			expect(elsewhere.requests).toEqual([]);
+		},
+	);
+
+	it('says what to check on a 401', async () => {
+		const result = await runCredentialTest({ ...space.credentials, apiToken: 'PTwrong' });
+
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'SignalWire refused these credentials: check the Project ID and API token, and that the token has the Voice scope',
 		});
 	});
 });

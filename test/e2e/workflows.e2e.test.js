@@ -28,6 +28,7 @@ const workflowFiles = [
 		'get-by-id-and-url.json',
 		'get-missing.json',
 		'get-missing-continue.json',
+		'error-output-three-items.json',
 		'update-completed.json',
 	].map((name) => path.join(WORKFLOWS_DIR, name)),
 	path.join(EXAMPLES_DIR, 'end-conferences-named.json'),
@@ -181,6 +182,60 @@ describe('Get', () => {
 			`GET ${accountPath(sandbox)}/Conferences/${found[0].sid}`,
 			`GET ${accountPath(sandbox)}/Conferences/${MISSING_SID}`,
 		]);
+	});
+});
+
+describe('On Error: continue modes route error items as n8n does', () => {
+	test('a found conference, a missing one and a bad ID: error output and regular output', async () => {
+		const result = await execute('e2eErrorOutputThreeItems');
+		expectSucceeded(result);
+
+		const runData = result.execution.data.resultData.runData;
+		const [found] = nodeItems(result.execution, 'Find One Running');
+		const ids = [found.sid, MISSING_SID, 'not-an-id'];
+		expect(nodeItems(result.execution, 'One Item Each')).toEqual(ids.map((id) => ({ ids: id })));
+		const notFound = {
+			error: expect.stringContaining(
+				`${MISSING_SID} was not found (SignalWire error 20404, HTTP 404)`,
+			),
+			details: { description: expect.stringContaining(MISSING_SID), httpCode: '404' },
+		};
+		const badId = {
+			error: 'Conference ID "not-an-id" is not a valid ID: SignalWire IDs are UUIDs',
+			details: {
+				description:
+					'Use an ID like b3877c40-da60-4998-90ad-b792e98472cf, or choose the conference from the list.',
+			},
+		};
+
+		// Continue (using error output): the conference on output 0, both errors on output 1, each
+		// linked to its input item (n8n adds the input item's fields to an error item).
+		const [success, failure] = runData['Get With Error Output'][0].data.main;
+		expect(success).toEqual([{ json: found, pairedItem: { item: 0 } }]);
+		expect(failure).toEqual([
+			{ json: { ids: MISSING_SID, ...notFound }, pairedItem: { item: 1 } },
+			{ json: { ids: 'not-an-id', ...badId }, pairedItem: { item: 2 } },
+		]);
+		expect(nodeItems(result.execution, 'Found')).toEqual([found]);
+		expect(nodeItems(result.execution, 'Failed')).toEqual([
+			{ ids: MISSING_SID, ...notFound },
+			{ ids: 'not-an-id', ...badId },
+		]);
+
+		// Continue (regular output): all three on the one output, in input order.
+		expect(runData['Get With Regular Output'][0].data.main).toEqual([
+			[
+				{ json: found, pairedItem: { item: 0 } },
+				{ json: notFound, pairedItem: { item: 1 } },
+				{ json: badId, pairedItem: { item: 2 } },
+			],
+		]);
+
+		// The bad ID is refused before any request; the other two are asked for once per node.
+		const gets = result.requests.filter((request) => request.path.includes('/Conferences/'));
+		expect(gets.map((request) => request.path.split('/').pop()).sort()).toEqual(
+			[found.sid, found.sid, MISSING_SID, MISSING_SID].sort(),
+		);
 	});
 });
 

@@ -44,15 +44,18 @@ export interface RunOptions {
 	credentials: ICredentialDataDecryptedObject;
 	/** Input items; one empty item when omitted, as a manual trigger gives. */
 	items?: IDataObject[];
+	/** Shorthand for `onError: 'continueRegularOutput'`. */
 	continueOnFail?: boolean;
-	/** n8n's "On Error" setting; overrides continueOnFail (which means continueRegularOutput). */
-	onError?: 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node's On Error setting; the engine then routes items as n8n does. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	nodeType?: string;
 }
 
 export interface NodeRun {
 	/** The node's first output, with pairedItem kept. */
 	items: INodeExecutionData[];
+	/** Every output: with On Error → Continue (using error output), [success, error]. */
+	outputs: INodeExecutionData[][];
 	/** The error that stopped the workflow, if any. */
 	error?: Error & { description?: string | null; context?: IDataObject; httpCode?: string | null };
 	run?: IRun;
@@ -138,11 +141,8 @@ export function buildNode(
 			signalWireApi: { id: 'credential-1', name: 'SignalWire account' },
 			signalWireSigningKeyApi: { id: 'credential-2', name: 'SignalWire signing key' },
 		},
-		...(options.onError
-			? { onError: options.onError }
-			: options.continueOnFail
-				? { onError: 'continueRegularOutput' as const }
-				: {}),
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.onError ? { onError: options.onError } : {}),
 	};
 }
 
@@ -178,12 +178,13 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 		).processRunExecutionData(workflow);
 	} catch (error) {
 		// The engine refuses a workflow whose node parameters fail their own validation.
-		return { items: [], error: error as NodeRun['error'], logs: capture.stop() };
+		return { items: [], outputs: [], error: error as NodeRun['error'], logs: capture.stop() };
 	}
 	const logs = capture.stop();
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
-	return { items: taskData?.data?.main?.[0] ?? [], error, run, logs };
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	return { items: outputs[0] ?? [], outputs, error, run, logs };
 }
 
 /** A `methods.listSearch` function called the way n8n's editor calls it, through n8n-core's context. */

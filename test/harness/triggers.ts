@@ -130,21 +130,33 @@ function fakeResponse(captured: CapturedResponse) {
 	return response;
 }
 
+export interface WebhookEnvironment {
+	/**
+	 * n8n's public webhook base, as WEBHOOK_URL sets it (n8n passes it to nodes as
+	 * additionalData.webhookBaseUrl); by default n8n's own address.
+	 */
+	webhookBaseUrl?: string;
+	/** The SignalWire API credentials, for a trigger that downloads recordings. */
+	apiCredentials?: ICredentialDataDecryptedObject;
+}
+
 /** One callback through the webhook trigger's `webhook()`, in n8n-core's WebhookContext. */
 export async function callWebhook(
 	parameters: Record<string, unknown>,
 	request: CallbackRequest,
 	signingKey?: string,
-	/** The SignalWire API credentials, for a trigger that downloads recordings. */
-	apiCredentials: ICredentialDataDecryptedObject = {},
+	environment: WebhookEnvironment = {},
 ): Promise<{ result: IWebhookResponseData; response: CapturedResponse }> {
 	const { node, workflow, additionalData } = setUp(
 		WEBHOOK_TRIGGER,
 		parameters,
 		{},
-		apiCredentials,
+		environment.apiCredentials ?? {},
 		signingKey === undefined ? {} : { signalWireSigningKeyApi: { signingKeySecret: signingKey } },
 	);
+	if (environment.webhookBaseUrl !== undefined) {
+		additionalData.webhookBaseUrl = environment.webhookBaseUrl;
+	}
 	const captured: CapturedResponse = { status: 200, body: undefined };
 	additionalData.httpRequest = fakeRequest(request) as unknown as typeof additionalData.httpRequest;
 	additionalData.httpResponse = fakeResponse(

@@ -137,7 +137,7 @@ describe('sandbox recordings', () => {
 					headers: { 'X-SignalWire-Signature': callback.signature },
 				},
 				SIGNING_KEY,
-				credentials,
+				{ apiCredentials: credentials },
 			);
 			triggered.push(result.workflowData![0][0]);
 		}

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
-import { MAX_PARALLEL_REQUESTS } from './common/requestOptions';
+import { declareSecretParameters, passwordParameterPaths } from '../transport';
+import { MAX_PARALLEL_REQUESTS, requestOptions } from './common/requestOptions';
 import type { Operation } from './resource';
 import { RESOURCES } from './resources';
 
@@ -55,6 +56,8 @@ function parallelism(context: IExecuteFunctions): number {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const handler = chosenOperation(this);
+	// Whatever the user typed into a password field is redacted from every error, like the token.
+	declareSecretParameters(this, passwordParameterPaths([...handler.properties, requestOptions]));
 	const perItem = await mapInOrder(items.length, parallelism(this), async (itemIndex) => {
 		try {
 			const results = await handler.execute.call(this, itemIndex);

@@ -1,7 +1,24 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-const LEADING_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const TIME = '\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?';
+
+/** ISO 8601 / n8n's date picker: YYYY-MM-DD, optionally a time and an offset. */
+const ISO_DATE = new RegExp(
+	`^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]${TIME}(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?$`,
+	'i',
+);
+/** RFC 2822, as SignalWire writes dates (its examples even spell September "Sept"). */
+const RFC_2822 = new RegExp(
+	`^(?:[a-z]{3},\\s*)?(\\d{1,2})\\s+([a-z]{3,4})\\s+(\\d{4})(?:\\s+${TIME}(?:\\s+(?:[+-]\\d{4}|[a-z]{1,5}))?)?$`,
+	'i',
+);
+/** What String(date) gives for a JavaScript Date: "Sun Nov 01 2026 23:30:00 GMT-0500 (…)". */
+const JS_DATE_STRING = new RegExp(
+	`^[a-z]{3}\\s+([a-z]{3})\\s+(\\d{1,2})\\s+(\\d{4})(?:\\s+${TIME}(?:\\s+GMT[+-]\\d{4})?(?:\\s+\\(.*\\))?)?$`,
+	'i',
+);
 
 function isValidCalendarDate(year: number, month: number, day: number): boolean {
 	const probe = new Date(Date.UTC(year, month - 1, day));
@@ -12,9 +29,42 @@ function isValidCalendarDate(year: number, month: number, day: number): boolean 
 	);
 }
 
+function monthNumber(name: string): number {
+	const lower = name.toLowerCase();
+	return MONTHS.indexOf(lower === 'sept' ? 'sep' : lower) + 1;
+}
+
+function format(year: number, month: number, day: number): string | undefined {
+	if (!isValidCalendarDate(year, month, day)) return undefined;
+	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The calendar date a text names, as written (in its own offset), or undefined. */
+export function calendarDateOfText(text: string): string | undefined {
+	const iso = ISO_DATE.exec(text);
+	if (iso) return format(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+	const rfc = RFC_2822.exec(text);
+	if (rfc) return format(Number(rfc[3]), monthNumber(rfc[2]), Number(rfc[1]));
+	const js = JS_DATE_STRING.exec(text);
+	if (js) return format(Number(js[3]), monthNumber(js[1]), Number(js[2]));
+	return undefined;
+}
+
+function isLuxonDateTime(value: object): value is { toISODate: () => string | null } {
+	return typeof (value as { toISODate?: unknown }).toISODate === 'function';
+}
+
+function isJsDate(value: object): value is Date {
+	// Not instanceof: a Date made in n8n's expression sandbox comes from another realm.
+	return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 /**
- * SignalWire's date filters take a calendar date (YYYY-MM-DD). The date is taken as the user
- * wrote it: converting "2026-11-01T00:00:00" through a Date would shift it by the time zone.
+ * SignalWire's date filters take a calendar date (YYYY-MM-DD). One rule for every input: the date
+ * as written in the value's own offset. "2026-11-01T23:30:00-05:00" and "Sun, 01 Nov 2026
+ * 23:30:00 -0500" are 1 November; a Luxon DateTime ($now, DateTime.fromISO…) is read in its own
+ * zone; a JavaScript Date has no offset of its own and is read as n8n stores it, in UTC (its ISO
+ * form), so a Date and the text n8n makes of it give the same day.
  */
 export function toCalendarDate(
 	context: IExecuteFunctions,
@@ -23,20 +73,24 @@ export function toCalendarDate(
 	itemIndex: number,
 ): string {
 	let text: string;
-	if (value instanceof Date) {
-		text = value.toISOString();
-	} else if (value !== null && typeof value === 'object' && 'toISODate' in value) {
-		text = String((value as { toISODate: () => string | null }).toISODate() ?? '');
+	if (value !== null && typeof value === 'object' && isLuxonDateTime(value)) {
+		text = String(value.toISODate() ?? '');
+	} else if (value !== null && typeof value === 'object' && isJsDate(value)) {
+		text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
 	} else {
 		text = String(value ?? '').trim();
 	}
-	const match = LEADING_DATE.exec(text);
-	if (!match || !isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+	const date = calendarDateOfText(text);
+	if (date === undefined) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`${label} "${text.slice(0, 100)}" is not a date`,
-			{ itemIndex, description: 'Enter a calendar date as YYYY-MM-DD, e.g. 2026-11-01.' },
+			{
+				itemIndex,
+				description:
+					'Enter a date as YYYY-MM-DD (e.g. 2026-11-01), an ISO 8601 date and time, an RFC 2822 date as SignalWire writes them (e.g. Sun, 01 Nov 2026 10:00:00 +0000), or a date from an expression ($now, a Date).',
+			},
 		);
 	}
-	return `${match[1]}-${match[2]}-${match[3]}`;
+	return date;
 }

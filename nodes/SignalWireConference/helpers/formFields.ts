@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertHttpUrl, isUuid } from './validation';
+import { assertHttpUrl, isUuid, readBooleanValue } from './validation';
 
 export type FormFieldKind =
 	| 'boolean'
@@ -37,11 +37,7 @@ function toFormValue(
 		new NodeOperationError(context.getNode(), `${field.label} ${why}`, { itemIndex, description });
 	const text = String(value).trim();
 	const kind = field.kind;
-	if (kind === 'boolean') {
-		if (typeof value === 'boolean') return String(value);
-		if (/^(true|false)$/i.test(text)) return text.toLowerCase();
-		throw refuse(`"${text.slice(0, 100)}" is not true or false`);
-	}
+	if (kind === 'boolean') return String(readBooleanValue(context, value, field.label, itemIndex));
 	if (kind === 'httpUrl') return assertHttpUrl(context, text, field.label, itemIndex);
 	if (kind === 'httpMethod') {
 		const method = text.toUpperCase();

@@ -101,3 +101,53 @@ export function assertHttpUrl(
 	}
 	return trimmed;
 }
+
+/**
+ * A boolean parameter's value, which an expression may give as a boolean or as text: true/false
+ * and "true"/"false" in any case (spaces around ignored) are understood; anything else is not.
+ * `Boolean("false")` is true, so nothing may be converted with Boolean() or truthiness.
+ */
+export function parseBooleanValue(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') return value;
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim().toLowerCase();
+	return text === 'true' ? true : text === 'false' ? false : undefined;
+}
+
+/** A boolean parameter's value, or a clear input error (before any request) naming the field. */
+export function readBooleanValue(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): boolean {
+	const parsed = parseBooleanValue(value);
+	if (parsed === undefined) {
+		const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} "${String(shown).slice(0, 100)}" is not true or false`,
+			{
+				itemIndex,
+				description: `Set ${label} to true or false (an expression may give "true" or "false").`,
+			},
+		);
+	}
+	return parsed;
+}
+
+/** A boolean node parameter read with `readBooleanValue`. */
+export function readBooleanParameter(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	fallback: boolean,
+): boolean {
+	return readBooleanValue(
+		context,
+		context.getNodeParameter(name, itemIndex, fallback),
+		label,
+		itemIndex,
+	);
+}

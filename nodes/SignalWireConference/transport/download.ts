@@ -198,7 +198,7 @@ async function attemptDownload(
 	const status = Number(response.statusCode);
 	if (status < 200 || status >= 300) {
 		const body = await readErrorBody(response.body);
-		if (isRetryableStatus(status) && attempt <= maxRetries) {
+		if (isRetryableStatus(status, true) && attempt <= maxRetries) {
 			const asked = retryAfterMs(response.headers?.['retry-after']);
 			if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) {
 				return { retryAfterMs: asked ?? backoffMs(attempt) };
@@ -295,7 +295,7 @@ export async function signalWireDownloadRecording(
 			// What is left is a failed connection: before the answer (n8n's helper) or during it.
 			const code = transportFailureCode(error);
 			const lost = isConnectionLoss(error);
-			if (attempt <= maxRetries && (lost || isRetryableFailure('GET', code))) {
+			if (attempt <= maxRetries && (lost || isRetryableFailure(true, code))) {
 				await sleep(backoffMs(attempt));
 				continue;
 			}

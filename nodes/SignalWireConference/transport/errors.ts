@@ -1,20 +1,28 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { quoteFromServer, redact } from './redact';
 import type { ErrorContext } from './types';
 
+export { redact } from './redact';
+
 interface SignalWireErrorBody {
-	code?: number | string;
+	code?: string;
 	message?: string;
 	moreInfo?: string;
 }
 
+/** How much of each server string an error quotes, after redaction. */
+const MAX_MESSAGE_LENGTH = 500;
+const MAX_CODE_LENGTH = 40;
+const MAX_LINK_LENGTH = 300;
+
 /**
  * SignalWire answers errors as `{ code, message, more_info, status }`, sometimes as
  * `{ errors: [...] }`, and a 404 may have an empty or HTML body: every shape must still give a
- * readable message.
+ * readable message. Every string taken from the body is redacted, then shortened.
  */
-export function parseErrorBody(rawBody: unknown): SignalWireErrorBody {
+export function parseErrorBody(rawBody: unknown, secrets: readonly string[]): SignalWireErrorBody {
 	let body: unknown = rawBody;
 	if (typeof rawBody === 'string') {
 		const text = rawBody.trim();
@@ -22,17 +30,26 @@ export function parseErrorBody(rawBody: unknown): SignalWireErrorBody {
 		try {
 			body = JSON.parse(text);
 		} catch {
-			return looksLikeMarkup(text) ? {} : { message: text.slice(0, 300) };
+			return looksLikeMarkup(text)
+				? {}
+				: { message: quoteFromServer(text, secrets, MAX_MESSAGE_LENGTH) };
 		}
 	}
 	if (body === null || typeof body !== 'object') return {};
 	const object = body as Record<string, unknown>;
 	const parsed: SignalWireErrorBody = {};
-	if (typeof object.code === 'number' || typeof object.code === 'string') parsed.code = object.code;
-	if (typeof object.message === 'string') parsed.message = object.message;
-	if (typeof object.more_info === 'string') parsed.moreInfo = object.more_info;
+	if (typeof object.code === 'number' || typeof object.code === 'string') {
+		parsed.code = quoteFromServer(object.code, secrets, MAX_CODE_LENGTH);
+	}
+	if (typeof object.message === 'string') {
+		parsed.message = quoteFromServer(object.message.trim(), secrets, MAX_MESSAGE_LENGTH);
+	}
+	if (typeof object.more_info === 'string') {
+		parsed.moreInfo = quoteFromServer(object.more_info, secrets, MAX_LINK_LENGTH);
+	}
 	if (Array.isArray(object.errors) && object.errors.length > 0) {
-		parsed.message = object.errors.map(describeErrorEntry).join('; ');
+		const joined = object.errors.map(describeErrorEntry).join('; ');
+		parsed.message = quoteFromServer(joined, secrets, MAX_MESSAGE_LENGTH);
 	}
 	return parsed;
 }
@@ -45,7 +62,7 @@ function describeErrorEntry(entry: unknown): string {
 			if (typeof candidate === 'string') return candidate;
 		}
 	}
-	return JSON.stringify(entry);
+	return String(JSON.stringify(entry));
 }
 
 function looksLikeMarkup(text: string): boolean {
@@ -90,16 +107,9 @@ const STATUS_TITLES: Record<number, string> = {
 	429: 'Too many requests',
 };
 
-/**
- * Text that came from the server (messages, links) is quoted back to the user; it must never carry
- * the credentials, even when a misbehaving server echoes them.
- */
-export function redact(text: string, secrets: string[]): string {
-	let safe = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@"]*@/gi, '$1***@');
-	for (const secret of secrets) {
-		if (secret.length >= 4) safe = safe.split(secret).join('***');
-	}
-	return safe;
+/** A link or other value from a server, for an error's description: redacted, then shortened. */
+export function quoteLink(value: string, secrets: readonly string[]): string {
+	return quoteFromServer(value, secrets, MAX_LINK_LENGTH);
 }
 
 export function apiErrorFromResponse(
@@ -108,10 +118,10 @@ export function apiErrorFromResponse(
 	rawBody: unknown,
 	context: ErrorContext,
 	attempts: number,
-	secrets: string[],
+	secrets: readonly string[],
 ): NodeApiError {
-	const parsed = parseErrorBody(rawBody);
-	const apiMessage = parsed.message?.trim() ? redact(parsed.message.trim(), secrets) : undefined;
+	const parsed = parseErrorBody(rawBody, secrets);
+	const apiMessage = parsed.message?.trim() ? parsed.message.trim() : undefined;
 	const title = apiMessage ?? STATUS_TITLES[status] ?? `HTTP ${status}`;
 	const code = parsed.code !== undefined ? `SignalWire error ${parsed.code}, ` : '';
 	const retried = attempts > 1 ? `; gave up after ${attempts} attempts` : '';
@@ -123,7 +133,8 @@ export function apiErrorFromResponse(
 		itemIndex: context.itemIndex,
 		httpCode: String(status),
 		message,
-		description: fixFor(status, apiMessage, context),
+		// The sent values are the user's own, but a secret among them must not be quoted either.
+		description: redact(fixFor(status, apiMessage, context), secrets),
 	});
 }
 
@@ -133,7 +144,7 @@ export function apiErrorFromProblem(
 	message: string,
 	description: string,
 	itemIndex: number,
-	secrets: string[] = [],
+	secrets: readonly string[] = [],
 ): NodeApiError {
 	const safeMessage = redact(message, secrets);
 	return new NodeApiError(node, { message: safeMessage } as JsonObject, {
@@ -158,6 +169,9 @@ const TRANSPORT_FAILURES: Record<string, string> = {
 	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
 };
 
+/** The code send() gives a request that its deadline ended. */
+export const DEADLINE_EXCEEDED = 'DEADLINE_EXCEEDED';
+
 /** The Node or axios error code behind a failed request, wherever n8n wrapped it. */
 export function transportFailureCode(error: unknown): string | undefined {
 	let candidate = error;
@@ -170,7 +184,7 @@ export function transportFailureCode(error: unknown): string | undefined {
 }
 
 export function describeTransportFailure(code: string | undefined, timeoutMs: number): string {
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === DEADLINE_EXCEEDED) {
 		return `no answer within ${timeoutMs / 1000} s (Request Options → Timeout)`;
 	}
 	return (code && TRANSPORT_FAILURES[code]) || 'the connection failed';

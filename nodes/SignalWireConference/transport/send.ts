@@ -1,14 +1,18 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { BodyTooLarge, MAX_BODY_BYTES, readBody, releaseBody } from './body';
+import { Deadline, DeadlineExceeded } from './deadline';
 import {
 	apiErrorFromProblem,
 	apiErrorFromResponse,
+	DEADLINE_EXCEEDED,
 	describeTransportFailure,
 	transportFailureCode,
 } from './errors';
 import {
 	backoffMs,
+	isIdempotent,
 	isRetryableFailure,
 	isRetryableStatus,
 	MAX_RETRY_AFTER_MS,
@@ -16,6 +20,7 @@ import {
 	retryAfterMs,
 } from './reliability';
 import { parseJsonBody } from './responses';
+import { userSecrets } from './secrets';
 import type { SignalWireContext, SignalWireRequest, Space } from './types';
 
 function httpOptions(
@@ -31,11 +36,13 @@ function httpOptions(
 		headers: { Accept: 'application/json' },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		encoding: 'text',
+		// A stream, so that the body is read within the deadline and the size bound (body.ts).
+		encoding: 'stream',
 		json: false,
 		// A redirect could carry the credentials to another host; SignalWire's API does not redirect.
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
+		// Also an idle timeout, so that a request that lost the race to the deadline ends soon.
 		timeout: timeoutMs,
 	};
 	// n8n's own guard, where the running n8n has it: requests may only go to the space's host.
@@ -51,7 +58,41 @@ function attemptsNote(attempts: number): string {
 	return attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
 }
 
-/** One request, retried on 429/503 (and on connection failures for reads), with a timeout. */
+interface Answer {
+	status: number;
+	headers: Record<string, unknown>;
+	body: string;
+}
+
+/**
+ * One attempt, bounded as a whole by `timeoutMs`: the helper call races the deadline, then the
+ * body is read from its stream within what is left of it and within MAX_BODY_BYTES.
+ */
+async function attempt(
+	context: SignalWireContext,
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+): Promise<Answer> {
+	const deadline = new Deadline(timeoutMs);
+	const call = context.helpers.httpRequestWithAuthentication.call(
+		context,
+		'signalWireApi',
+		options,
+	) as Promise<IN8nHttpFullResponse>;
+	const response = await deadline.race(call, (late) => releaseBody(late?.body));
+	const headers = (response.headers ?? {}) as Record<string, unknown>;
+	const status = Number(response.statusCode);
+	if (status >= 300 && status < 400) {
+		releaseBody(response.body);
+		return { status, headers, body: '' };
+	}
+	return { status, headers, body: await readBody(response.body, headers, deadline) };
+}
+
+/**
+ * One request, retried on 429 (and on 503 or a lost connection when it is idempotent), with a
+ * deadline on each attempt.
+ */
 export async function send(
 	context: SignalWireContext,
 	space: Space,
@@ -59,37 +100,52 @@ export async function send(
 	request: SignalWireRequest,
 ): Promise<IDataObject> {
 	const { maxRetries, timeoutMs } = readReliability(context, request.itemIndex);
-	const secrets = [...space.secrets, ...(request.secrets ?? [])];
-	for (let attempt = 1; ; attempt++) {
-		let response: IN8nHttpFullResponse;
+	const secrets = [
+		...space.secrets,
+		...(request.secrets ?? []),
+		...userSecrets(context, request.itemIndex),
+	];
+	const idempotent = isIdempotent(request.method, request.idempotent);
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		let answer: Answer;
 		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				'signalWireApi',
-				httpOptions(request, url, space, timeoutMs),
-			)) as IN8nHttpFullResponse;
+			answer = await attempt(context, httpOptions(request, url, space, timeoutMs), timeoutMs);
 		} catch (error) {
-			const code = transportFailureCode(error);
-			if (attempt <= maxRetries && isRetryableFailure(request.method, code)) {
-				await sleep(backoffMs(attempt));
+			if (error instanceof BodyTooLarge) {
+				throw apiErrorFromProblem(
+					context.getNode(),
+					`SignalWire's answer is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB; it was not read`,
+					`No SignalWire answer is that large (a page of 1,000 conferences is about 1 MB). Check the Space URL in the credentials: it must point at your SignalWire space.`,
+					request.itemIndex,
+					secrets,
+				);
+			}
+			const code =
+				error instanceof DeadlineExceeded ? DEADLINE_EXCEEDED : transportFailureCode(error);
+			if (
+				attemptNumber <= maxRetries &&
+				isRetryableFailure(idempotent, code === DEADLINE_EXCEEDED ? 'ETIMEDOUT' : code)
+			) {
+				await sleep(backoffMs(attemptNumber));
 				continue;
 			}
 			throw apiErrorFromProblem(
 				context.getNode(),
-				`Could not reach SignalWire at ${space.origin}: ${describeTransportFailure(code, timeoutMs)}${attemptsNote(attempt)}`,
+				`Could not reach SignalWire at ${space.origin}: ${describeTransportFailure(code, timeoutMs)}${attemptsNote(attemptNumber)}`,
 				'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it. For slow answers, raise Request Options → Timeout.',
 				request.itemIndex,
+				secrets,
 			);
 		}
 
-		const status = Number(response.statusCode);
+		const { status } = answer;
 		if (status >= 200 && status < 300) {
-			return parseJsonBody(context, response.body, url, request);
+			return parseJsonBody(context, answer.body, url, request);
 		}
-		if (isRetryableStatus(status) && attempt <= maxRetries) {
-			const asked = retryAfterMs(response.headers?.['retry-after']);
+		if (isRetryableStatus(status, idempotent) && attemptNumber <= maxRetries) {
+			const asked = retryAfterMs(answer.headers['retry-after']);
 			if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) {
-				await sleep(asked ?? backoffMs(attempt));
+				await sleep(asked ?? backoffMs(attemptNumber));
 				continue;
 			}
 		}
@@ -101,6 +157,13 @@ export async function send(
 				request.itemIndex,
 			);
 		}
-		throw apiErrorFromResponse(context.getNode(), status, response.body, request, attempt, secrets);
+		throw apiErrorFromResponse(
+			context.getNode(),
+			status,
+			answer.body,
+			request,
+			attemptNumber,
+			secrets,
+		);
 	}
 }

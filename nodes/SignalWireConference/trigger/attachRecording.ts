@@ -5,6 +5,7 @@ import { defaultRecordingFileName } from '../helpers/recordingFile';
 import { isUuid } from '../helpers/validation';
 import type { RecordingFormat } from '../transport';
 import { DEFAULT_MAX_DOWNLOAD_MB, signalWireDownloadRecording } from '../transport';
+import { jsonItems } from '../helpers/jsonItems';
 
 interface TriggerDownload {
 	format: RecordingFormat;
@@ -62,7 +63,7 @@ export async function recordingWorkflowData(
 	const wanted =
 		item.event === 'recording-completed' &&
 		(context.getNodeParameter('downloadRecording', false) as boolean);
-	if (!wanted) return { workflowData: [context.helpers.returnJsonArray(item)] };
+	if (!wanted) return { workflowData: [jsonItems(item)] };
 
 	const recordingSid = String(item.RecordingSid ?? '')
 		.trim()
@@ -71,7 +72,7 @@ export async function recordingWorkflowData(
 		const downloadError = {
 			message: `The callback's RecordingSid "${recordingSid.slice(0, 100)}" is not a SignalWire ID, so the recording was not downloaded`,
 		};
-		return { workflowData: [context.helpers.returnJsonArray({ ...item, downloadError })] };
+		return { workflowData: [jsonItems({ ...item, downloadError })] };
 	}
 	const settings = readTriggerDownload(context);
 	acknowledge(context);

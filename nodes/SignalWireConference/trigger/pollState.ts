@@ -1,52 +1,141 @@
 import type { IDataObject } from 'n8n-workflow';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** A hard cap, so that the workflow's static data stays small whatever happens. */
+/** Bounds the lists kept for the cases the cursor cannot cover (see PollState). */
 export const MAX_REMEMBERED = 5000;
+/** A conference waiting for its first participant longer than this is no longer watched. */
+const PENDING_FOR_MS = 2 * DAY_MS;
+/**
+ * How far behind the newest emitted event a later-listed one is still taken: dates have
+ * one-second resolution (many events share one), and a list may show an event a little after a
+ * newer one.
+ */
+export const EDGE_MS = 60_000;
 
+/**
+ * What the polling trigger remembers. Exactness comes from the cursor, whatever the volume: every
+ * event older than `cursor − EDGE_MS` has been handled, and of the events from there on `edge`
+ * lists those already emitted. The state stays small however many events one query window holds.
+ */
 export interface PollState {
 	/** When the trigger was first polled (ms); nothing that happened before is emitted. */
 	since: number;
-	/** When the previous poll ran (ms); the next query starts from there. */
-	lastPoll: number;
-	/** Emitted conference sid → when its event happened (ms). */
-	emitted: Record<string, number>;
+	/** The time of the newest event emitted (ms), or `since`. */
+	cursor: number;
+	/** Sids emitted whose event time is within EDGE_MS of `cursor` (→ event time, ms). */
+	edge: Record<string, number>;
+	/**
+	 * Recently emitted sids (→ event time, ms), newest kept: a conference updated again after it
+	 * ended gets a newer date and would otherwise look like a new event. Best effort, bounded.
+	 */
+	recent: Record<string, number>;
+	/**
+	 * Conferences seen before their event ("init": nobody joined yet), by sid → date_created
+	 * (ms): when they start, their creation date may be behind the cursor already.
+	 */
+	pending: Record<string, number>;
 }
 
+function numbers(value: unknown): Record<string, number> {
+	if (value === null || typeof value !== 'object') return {};
+	return Object.fromEntries(
+		Object.entries(value as Record<string, unknown>).filter(
+			(entry): entry is [string, number] => typeof entry[1] === 'number',
+		),
+	);
+}
+
+/** The saved state; the first version's `{ since, lastPoll, emitted }` is carried over. */
 export function readState(staticData: IDataObject, now: Date): PollState {
 	const since = typeof staticData.since === 'number' ? staticData.since : now.getTime();
-	const lastPoll = typeof staticData.lastPoll === 'number' ? staticData.lastPoll : since;
-	const emitted =
-		staticData.emitted !== null && typeof staticData.emitted === 'object'
-			? { ...(staticData.emitted as Record<string, number>) }
-			: {};
-	return { since, lastPoll, emitted };
+	const legacy = numbers(staticData.emitted);
+	const recent = { ...legacy, ...numbers(staticData.recent) };
+	const cursor =
+		typeof staticData.cursor === 'number'
+			? staticData.cursor
+			: Math.max(since, ...Object.values(legacy));
+	const edge =
+		staticData.edge !== undefined
+			? numbers(staticData.edge)
+			: Object.fromEntries(Object.entries(legacy).filter(([, time]) => time >= cursor - EDGE_MS));
+	return { since, cursor, edge, recent, pending: numbers(staticData.pending) };
 }
 
 /**
  * SignalWire's date filters take whole days and their time zone is not documented, so the query
- * reaches one day before the previous poll; the remembered sids drop what was already emitted.
+ * reaches one day before the cursor (or before the oldest conference still pending).
  */
 export function queryDate(state: PollState): string {
-	return new Date(state.lastPoll - DAY_MS).toISOString().slice(0, 10);
+	const from = Math.min(state.cursor, ...Object.values(state.pending));
+	return new Date(from - DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface Candidate {
+	sid: string;
+	/** When its event happened (ms). */
+	time: number;
+	/** Whether the event has happened (e.g. the conference is completed). */
+	happened: boolean;
+	/** Whether it may still happen later (e.g. a conference in "init"). */
+	mayHappen: boolean;
 }
 
 /**
- * Events older than this can no longer be returned by the query (which starts a day before the
- * previous poll, give or take a day of time zone), so they are forgotten, and never emitted.
+ * Which candidates are new events, oldest first; updates `state` to remember them. A candidate
+ * is new when it happened after `since`, was not emitted recently, and lies after the cursor (or
+ * within EDGE_MS before it and not on the edge), or was pending.
  */
-export function horizon(state: PollState): number {
-	return state.lastPoll - 3 * DAY_MS;
+export function selectNew(state: PollState, candidates: Candidate[], now: Date): Candidate[] {
+	const fresh: Candidate[] = [];
+	for (const candidate of candidates) {
+		const { sid, time } = candidate;
+		const wasPending = state.pending[sid] !== undefined;
+		if (!candidate.happened) {
+			if (candidate.mayHappen && time >= state.since) state.pending[sid] = time;
+			continue;
+		}
+		if (state.recent[sid] !== undefined) continue;
+		if (wasPending) {
+			fresh.push(candidate);
+			continue;
+		}
+		if (time < state.since) continue;
+		const onEdge = time >= state.cursor - EDGE_MS && state.edge[sid] === undefined;
+		if (time > state.cursor || onEdge) fresh.push(candidate);
+	}
+	fresh.sort((a, b) => a.time - b.time || (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0));
+	for (const { sid, time } of fresh) {
+		delete state.pending[sid];
+		state.recent[sid] = time;
+		state.edge[sid] = time;
+		state.cursor = Math.max(state.cursor, time);
+	}
+	state.edge = Object.fromEntries(
+		Object.entries(state.edge).filter(([, time]) => time >= state.cursor - EDGE_MS),
+	);
+	state.recent = newest(state.recent, MAX_REMEMBERED);
+	state.pending = newest(
+		Object.fromEntries(
+			Object.entries(state.pending).filter(([, time]) => time >= now.getTime() - PENDING_FOR_MS),
+		),
+		MAX_REMEMBERED,
+	);
+	return fresh;
 }
 
-/** Forgets what the query can no longer return, and the oldest entries beyond the cap. */
-export function writeState(staticData: IDataObject, state: PollState, now: Date): void {
-	const next: PollState = { ...state, lastPoll: now.getTime() };
-	const keep = Object.entries(state.emitted)
-		.filter(([, eventTime]) => eventTime >= horizon(next))
-		.sort(([, a], [, b]) => b - a)
-		.slice(0, MAX_REMEMBERED);
-	staticData.since = next.since;
-	staticData.lastPoll = next.lastPoll;
-	staticData.emitted = Object.fromEntries(keep);
+function newest(entries: Record<string, number>, limit: number): Record<string, number> {
+	return Object.fromEntries(
+		Object.entries(entries)
+			.sort(([, a], [, b]) => b - a)
+			.slice(0, limit),
+	);
+}
+
+export function writeState(staticData: IDataObject, state: PollState): void {
+	for (const legacyKey of ['lastPoll', 'emitted']) delete staticData[legacyKey];
+	staticData.since = state.since;
+	staticData.cursor = state.cursor;
+	staticData.edge = state.edge;
+	staticData.recent = state.recent;
+	staticData.pending = state.pending;
 }

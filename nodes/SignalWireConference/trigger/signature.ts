@@ -44,17 +44,55 @@ function safeEqual(a: string, b: string): boolean {
 	return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Whether `signature` is SignalWire's signature of this request for any accepted form of its URL. */
+export interface CalledUrlSources {
+	/** n8n's own URL of this webhook (`getNodeWebhookUrl`), built from WEBHOOK_URL when it is set. */
+	nodeWebhookUrl?: string;
+	/** The request's path and query as n8n received it (`originalUrl`). */
+	originalUrl: string;
+	/** Scheme and host from the request itself (Host header, protocol). */
+	requestOrigin: string;
+	/** The trigger's Public Base URL option, when set. */
+	publicBaseUrl?: string;
+}
+
+function queryOf(originalUrl: string): string {
+	const at = originalUrl.indexOf('?');
+	return at === -1 ? '' : originalUrl.slice(at);
+}
+
+/**
+ * The URLs SignalWire may have signed, most likely first: n8n's own webhook URL (what the editor
+ * shows as Production URL, from WEBHOOK_URL, so right behind proxies and in queue mode) with the
+ * request's query string; then the URL rebuilt from the request; then the Public Base URL.
+ */
+export function signatureUrlCandidates(sources: CalledUrlSources): string[] {
+	const candidates: string[] = [];
+	if (sources.nodeWebhookUrl) {
+		candidates.push(sources.nodeWebhookUrl.split('?')[0] + queryOf(sources.originalUrl));
+	}
+	candidates.push(sources.requestOrigin + sources.originalUrl);
+	const base = sources.publicBaseUrl?.trim().replace(/\/+$/, '');
+	if (base) candidates.push(base + sources.originalUrl);
+	return [...new Set(candidates)];
+}
+
+/**
+ * Whether `signature` is SignalWire's signature of this request for any accepted form of any
+ * candidate URL. An empty or blank key never verifies anything: anyone could sign with it.
+ */
 export function isValidSignature(
 	signingKey: string,
 	signature: string,
-	url: string,
+	urls: string | string[],
 	pairs: FormPairs,
 ): boolean {
+	if (signingKey.trim() === '') return false;
 	let valid = false;
 	// Every variant is compared, so that the time taken does not depend on which one matched.
-	for (const variant of urlVariants(url)) {
-		if (safeEqual(expectedSignature(signingKey, variant, pairs), signature)) valid = true;
+	for (const url of Array.isArray(urls) ? urls : [urls]) {
+		for (const variant of urlVariants(url)) {
+			if (safeEqual(expectedSignature(signingKey, variant, pairs), signature)) valid = true;
+		}
 	}
 	return valid;
 }

@@ -139,7 +139,7 @@ describe('SignalWire Conference Polling Trigger', () => {
 
 		expect(sids(afterRestart)).toEqual([second.sid]);
 		expect(
-			Object.keys((restored['node:SignalWire'] as IDataObject).emitted as object).sort(),
+			Object.keys((restored['node:SignalWire'] as IDataObject).recent as object).sort(),
 		).toEqual([first.sid, second.sid].sort());
 	});
 
@@ -156,10 +156,13 @@ describe('SignalWire Conference Polling Trigger', () => {
 		const result = await callPoll(ended, space.credentials, staticData);
 
 		expect(result).toBeNull();
-		expect(staticData['node:SignalWire']).toMatchObject({
+		const state = staticData['node:SignalWire'] as IDataObject;
+		expect(state).toEqual({
 			since: expect.any(Number),
-			lastPoll: expect.any(Number),
-			emitted: {},
+			cursor: state.since,
+			edge: {},
+			recent: {},
+			pending: {},
 		});
 	});
 
@@ -226,20 +229,164 @@ describe('SignalWire Conference Polling Trigger', () => {
 		});
 	});
 
-	it('keeps its memory bounded', async () => {
+	it('keeps its memory bounded, carrying over what the first version saved', async () => {
 		const now = Date.now();
 		const emitted: Record<string, number> = {};
-		for (let index = 0; index < 6000; index++) emitted[`sid-${index}`] = now - index;
-		emitted.ancient = now - 10 * 24 * HOUR;
+		for (let index = 0; index < 6000; index++) emitted[`sid-${index}`] = now - index * 1000;
 		const staticData: IDataObject = {
-			'node:SignalWire': { since: now - HOUR, lastPoll: now - MINUTE, emitted },
+			'node:SignalWire': { since: now - 2 * HOUR, lastPoll: now - MINUTE, emitted },
 		};
 
 		await callPoll(ended, space.credentials, staticData);
 
-		const kept = (staticData['node:SignalWire'] as IDataObject).emitted as Record<string, number>;
-		expect(Object.keys(kept)).toHaveLength(5000);
-		expect(kept.ancient).toBeUndefined();
-		expect(kept['sid-0']).toBe(now);
+		const state = staticData['node:SignalWire'] as IDataObject;
+		expect(Object.keys(state).sort()).toEqual(['cursor', 'edge', 'pending', 'recent', 'since']);
+		expect(state.cursor).toBe(now);
+		expect(Object.keys(state.recent as object)).toHaveLength(5000);
+		expect((state.recent as Record<string, number>)['sid-0']).toBe(now);
+		expect(Object.keys(state.edge as object).sort()).toEqual(
+			Array.from({ length: 61 }, (_, index) => `sid-${index}`).sort(),
+		);
+	});
+});
+
+describe('SignalWire Conference Polling Trigger: exact for any number of events', () => {
+	const SECOND = 1000;
+
+	/** `count` conferences that end in the `spanMs` before `end`, many in the same second. */
+	function endMany(count: number, end: number, spanMs: number, prefix: string) {
+		const store = space.server.store;
+		return Array.from({ length: count }, (_, index) =>
+			store.addConference({
+				friendlyName: `${prefix} ${index}`,
+				status: 'completed',
+				createdAt: new Date(end - spanMs - HOUR),
+				updatedAt: new Date(end - spanMs + Math.floor((index * spanMs) / count)),
+			}),
+		);
+	}
+
+	function restart(staticData: IDataObject): IDataObject {
+		return JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	}
+
+	it('emits 10,000 ends between two polls once each, across a restart, and nothing again', async () => {
+		const now = Date.now();
+		let staticData = activatedAt(now - 2 * HOUR);
+		expect(await callPoll(ended, space.credentials, staticData)).toBeNull();
+		const conferences = endMany(10_000, now, HOUR, 'Room');
+
+		const first = await callPoll(ended, space.credentials, staticData);
+		staticData = restart(staticData);
+		const second = await callPoll(ended, space.credentials, staticData);
+		const third = await callPoll(ended, space.credentials, staticData);
+
+		expect(new Set(sids(first))).toEqual(new Set(conferences.map((conference) => conference.sid)));
+		expect(sids(first)).toHaveLength(10_000);
+		expect(second).toBeNull();
+		expect(third).toBeNull();
+		expect(JSON.stringify(staticData).length).toBeLessThan(400_000);
+	});
+
+	it('with a restart in the middle of 10,000 ends, emits the rest and repeats none', async () => {
+		const now = Date.now();
+		let staticData = activatedAt(now - 3 * HOUR);
+		const early = endMany(5_000, now - HOUR, HOUR, 'Early');
+		const first = await callPoll(ended, space.credentials, staticData);
+		staticData = restart(staticData);
+		const late = endMany(5_000, now, HOUR, 'Late');
+
+		const second = await callPoll(ended, space.credentials, staticData);
+		const third = await callPoll(ended, space.credentials, restart(staticData));
+
+		expect(new Set(sids(first))).toEqual(new Set(early.map((conference) => conference.sid)));
+		expect(new Set(sids(second))).toEqual(new Set(late.map((conference) => conference.sid)));
+		expect(sids(second)).toHaveLength(5_000);
+		expect(third).toBeNull();
+	});
+
+	it('takes an end listed late, in the same second as, or shortly before, one already emitted', async () => {
+		const now = Math.floor(Date.now() / SECOND) * SECOND;
+		const store = space.server.store;
+		const staticData = activatedAt(now - HOUR);
+		const emittedFirst = store.addConference({
+			friendlyName: 'First',
+			status: 'completed',
+			createdAt: new Date(now - HOUR),
+			updatedAt: new Date(now - 10 * SECOND),
+		});
+		const first = await callPoll(ended, space.credentials, staticData);
+		const sameSecond = store.addConference({
+			friendlyName: 'Same second',
+			status: 'completed',
+			createdAt: new Date(now - HOUR),
+			updatedAt: new Date(now - 10 * SECOND),
+		});
+		const shortlyBefore = store.addConference({
+			friendlyName: 'Shortly before',
+			status: 'completed',
+			createdAt: new Date(now - HOUR),
+			updatedAt: new Date(now - 30 * SECOND),
+		});
+
+		const second = await callPoll(ended, space.credentials, staticData);
+
+		expect(sids(first)).toEqual([emittedFirst.sid]);
+		expect(sids(second)).toEqual([shortlyBefore.sid, sameSecond.sid]);
+	});
+
+	it('for Conference Started, emits a conference that waited in "init" once it starts, even after newer ones', async () => {
+		const now = Date.now();
+		const store = space.server.store;
+		const staticData = activatedAt(now - HOUR);
+		const waiting = store.addConference({
+			friendlyName: 'Waiting for the host',
+			status: 'init',
+			createdAt: new Date(now - 40 * MINUTE),
+		});
+		const started = { event: 'conferenceStarted', friendlyName: '' };
+		const newer = store.addConference({
+			friendlyName: 'Newer',
+			createdAt: new Date(now - 5 * MINUTE),
+		});
+		const first = await callPoll(started, space.credentials, staticData);
+		waiting.status = 'in-progress';
+
+		const second = await callPoll(started, space.credentials, staticData);
+		const third = await callPoll(started, space.credentials, staticData);
+
+		expect(sids(first)).toEqual([newer.sid]);
+		expect(sids(second)).toEqual([waiting.sid]);
+		expect(third).toBeNull();
+	});
+
+	it('keeps an answer\'s "json" field as data instead of taking it for the item', async () => {
+		const now = Date.now();
+		space.server.intercept((request) =>
+			request.path.endsWith('/Conferences')
+				? {
+						status: 200,
+						body: {
+							uri: `${ACCOUNT_PATH}/Conferences`,
+							next_page_uri: null,
+							conferences: [
+								{
+									sid: 'c0ffee00-0000-4000-8000-00000000000a',
+									status: 'completed',
+									date_updated: new Date(now - MINUTE).toUTCString(),
+									json: { sid: 'forged' },
+								},
+							],
+						},
+					}
+				: undefined,
+		);
+
+		const result = await callPoll(ended, space.credentials, activatedAt(now - HOUR));
+
+		expect(result?.[0][0].json).toMatchObject({
+			sid: 'c0ffee00-0000-4000-8000-00000000000a',
+			json: { sid: 'forged' },
+		});
 	});
 });

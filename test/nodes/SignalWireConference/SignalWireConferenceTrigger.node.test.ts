@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 
+import { nodeTypeInstances, PACKAGE } from '../../harness/engine';
 import { activateWebhook, callWebhook, WEBHOOK_ID } from '../../harness/triggers';
 import { statusCallbackEventAttribute } from '../../../nodes/SignalWireConference/trigger/events';
 
@@ -343,5 +344,219 @@ describe('SignalWire Conference Trigger: activation', () => {
 				'participant-speech-stop',
 			]),
 		).toBe('start end join leave mute hold speaker');
+	});
+});
+
+describe('SignalWire Conference Trigger: a blank Signing Key never verifies', () => {
+	const BLANK_KEYS = ['', ' ', '\t', '\n', '\r\n', '  \t ', '\u00a0', '\u2003', '\ufeff'];
+
+	it.each(BLANK_KEYS.map((key) => [JSON.stringify(key), key]))(
+		'refuses a callback signed with the key %s: 401, nothing started',
+		async (_label, key) => {
+			const body = callbackBody();
+			const { result, response } = await callWebhook(
+				verifying,
+				{
+					url: URL_SEEN,
+					body,
+					headers: { 'X-SignalWire-Signature': signLikeSignalWire(key, URL_SEEN, body) },
+				},
+				key,
+			);
+
+			expect(response).toEqual({
+				status: 401,
+				body: 'Signing Key is empty: no request can be verified',
+			});
+			expect(result).toEqual({ noWebhookResponse: true });
+		},
+	);
+
+	it('refuses every callback when the Signing Key credential cannot be read', async () => {
+		const body = callbackBody();
+		const { result, response } = await callWebhook(verifying, {
+			url: URL_SEEN,
+			body,
+			headers: { 'X-SignalWire-Signature': signLikeSignalWire('', URL_SEEN, body) },
+		});
+
+		expect(response.status).toBe(401);
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it('refuses even after an activation that n8n skipped because the webhook was registered', async () => {
+		const staticData = {};
+		await activateWebhook(verifying, SIGNING_KEY, staticData);
+		// The key was blanked later; checkExists now says "exists", so create() does not run again.
+		expect(await activateWebhook(verifying, ' ', staticData)).toBe(true);
+		const body = callbackBody();
+
+		const { response } = await callWebhook(
+			verifying,
+			{
+				url: URL_SEEN,
+				body,
+				headers: { 'X-SignalWire-Signature': signLikeSignalWire(' ', URL_SEEN, body) },
+			},
+			' ',
+		);
+
+		expect(response.status).toBe(401);
+	});
+
+	it.each([
+		['={{ 0 }}', 401],
+		['={{ "no" }}', 401],
+		['={{ "" }}', 401],
+		['={{ "FALSE" }}', 200],
+		['={{ false }}', 200],
+	])(
+		'reads Verify Signature %s fail-closed (answer %d to an unsigned callback)',
+		async (value, status) => {
+			const { response } = await callWebhook(
+				{ ...verifying, verifySignature: value },
+				{ url: URL_SEEN, body: callbackBody() },
+				SIGNING_KEY,
+			);
+
+			expect(response.status).toBe(status);
+		},
+	);
+
+	it.each(['', ' ', '\t'])('the credential test says a Signing Key of %j is empty', async (key) => {
+		const trigger = nodeTypeInstances[`${PACKAGE}.signalWireConferenceTrigger`];
+		const test = trigger.methods!.credentialTest!.signalWireSigningKeyTest;
+
+		const result = await test.call({} as never, {
+			id: '1',
+			name: 'key',
+			type: 'signalWireSigningKeyApi',
+			data: { signingKeySecret: key },
+		});
+
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'The Signing Key is empty or contains spaces: copy it again from the API page of your SignalWire dashboard',
+		});
+	});
+});
+
+describe('SignalWire Conference Trigger: field names that are object members', () => {
+	const NAMES = [
+		'__proto__',
+		'constructor',
+		'prototype',
+		'toString',
+		'valueOf',
+		'hasOwnProperty',
+		'isPrototypeOf',
+		'__defineGetter__',
+		'json',
+		'binary',
+		'pairedItem',
+	];
+
+	it.each([true, false])(
+		'keeps every such field as plain data, verification %s',
+		async (verifySignature) => {
+			const fields = Object.fromEntries(NAMES.map((name) => [name, `value of ${name}`]));
+			const body = `${callbackBody()}&${new URLSearchParams(fields).toString()}`;
+
+			const { result } = await callWebhook(
+				{ ...verifying, verifySignature },
+				{
+					url: URL_SEEN,
+					body,
+					headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, URL_SEEN, body) },
+				},
+				SIGNING_KEY,
+			);
+
+			const items = result.workflowData?.[0] ?? [];
+			expect(items).toHaveLength(1);
+			const json = items[0].json;
+			expect(Object.getPrototypeOf(json)).toBe(Object.prototype);
+			for (const name of NAMES) {
+				expect({ name, own: Object.getOwnPropertyDescriptor(json, name)?.value }).toEqual({
+					name,
+					own: `value of ${name}`,
+				});
+			}
+			expect(json.event).toBe('participant-join');
+			expect(json.FriendlyName).toBe('Support bridge');
+			expect(JSON.parse(JSON.stringify(json)).constructor).toBe('value of constructor');
+			expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		},
+	);
+
+	it('a repeated __proto__ field becomes a list, like any repeated field', async () => {
+		const body = `${callbackBody()}&__proto__=a&__proto__=b`;
+
+		const { result } = await callWebhook(
+			{ ...verifying, verifySignature: false },
+			{ url: URL_SEEN, body },
+		);
+
+		expect(
+			Object.getOwnPropertyDescriptor(result.workflowData![0][0].json, '__proto__')?.value,
+		).toEqual(['a', 'b']);
+	});
+});
+
+describe('SignalWire Conference Trigger: which URL the signature is checked against', () => {
+	const PATH = `/webhook/${WEBHOOK_ID}/signalwire-conference`;
+	const PUBLIC = 'https://hooks.example.com/n8n';
+	const ARRIVED = `http://10.0.0.5:5678${PATH}?tenant=a%20b`;
+
+	async function signedFor(signedUrl: string, options: Record<string, unknown> = {}) {
+		const body = callbackBody();
+		return await callWebhook(
+			{ ...verifying, options },
+			{
+				url: ARRIVED,
+				body,
+				headers: { 'X-SignalWire-Signature': signLikeSignalWire(SIGNING_KEY, signedUrl, body) },
+			},
+			SIGNING_KEY,
+			{ webhookBaseUrl: `${PUBLIC}/webhook` },
+		);
+	}
+
+	it("accepts a signature of n8n's own webhook URL (WEBHOOK_URL) with the request's query string, with no option set", async () => {
+		const { result, response } = await signedFor(`${PUBLIC}${PATH}?tenant=a%20b`);
+
+		expect(response.status).toBe(200);
+		expect(result.workflowData).toHaveLength(1);
+	});
+
+	it("accepts that URL with the scheme's default port too", async () => {
+		const { result } = await signedFor(`https://hooks.example.com:443/n8n${PATH}?tenant=a%20b`);
+
+		expect(result.workflowData).toHaveLength(1);
+	});
+
+	it('still accepts the URL the request arrived on, and the Public Base URL when set', async () => {
+		expect((await signedFor(ARRIVED)).result.workflowData).toHaveLength(1);
+		expect(
+			(
+				await signedFor(`https://edge.example.net/x${PATH}?tenant=a%20b`, {
+					publicBaseUrl: 'https://edge.example.net/x/',
+				})
+			).result.workflowData,
+		).toHaveLength(1);
+	});
+
+	it.each([
+		['another host', `https://evil.example.com/n8n${PATH}?tenant=a%20b`],
+		['without the query string', `${PUBLIC}${PATH}`],
+		['another query string', `${PUBLIC}${PATH}?tenant=b`],
+		['another path', `${PUBLIC}/webhook/other/signalwire-conference?tenant=a%20b`],
+		['a Public Base URL that is not set', `https://edge.example.net/x${PATH}?tenant=a%20b`],
+	])('refuses a signature of %s', async (_name, signedUrl) => {
+		const { result, response } = await signedFor(signedUrl);
+
+		expect(response.status).toBe(401);
+		expect(result.workflowData).toBeUndefined();
 	});
 });

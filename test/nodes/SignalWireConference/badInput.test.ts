@@ -358,7 +358,57 @@ describe('bad-input campaign: Space URL', () => {
 		'',
 		'   ',
 		'x'.repeat(3000),
+		// Backslashes, which WHATWG URL parsers read as "/": the host would end before them.
+		'https://evil.com\\example.signalwire.com',
+		'evil.com\\example.signalwire.com',
+		'https://evil.com\\@example.signalwire.com',
+		'https:\\\\evil.com',
+		'\\\\evil.com\\example.signalwire.com',
+		// Numeric hosts that parsers turn into some IPv4 address.
+		'https://0x7f000001',
+		'https://2130706433',
+		'https://127.1',
+		'https://0177.0.0.1',
+		'0x7f.1',
+		// User info and look-alikes.
+		'example.signalwire.com@evil.com',
+		'example.signalwire.com:443@evil.com',
+		'https://example.signalwire.com%2f@evil.com',
+		'https://example.signalwire.com%40evil.com',
+		'https://examp\u0131e.signalwire.com',
+		'https://ｅxample.signalwire.com',
+		'https://example.signalwire.com\u3002evil.com',
+		// Control characters and whitespace inside.
+		'https://exam\tple.signalwire.com',
+		'https://example.signalwire.com\r\nHost: evil.com',
+		'example .signalwire.com',
+		// Ports and schemes that are not what they seem.
+		'example.signalwire.com:0',
+		'example.signalwire.com:65536',
+		'example.signalwire.com:-1',
+		'mailto:ops@example.com',
+		'data:,evil',
+		'https:/example.signalwire.com',
+		'https:example.signalwire.com',
+		'http://[::ffff:7f00:1]',
+		'https://[::ffff:7f00:1]',
+		'https://[0:0:0:0:0:0:0:1]',
 	];
+
+	/** Forms people type for their space that must be understood, and where each one goes. */
+	const FRIENDLY_SPACES: Array<[string, string]> = [
+		['example', 'https://example.signalwire.com'],
+		['example.signalwire.com:443', 'https://example.signalwire.com'],
+		['EXAMPLE.SignalWire.com:8443/', 'https://example.signalwire.com:8443'],
+		['localhost:3000', 'https://localhost:3000'],
+		['127.0.0.1:8080', 'https://127.0.0.1:8080'],
+		['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+		['http://[::1]:3000', 'http://[::1]:3000'],
+	];
+
+	it.each(FRIENDLY_SPACES)('understands the Space URL %j as %s', (spaceUrl, origin) => {
+		expect(resolveSpaceOrigin(spaceUrl)).toEqual({ origin });
+	});
 
 	it.each(HOSTILE_SPACES.map((value) => [JSON.stringify(value).slice(0, 50), value]))(
 		'resolves %s to a refusal or to exactly the host typed, over https',
@@ -393,5 +443,273 @@ describe('bad-input campaign: Space URL', () => {
 			}
 			expect(space.server.requests).toEqual([]);
 		}
+	});
+});
+
+describe('bad-input campaign: every boolean the package reads', () => {
+	const conferenceId = { __rl: true, mode: 'id', value: UUID };
+	const participantId = { __rl: true, mode: 'id', value: UUID };
+
+	/** Each boolean, where it goes, and how to read back what was sent for it. */
+	const TARGETS: Array<{
+		label: string;
+		parameters: (value: unknown) => Record<string, unknown>;
+		sent: () => string | null | undefined;
+	}> = [
+		{
+			label: 'Muted',
+			parameters: (value) => ({
+				resource: 'participant',
+				operation: 'getAll',
+				conferenceId,
+				returnAll: true,
+				filters: { muted: value },
+			}),
+			sent: () => new URLSearchParams(space.server.requests[0]?.rawQuery).get('Muted'),
+		},
+		{
+			label: 'Hold',
+			parameters: (value) => ({
+				resource: 'participant',
+				operation: 'getAll',
+				conferenceId,
+				returnAll: true,
+				filters: { hold: value },
+			}),
+			sent: () => new URLSearchParams(space.server.requests[0]?.rawQuery).get('Hold'),
+		},
+		...(['Muted', 'Hold', 'Coaching'] as const).map((label) => ({
+			label,
+			parameters: (value: unknown) => ({
+				resource: 'participant',
+				operation: 'update',
+				conferenceId,
+				participantId,
+				updateFields: {
+					[label.toLowerCase()]: value,
+					...(label === 'Coaching' ? { callSidToCoach: UUID } : {}),
+				},
+			}),
+			sent: () => new URLSearchParams(space.server.requests[0]?.body).get(label),
+		})),
+		{
+			label: 'Real Time',
+			parameters: (value) => ({
+				resource: 'conferenceStream',
+				operation: 'start',
+				conferenceId,
+				url: 'wss://example.com/audio',
+				options: { streamRealTime: value },
+			}),
+			sent: () => new URLSearchParams(space.server.requests[0]?.body).get('StreamRealTime'),
+		},
+		{
+			label: 'Return All',
+			parameters: (value) => ({
+				resource: 'conference',
+				operation: 'getAll',
+				returnAll: value,
+				limit: 7,
+			}),
+			sent: () => {
+				const pageSize = new URLSearchParams(space.server.requests[0]?.rawQuery).get('PageSize');
+				return pageSize === null ? undefined : String(pageSize === '1000');
+			},
+		},
+	];
+
+	const TRUE_VALUES: unknown[] = [
+		true,
+		'={{ true }}',
+		'={{ "true" }}',
+		'={{ "TRUE" }}',
+		'={{ " True " }}',
+		'={{ 1 === 1 }}',
+	];
+	const FALSE_VALUES: unknown[] = [
+		false,
+		'={{ false }}',
+		'={{ "false" }}',
+		'={{ "False" }}',
+		'={{ " FALSE " }}',
+		'={{ 1 === 2 }}',
+	];
+	const BAD_VALUES: unknown[] = [
+		'={{ "yes" }}',
+		'={{ "no" }}',
+		'={{ 1 }}',
+		'={{ 0 }}',
+		'={{ "0" }}',
+		'={{ "maybe" }}',
+		'={{ "truee" }}',
+		'={{ "false!" }}',
+		'={{ [] }}',
+		'={{ {} }}',
+	];
+
+	const cases = TARGETS.flatMap((target) => [
+		...TRUE_VALUES.map((value) => ({ target, value, expected: 'true' })),
+		...FALSE_VALUES.map((value) => ({ target, value, expected: 'false' })),
+		...BAD_VALUES.map((value) => ({ target, value, expected: 'refused' })),
+	]);
+
+	it.each(
+		cases.map((entry) => [entry.target.label, JSON.stringify(entry.value), entry.expected, entry]),
+	)('%s given %s: %s', async (_label, _shown, _expected, { target, value, expected }) => {
+		const run = await runNode({
+			parameters: target.parameters(value),
+			credentials: space.credentials,
+		});
+
+		if (expected === 'refused') {
+			expect(run.error?.name).toBe('NodeOperationError');
+			expect(run.error?.message).toMatch(new RegExp(`^${target.label} ".*" is not true or false$`));
+			expect(run.error?.context?.itemIndex).toBe(0);
+			expect(space.server.requests).toEqual([]);
+		} else {
+			expect(target.sent()).toBe(expected);
+		}
+	});
+});
+
+describe('bad-input campaign: dates, one rule for every form', () => {
+	/** Every date input the package reads, with the query name each one is sent as. */
+	const DATE_INPUTS: Array<[string, (value: unknown) => Record<string, unknown>, string]> = [
+		...(
+			[
+				['dateCreated', 'DateCreated'],
+				['dateCreatedBefore', 'DateCreated<'],
+				['dateCreatedAfter', 'DateCreated>'],
+				['dateUpdated', 'DateUpdated'],
+				['dateUpdatedBefore', 'DateUpdated<'],
+				['dateUpdatedAfter', 'DateUpdated>'],
+			] as const
+		).map(([filter, query]): [string, (value: unknown) => Record<string, unknown>, string] => [
+			`conference ${filter}`,
+			(value) => ({
+				resource: 'conference',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { [filter]: value },
+			}),
+			query,
+		]),
+		...(
+			[
+				['dateCreated', 'DateCreated'],
+				['dateCreatedBefore', 'DateCreated<'],
+				['dateCreatedAfter', 'DateCreated>'],
+			] as const
+		).map(([filter, query]): [string, (value: unknown) => Record<string, unknown>, string] => [
+			`recording ${filter}`,
+			(value) => ({
+				resource: 'conferenceRecording',
+				operation: 'getAll',
+				conferenceId: { __rl: true, mode: 'id', value: UUID },
+				returnAll: true,
+				filters: { [filter]: value },
+			}),
+			query,
+		]),
+	];
+
+	/** The date as written, in the value's own offset; a JavaScript Date in UTC, as n8n stores it. */
+	const ACCEPTED: Array<[unknown, string]> = [
+		['2026-11-01', '2026-11-01'],
+		['={{ "2026-11-01" }}', '2026-11-01'],
+		['2026-11-01T00:00:00', '2026-11-01'],
+		['2026-11-01T23:30:00-05:00', '2026-11-01'],
+		['2026-11-01T23:30:00.250+14:00', '2026-11-01'],
+		['2026-11-01T01:30:00Z', '2026-11-01'],
+		['2026-11-01 08:00', '2026-11-01'],
+		['={{ "Sun, 01 Nov 2026 23:30:00 -0500" }}', '2026-11-01'],
+		['={{ "Sun, 01 Nov 2026 01:30:00 +1400" }}', '2026-11-01'],
+		['={{ "1 Nov 2026 23:30:00 GMT" }}', '2026-11-01'],
+		['={{ "Mon, 24 Sept 2018 21:00:00 +0000" }}', '2018-09-24'],
+		['={{ $json.date_created }}', '2026-11-04'],
+		['={{ DateTime.fromISO("2026-11-01T23:30:00-05:00", { setZone: true }) }}', '2026-11-01'],
+		['={{ DateTime.fromISO("2026-11-02T04:30:00Z", { zone: "utc" }) }}', '2026-11-02'],
+		['={{ new Date("2026-11-01T23:30:00-05:00") }}', '2026-11-02'],
+		['={{ new Date("2026-11-01T23:30:00-05:00").toISOString() }}', '2026-11-02'],
+		['={{ "Sun Nov 01 2026 23:30:00 GMT-0500 (Eastern Standard Time)" }}', '2026-11-01'],
+	];
+
+	const REFUSED: unknown[] = [
+		'={{ "yesterday" }}',
+		'={{ "2026-02-30" }}',
+		'={{ "2026-13-01" }}',
+		'={{ "2026-11-01garbage" }}',
+		'={{ "2026-11-1" }}',
+		'={{ "11/01/2026" }}',
+		'={{ "01.11.2026" }}',
+		'={{ "Sun, 31 Feb 2026 10:00:00 +0000" }}',
+		'={{ "Sun, 01 Foo 2026 10:00:00 +0000" }}',
+		'={{ "1730419200000" }}',
+		'={{ 1730419200000 }}',
+		'={{ new Date("nope") }}',
+		'={{ DateTime.fromISO("nope") }}',
+		'={{ {} }}',
+		'={{ [] }}',
+		'={{ true }}',
+	];
+
+	it.each(DATE_INPUTS)(
+		'%s reads every accepted form as its date',
+		async (_label, parameters, query) => {
+			space.server.store.addConference({ sid: UUID, friendlyName: 'Room' });
+			for (const [value, expected] of ACCEPTED) {
+				space.server.reset();
+				const run = await runNode({
+					parameters: parameters(value),
+					items: [{ date_created: 'Wed, 04 Nov 2026 23:12:45 +0000' }],
+					credentials: space.credentials,
+				});
+				expect({ value, error: run.error?.message }).toEqual({ value, error: undefined });
+				const sent = new URLSearchParams(space.server.requests[0].rawQuery).get(query);
+				expect({ value, sent }).toEqual({ value, sent: expected });
+			}
+		},
+	);
+
+	it.each(DATE_INPUTS)(
+		'%s refuses everything else before any request',
+		async (_label, parameters) => {
+			for (const value of REFUSED) {
+				space.server.reset();
+				const run = await runNode({
+					parameters: parameters(value),
+					credentials: space.credentials,
+				});
+				expect({ value, name: run.error?.name }).toEqual({ value, name: 'NodeOperationError' });
+				expect(run.error?.message).toMatch(
+					/^Date (Created|Updated)( Before| After)? ".*" is not a date$/,
+				);
+				expect(space.server.requests).toEqual([]);
+			}
+		},
+	);
+
+	it('gives one instant the same date as a Date, as the text n8n makes of it, and as a UTC DateTime', async () => {
+		const forms = [
+			'={{ new Date(Date.UTC(2026, 10, 2, 4, 30)) }}',
+			'={{ new Date(Date.UTC(2026, 10, 2, 4, 30)).toISOString() }}',
+			'={{ DateTime.fromMillis(Date.UTC(2026, 10, 2, 4, 30), { zone: "utc" }) }}',
+			'={{ JSON.parse(JSON.stringify({ d: new Date(Date.UTC(2026, 10, 2, 4, 30)) })).d }}',
+		];
+		const sent: Array<string | null> = [];
+		for (const value of forms) {
+			space.server.reset();
+			await runNode({
+				parameters: {
+					resource: 'conference',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { dateCreated: value },
+				},
+				credentials: space.credentials,
+			});
+			sent.push(new URLSearchParams(space.server.requests[0]?.rawQuery).get('DateCreated'));
+		}
+		expect(sent).toEqual(['2026-11-02', '2026-11-02', '2026-11-02', '2026-11-02']);
 	});
 });

@@ -43,7 +43,7 @@ export function dateFilterOptions(filters: DateFilter[]): INodeProperties[] {
 		name: filter.name,
 		type: 'dateTime',
 		default: '',
-		description: `${filter.description}. Only the calendar date (YYYY-MM-DD) is used.`,
+		description: `${filter.description}. Only the calendar date is used, as written in the value's own offset.`,
 	}));
 }
 

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readBooleanParameter } from '../../helpers/validation';
+
 /** Return All and Limit; the operation's displayOptions are merged in by its resource. */
 export const limitFields: INodeProperties[] = [
 	{
@@ -23,7 +25,7 @@ export const limitFields: INodeProperties[] = [
 
 /** `undefined` means every item. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	if (readBooleanParameter(context, 'returnAll', 'Return All', itemIndex, false)) return undefined;
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
 		throw new NodeOperationError(

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../transport/reliability';
+import {
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_MS,
+	MAX_TIMEOUT_MS,
+	MIN_TIMEOUT_MS,
+} from '../../transport/reliability';
 
 export const MAX_PARALLEL_REQUESTS = 10;
 
@@ -19,7 +24,7 @@ export const requestOptions: INodeProperties = {
 			default: DEFAULT_MAX_RETRIES,
 			typeOptions: { minValue: 0, maxValue: 10 },
 			description:
-				'How often to try again when SignalWire answers 429 (too many requests) or 503 (unavailable), and when a read loses its connection; 0 turns retries off. Waits grow exponentially and follow Retry-After.',
+				'How often to try again when SignalWire answers 429 (too many requests), and, for reads and other requests that are safe to repeat, 503 (unavailable) or a lost connection; 0 turns retries off. Waits grow exponentially and follow Retry-After.',
 		},
 		{
 			displayName: 'Requests in Parallel',
@@ -35,8 +40,9 @@ export const requestOptions: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			default: DEFAULT_TIMEOUT_MS,
-			typeOptions: { minValue: 100 },
-			description: 'Milliseconds to wait for each answer from SignalWire before giving up',
+			typeOptions: { minValue: MIN_TIMEOUT_MS, maxValue: MAX_TIMEOUT_MS },
+			description:
+				'Milliseconds each request may take, from sending it to the last byte of the answer, before it is given up',
 		},
 	],
 };

@@ -14,6 +14,7 @@ import {
 	resolveConference,
 } from '../common/conferenceByName';
 import { conferenceNotFound } from '../common/conferenceLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Announce',
@@ -45,7 +46,7 @@ export async function execute(
 		itemIndex,
 	);
 	const cleanup = await afterScriptUse(this, script, itemIndex);
-	return this.helpers.returnJsonArray({
+	return jsonItems({
 		...describeAnnouncement(announcement, script, cleanup),
 		conference: {
 			sid,

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { conferencePath, signalWireApiPost } from '../../transport';
 import { conferenceLocatorWithName, conferenceSidFor } from '../common/conferenceByName';
 import { conferenceNotFound } from '../common/conferenceLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'End',
@@ -24,5 +25,5 @@ export async function execute(
 		{ Status: 'completed' },
 		itemIndex,
 	);
-	return this.helpers.returnJsonArray(conference);
+	return jsonItems(conference);
 }

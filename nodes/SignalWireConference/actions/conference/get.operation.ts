@@ -7,6 +7,7 @@ import {
 	conferenceLocator,
 	conferenceNotFound,
 } from '../common/conferenceLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Get',
@@ -28,5 +29,5 @@ export async function execute(
 		itemIndex,
 		notFound: conferenceNotFound(conferenceSid),
 	});
-	return this.helpers.returnJsonArray(conference);
+	return jsonItems(conference);
 }

@@ -10,6 +10,7 @@ import type { QueryValues } from '../../transport';
 import { conferencesPath, signalWireApiListAll } from '../../transport';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
+import { jsonItems } from '../../helpers/jsonItems';
 
 const DATE_FILTERS = [
 	...dateFilters('Created', 'conferences'),
@@ -116,5 +117,5 @@ export async function execute(
 		},
 		limit,
 	);
-	return this.helpers.returnJsonArray(conferences);
+	return jsonItems(conferences);
 }

@@ -16,6 +16,7 @@ import {
 	conferenceNotFound,
 } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Update',
@@ -109,6 +110,8 @@ export async function execute(
 		resource: conferencePath(conferenceSid),
 		notFound: conferenceNotFound(conferenceSid),
 	};
-	const conference = await signalWireApiPost(this, target, form, itemIndex);
-	return this.helpers.returnJsonArray(conference);
+	// Ending a conference twice ends it once; an announcement sent twice plays twice.
+	const idempotent = Object.keys(form).every((field) => field === 'Status');
+	const conference = await signalWireApiPost(this, target, form, itemIndex, form, { idempotent });
+	return jsonItems(conference);
 }

@@ -4,6 +4,7 @@ import { signalWireApiDelete } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { RECORDING, recordingLocator } from '../common/recordingLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Delete',
@@ -21,7 +22,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
 	await signalWireApiDelete(this, target, itemIndex);
-	return this.helpers.returnJsonArray({
+	return jsonItems({
 		deleted: true,
 		recordingSid: target.sid,
 		conferenceSid: target.conferenceSid,

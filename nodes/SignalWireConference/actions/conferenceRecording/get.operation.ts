@@ -4,6 +4,7 @@ import { signalWireApiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { RECORDING, recordingLocator } from '../common/recordingLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Get',
@@ -25,5 +26,5 @@ export async function execute(
 		itemIndex,
 		notFound: target.notFound,
 	});
-	return this.helpers.returnJsonArray(recording);
+	return jsonItems(recording);
 }

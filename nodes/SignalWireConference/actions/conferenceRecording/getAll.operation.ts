@@ -23,6 +23,7 @@ import {
 	notDownloadable,
 	readDownloadSettings,
 } from './downloadRecording';
+import { jsonItems } from '../../helpers/jsonItems';
 
 const DATE_FILTERS = dateFilters('Created', 'recordings');
 
@@ -113,6 +114,6 @@ export async function execute(
 		},
 		limit,
 	);
-	if (!download) return this.helpers.returnJsonArray(recordings);
+	if (!download) return jsonItems(recordings);
 	return await withAudio(this, recordings, conferenceSid, itemIndex);
 }

@@ -5,6 +5,7 @@ import { signalWireApiPost } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { RECORDING, recordingLocator } from '../common/recordingLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 const STATUSES = ['paused', 'in-progress', 'stopped'];
 const PAUSE_BEHAVIORS = ['skip', 'silence'];
@@ -81,5 +82,5 @@ export async function execute(
 		form.PauseBehavior = pauseBehavior;
 	}
 	const recording = await signalWireApiPost(this, target, form, itemIndex);
-	return this.helpers.returnJsonArray(recording);
+	return jsonItems(recording);
 }

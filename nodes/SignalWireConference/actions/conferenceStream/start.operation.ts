@@ -17,6 +17,7 @@ import {
 } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 import { STREAM_NAME_PATTERN } from '../common/streamLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 const MAX_CUSTOM_PARAMETERS = 99;
 const TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'];
@@ -256,5 +257,5 @@ export async function execute(
 		itemIndex,
 		sentValues,
 	);
-	return this.helpers.returnJsonArray(stream);
+	return jsonItems(stream);
 }

@@ -4,6 +4,7 @@ import { getSidFromLocator } from '../../helpers/validation';
 import { conferenceStreamPath, signalWireApiPost } from '../../transport';
 import { CONFERENCE_FIELD, conferenceLocator } from '../common/conferenceLocator';
 import { readStreamReference, streamLocator } from '../common/streamLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Stop',
@@ -25,5 +26,5 @@ export async function execute(
 		notFound: `No running stream "${stream}" in conference "${conferenceSid}": check the stream's ID or name and the conference.`,
 	};
 	const stopped = await signalWireApiPost(this, target, { Status: 'stopped' }, itemIndex);
-	return this.helpers.returnJsonArray(stopped);
+	return jsonItems(stopped);
 }

@@ -13,6 +13,7 @@ import { assertHttpUrl, isUuid } from '../../helpers/validation';
 import { callsPath, signalWireApiPost } from '../../transport';
 import { conferenceLocatorWithName, resolveConference } from '../common/conferenceByName';
 import { cleanUpAfter, describeScript, obtainScript } from '../common/cxmlScripts';
+import { jsonItems } from '../../helpers/jsonItems';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 const SIP_URI = /^sips?:[^\s@<>"]+@[^\s<>"]+$/i;
@@ -344,7 +345,7 @@ export async function execute(
 		itemIndex,
 	);
 	const cleanup = await cleanUpAfter(this, script, itemIndex);
-	return this.helpers.returnJsonArray({
+	return jsonItems({
 		call: { sid: call.sid, status: call.status, to: call.to ?? to, from: call.from ?? from },
 		conference: { sid: conference.sid, friendly_name: conference.friendlyName },
 		script: describeScript(script, cleanup),

@@ -12,6 +12,7 @@ import {
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Announce',
@@ -44,7 +45,7 @@ export async function execute(
 	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);
 	const updated = await signalWireApiPost(this, target, form, itemIndex);
 	const cleanup = await afterScriptUse(this, script, itemIndex);
-	return this.helpers.returnJsonArray({
+	return jsonItems({
 		...describeAnnouncement(announcement, script, cleanup),
 		participant: {
 			call_sid: updated.call_sid ?? target.sid,

@@ -4,6 +4,7 @@ import { signalWireApiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Get',
@@ -25,5 +26,5 @@ export async function execute(
 		itemIndex,
 		notFound: target.notFound,
 	});
-	return this.helpers.returnJsonArray(participant);
+	return jsonItems(participant);
 }

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { getSidFromLocator } from '../../helpers/validation';
+import { getSidFromLocator, readBooleanValue } from '../../helpers/validation';
 import { participantsPath, signalWireApiListAll } from '../../transport';
 import {
 	CONFERENCE_FIELD,
@@ -13,6 +13,7 @@ import {
 	conferenceNotFound,
 } from '../common/conferenceLocator';
 import { limitFields, readLimit } from '../common/limit';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Get Many',
@@ -57,19 +58,19 @@ export async function execute(
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filter = (value: unknown, label: string) =>
+		value === undefined ? undefined : String(readBooleanValue(this, value, label, itemIndex));
+	const query = { Muted: filter(filters.muted, 'Muted'), Hold: filter(filters.hold, 'Hold') };
 	const participants = await signalWireApiListAll(
 		this,
 		{
 			resource: participantsPath(conferenceSid),
 			listKey: 'participants',
-			query: {
-				Muted: filters.muted === undefined ? undefined : String(Boolean(filters.muted)),
-				Hold: filters.hold === undefined ? undefined : String(Boolean(filters.hold)),
-			},
+			query,
 			itemIndex,
 			notFound: conferenceNotFound(conferenceSid),
 		},
 		limit,
 	);
-	return this.helpers.returnJsonArray(participants);
+	return jsonItems(participants);
 }

@@ -4,6 +4,7 @@ import { signalWireApiDelete } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
 	name: 'Remove',
@@ -21,7 +22,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	await signalWireApiDelete(this, target, itemIndex);
-	return this.helpers.returnJsonArray({
+	return jsonItems({
 		deleted: true,
 		callSid: target.sid,
 		conferenceSid: target.conferenceSid,

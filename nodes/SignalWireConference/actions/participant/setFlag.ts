@@ -5,6 +5,7 @@ import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
 import type { Operation } from '../resource';
+import { jsonItems } from '../../helpers/jsonItems';
 
 /**
  * Mute, Unmute, Hold and Unhold: the operations people look for by name, each one documented
@@ -20,8 +21,11 @@ export function flagOperation(
 		itemIndex: number,
 	): Promise<INodeExecutionData[]> {
 		const target = readConferenceChild(this, PARTICIPANT, itemIndex);
-		const participant = await signalWireApiPost(this, target, form, itemIndex);
-		return this.helpers.returnJsonArray(participant);
+		// Setting a flag twice sets it once, so a 503 may be retried.
+		const participant = await signalWireApiPost(this, target, form, itemIndex, form, {
+			idempotent: true,
+		});
+		return jsonItems(participant);
 	}
 	return { option, properties, execute };
 }

@@ -14,6 +14,7 @@ import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { httpMethodField } from '../common/httpMethod';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
+import { jsonItems } from '../../helpers/jsonItems';
 
 const COACHING: FormField = {
 	parameter: 'coaching',
@@ -185,5 +186,5 @@ export async function execute(
 	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);
 	checkCombinations(this, form, itemIndex);
 	const participant = await signalWireApiPost(this, target, form, itemIndex);
-	return this.helpers.returnJsonArray(participant);
+	return jsonItems(participant);
 }

@@ -107,3 +107,98 @@ describe('router: Requests in Parallel', () => {
 		expect(error?.httpCode).toBe('404');
 	});
 });
+
+describe('router: On Error settings, as n8n routes the items', () => {
+	const MISSING = '0a0b0c0d-0000-4000-8000-000000000009';
+	function threeItems() {
+		const found = space.server.store.addConference({ friendlyName: 'Found' });
+		return { found, inputs: [{ sid: found.sid }, { sid: MISSING }, { sid: 'not-an-id' }] };
+	}
+	const notFound = {
+		error: `The requested resource ${'/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Conferences/'}${MISSING} was not found (SignalWire error 20404, HTTP 404)`,
+		details: {
+			description: `No conference with ID "${MISSING}" exists in this project: check the conference ID, or pick the conference from the list.`,
+			httpCode: '404',
+		},
+	};
+	const badId = {
+		error: 'Conference ID "not-an-id" is not a valid ID: SignalWire IDs are UUIDs',
+		details: {
+			description:
+				'Use an ID like b3877c40-da60-4998-90ad-b792e98472cf, or choose the conference from the list.',
+		},
+	};
+
+	it('Continue (using error output): the conference on the success output, the 404 and the bad ID on the error output, each paired', async () => {
+		const { found, inputs } = threeItems();
+
+		const { outputs, error } = await runNode({
+			parameters: getParameters(1),
+			items: inputs,
+			credentials: space.credentials,
+			onError: 'continueErrorOutput',
+		});
+
+		expect(error).toBeUndefined();
+		expect(outputs).toHaveLength(2);
+		expect(outputs[0]).toEqual([
+			{ json: space.server.store.conferenceJson(found), pairedItem: { item: 0 } },
+		]);
+		expect(outputs[1]).toEqual([
+			{ json: notFound, pairedItem: { item: 1 } },
+			{ json: badId, pairedItem: { item: 2 } },
+		]);
+	});
+
+	it('Continue (using error output) with requests in parallel keeps the same routing and links', async () => {
+		const { inputs } = threeItems();
+
+		const { outputs } = await runNode({
+			parameters: getParameters(3),
+			items: inputs,
+			credentials: space.credentials,
+			onError: 'continueErrorOutput',
+		});
+
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+		expect(outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[notFound.error, { item: 1 }],
+			[badId.error, { item: 2 }],
+		]);
+	});
+
+	it('Continue (regular output): all three on the one output, in input order, the errors as error items', async () => {
+		const { found, inputs } = threeItems();
+
+		const { outputs, error } = await runNode({
+			parameters: getParameters(1),
+			items: inputs,
+			credentials: space.credentials,
+			onError: 'continueRegularOutput',
+		});
+
+		expect(error).toBeUndefined();
+		expect(outputs).toEqual([
+			[
+				{ json: space.server.store.conferenceJson(found), pairedItem: { item: 0 } },
+				{ json: notFound, pairedItem: { item: 1 } },
+				{ json: badId, pairedItem: { item: 2 } },
+			],
+		]);
+	});
+
+	it('Stop Workflow: the 404 stops the run at its item', async () => {
+		const { inputs } = threeItems();
+
+		const { error, outputs } = await runNode({
+			parameters: getParameters(1),
+			items: inputs,
+			credentials: space.credentials,
+			onError: 'stopWorkflow',
+		});
+
+		expect(outputs).toEqual([]);
+		expect(error?.context?.itemIndex).toBe(1);
+		expect(error?.httpCode).toBe('404');
+	});
+});

@@ -1,5 +1,11 @@
-import { runNode } from '../../../harness/engine';
-import { ACCOUNT_PATH, useSignalWireServer } from '../../../harness/fixtures';
+import { nodeTypeInstances, PACKAGE, runNode } from '../../../harness/engine';
+import {
+	ACCOUNT_PATH,
+	PROJECT_ID,
+	API_TOKEN,
+	useSignalWireServer,
+} from '../../../harness/fixtures';
+import { RawServer } from '../../../harness/rawServer';
 import type { Reply } from '../../../server/replies';
 
 const space = useSignalWireServer();
@@ -131,20 +137,118 @@ describe('transport: retries', () => {
 		expect(space.server.requests).toHaveLength(1);
 	});
 
-	it('retries a GET whose connection was reset, but never a POST', async () => {
-		failFirst(1, { status: 0, fault: 'reset' });
-		const read = await runNode({ parameters: getOne(), credentials: space.credentials });
-		expect(read.error).toBeUndefined();
-		expect(space.server.requests).toHaveLength(2);
+	it.each(['-1', '+5', '5,10', '1.5', '0x10', '1e3', 'Infinity', 'Tuesday', '2026-01-01', '-0'])(
+		'treats the junk Retry-After %j as absent and waits with the backoff instead',
+		async (retryAfter) => {
+			failFirst(1, { ...tooMany, headers: { 'Retry-After': retryAfter } });
+			const started = Date.now();
 
-		space.server.reset();
-		failFirst(1, { status: 0, fault: 'reset' });
-		const write = await runNode({ parameters: endOne(), credentials: space.credentials });
-		expect(write.error?.message).toBe(
-			`Could not reach SignalWire at ${space.server.origin}: the connection was reset`,
-		);
-		expect(space.server.requests).toHaveLength(1);
+			const { error } = await runNode({ parameters: getOne(), credentials: space.credentials });
+
+			expect(error).toBeUndefined();
+			expect(space.server.requests).toHaveLength(2);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+		},
+	);
+});
+
+describe('transport: what a 503 or a lost connection may repeat', () => {
+	const conferenceSid = SID;
+	let participantSid = '';
+	beforeEach(() => {
+		const conference = space.server.store.addConference({
+			sid: conferenceSid,
+			friendlyName: 'Room',
+		});
+		participantSid = space.server.store.addParticipant(conference).callSid;
 	});
+
+	const conference = { __rl: true, mode: 'id', value: conferenceSid };
+	const cases: Array<[string, number, () => Record<string, unknown>]> = [
+		['a read', 2, () => getOne()],
+		['ending a conference', 2, () => endOne()],
+		[
+			'muting a participant',
+			2,
+			() => ({
+				resource: 'participant',
+				operation: 'mute',
+				conferenceId: conference,
+				participantId: { __rl: true, mode: 'id', value: participantSid },
+			}),
+		],
+		[
+			'an announcement',
+			1,
+			() => ({
+				resource: 'conference',
+				operation: 'update',
+				conferenceId: conference,
+				updateFields: { announceUrl: 'https://example.com/a.xml' },
+			}),
+		],
+		[
+			'ending a conference with an announcement',
+			1,
+			() => ({
+				resource: 'conference',
+				operation: 'update',
+				conferenceId: conference,
+				updateFields: { status: 'completed', announceUrl: 'https://example.com/a.xml' },
+			}),
+		],
+		[
+			'a Stream Start',
+			1,
+			() => ({
+				resource: 'conferenceStream',
+				operation: 'start',
+				conferenceId: conference,
+				url: 'wss://example.com/audio',
+				options: {},
+			}),
+		],
+	];
+
+	it.each(cases)('on a 503, %s is sent %d time(s)', async (_name, times, parameters) => {
+		failFirst(1, { status: 503, body: { code: 503, message: 'Service Unavailable' } });
+
+		const { error } = await runNode({ parameters: parameters(), credentials: space.credentials });
+
+		expect(space.server.requests).toHaveLength(times);
+		if (times === 1) expect(error?.httpCode).toBe('503');
+		else expect(error).toBeUndefined();
+	});
+
+	it.each(cases)(
+		'on a reset connection, %s is sent %d time(s)',
+		async (_name, times, parameters) => {
+			failFirst(1, { status: 0, fault: 'reset' });
+
+			const { error } = await runNode({ parameters: parameters(), credentials: space.credentials });
+
+			expect(space.server.requests).toHaveLength(times);
+			if (times === 1) {
+				expect(error?.message).toMatch(
+					new RegExp(
+						`^Could not reach SignalWire at ${space.server.origin}: the connection was (reset|closed)$`,
+					),
+				);
+			} else expect(error).toBeUndefined();
+		},
+	);
+
+	it.each(cases)(
+		'on a 429, which proves nothing was done, %s is sent again',
+		async (_name, _times, parameters) => {
+			failFirst(1, tooMany);
+
+			const { error } = await runNode({ parameters: parameters(), credentials: space.credentials });
+
+			expect(error).toBeUndefined();
+			expect(space.server.requests).toHaveLength(2);
+		},
+	);
 });
 
 describe('transport: timeouts', () => {
@@ -165,5 +269,136 @@ describe('transport: timeouts', () => {
 		);
 		expect(space.server.requests).toHaveLength(2);
 		expect(Date.now() - started).toBeLessThan(5000);
+	});
+});
+
+describe('transport: Timeout bounds the whole request', () => {
+	const conferenceJson = JSON.stringify({ sid: SID, friendly_name: 'Room', status: 'in-progress' });
+	let mode: 'trickle' | 'endless' | 'huge' | 'late' = 'trickle';
+	const raw = new RawServer((response, server) => {
+		if (mode === 'late') {
+			server.every(response, 400, () => {
+				response.writeHead(200, { 'Content-Type': 'application/json' });
+				response.end(conferenceJson);
+				return false;
+			});
+			return;
+		}
+		if (mode === 'huge') {
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			response.end(`{"sid":"${'x'.repeat(6 * 1024 * 1024)}"}`);
+			return;
+		}
+		response.writeHead(200, { 'Content-Type': 'application/json' });
+		let sent = 0;
+		server.every(response, mode === 'trickle' ? 100 : 1, () => {
+			if (mode === 'trickle') {
+				if (sent >= conferenceJson.length) {
+					response.end();
+					return false;
+				}
+				response.write(conferenceJson[sent++]);
+				return true;
+			}
+			response.write(' '.repeat(64 * 1024));
+			return true;
+		});
+	});
+	let credentials: Record<string, string>;
+	beforeAll(async () => {
+		credentials = { spaceUrl: await raw.start(), projectId: PROJECT_ID, apiToken: API_TOKEN };
+	});
+	beforeEach(() => {
+		raw.requests.length = 0;
+		raw.closedByClient.length = 0;
+	});
+	afterAll(async () => {
+		await raw.stop();
+	});
+
+	it('gives up on an answer that trickles in one byte every 100 ms, and closes its connection', async () => {
+		mode = 'trickle';
+		const started = Date.now();
+
+		const { error } = await runNode({
+			parameters: getOne({ timeout: 300, maxRetries: 0 }),
+			credentials,
+		});
+
+		expect(error?.message).toBe(
+			`Could not reach SignalWire at ${credentials.spaceUrl}: no answer within 0.3 s (Request Options → Timeout)`,
+		);
+		expect(Date.now() - started).toBeLessThan(1500);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(raw.closedByClient).toEqual([true]);
+	});
+
+	it('retries a read whose answer did not complete in time, each attempt with its own deadline', async () => {
+		mode = 'trickle';
+		const started = Date.now();
+
+		const { error } = await runNode({
+			parameters: getOne({ timeout: 200, maxRetries: 1 }),
+			credentials,
+		});
+
+		expect(error?.message).toMatch(/no answer within 0.2 s .*\(gave up after 2 attempts\)$/);
+		expect(raw.requests).toHaveLength(2);
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+
+	it('drops an answer that arrives after the deadline', async () => {
+		mode = 'late';
+
+		const { error, items } = await runNode({
+			parameters: getOne({ timeout: 150, maxRetries: 0 }),
+			credentials,
+		});
+		await new Promise((resolve) => setTimeout(resolve, 400));
+
+		expect(error?.message).toMatch(/no answer within 0.15 s/);
+		expect(items).toEqual([]);
+	});
+
+	it.each([
+		['an endless stream', 'endless' as const],
+		['a 6 MB answer', 'huge' as const],
+	])('refuses %s as larger than 5 MB, without waiting for its end', async (_name, chosen) => {
+		mode = chosen;
+		const started = Date.now();
+
+		const { error } = await runNode({
+			parameters: getOne({ timeout: 20_000, maxRetries: 0 }),
+			credentials,
+		});
+
+		expect(error?.message).toBe("SignalWire's answer is larger than 5 MB; it was not read");
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+
+	it.each([2_147_483_648, 1e12, Number.MAX_SAFE_INTEGER])(
+		'keeps a Timeout of %d ms to what a timer can hold, instead of failing at once',
+		async (timeout) => {
+			space.server.store.addConference({ sid: SID, friendlyName: 'Room' });
+
+			const { error, items } = await runNode({
+				parameters: getOne({ timeout }),
+				credentials: space.credentials,
+			});
+
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.sid)).toEqual([SID]);
+		},
+	);
+
+	it('bounds Timeout in the editor too', () => {
+		const description = nodeTypeInstances[`${PACKAGE}.signalWireConference`].description;
+		const requestOptions = description.properties.find(
+			(property) => property.name === 'requestOptions',
+		);
+		const timeout = (requestOptions?.options as Array<{ name: string; typeOptions?: object }>).find(
+			(option) => option.name === 'timeout',
+		);
+		expect(timeout?.typeOptions).toEqual({ minValue: 100, maxValue: 2_147_483_647 });
 	});
 });

@@ -59,7 +59,7 @@ async function deliver(
 		parameters,
 		{ url: URL_SEEN, body, headers: { 'X-SignalWire-Signature': signature } },
 		SIGNING_KEY,
-		space.credentials,
+		{ apiCredentials: space.credentials },
 	);
 }
 
@@ -151,12 +151,9 @@ describe('SignalWire Conference Trigger: recording events', () => {
 		const { conference, recording } = seedCompleted();
 		const body = recordingCallback(recording.sid, conference.sid);
 
-		const { response } = await callWebhook(
-			downloading,
-			{ url: URL_SEEN, body },
-			SIGNING_KEY,
-			space.credentials,
-		);
+		const { response } = await callWebhook(downloading, { url: URL_SEEN, body }, SIGNING_KEY, {
+			apiCredentials: space.credentials,
+		});
 
 		expect(response).toEqual({ status: 401, body: 'Missing X-SignalWire-Signature' });
 		expect(space.server.requests).toEqual([]);

@@ -178,7 +178,9 @@ describe('Conference → Get Many', () => {
 
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(message);
-		expect(error?.description).toBe('Enter a calendar date as YYYY-MM-DD, e.g. 2026-11-01.');
+		expect(error?.description).toBe(
+			'Enter a date as YYYY-MM-DD (e.g. 2026-11-01), an ISO 8601 date and time, an RFC 2822 date as SignalWire writes them (e.g. Sun, 01 Nov 2026 10:00:00 +0000), or a date from an expression ($now, a Date).',
+		);
 		expect(space.server.requests).toEqual([]);
 	});
 
