@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { CallbackTarget, ConferenceEvent } from './callbacks';
 import { callbackForm, deliverCallback } from './callbacks';
+import { getCall } from './calls';
 import { getConference, listConferences, updateConference } from './conferences';
 import { API_PREFIX, errorBody } from './format';
 import { paginate } from './paging';
@@ -96,14 +97,18 @@ export class SignalWireServer {
 			this.emit(event, conference, participant);
 	}
 
-	/** Sends the status callback of an event to the configured target (if any), signed. */
+	/**
+	 * Sends the status callback of an event to the configured target (if any), signed. A target set
+	 * with `requestedOnly` gets only the events asked for through `POST /__sandbox/events`.
+	 */
 	emit(
 		event: ConferenceEvent,
 		conference: ConferenceRecord,
 		participant?: ParticipantRecord,
+		requested = false,
 	): void {
 		const target = this.callbackTarget;
-		if (!target) return;
+		if (!target || (target.requestedOnly === true && !requested)) return;
 		const sequence = (this.sequenceNumbers.get(conference.sid) ?? 0) + 1;
 		this.sequenceNumbers.set(conference.sid, sequence);
 		const form = callbackForm(this.store, event, conference, sequence, participant);
@@ -245,12 +250,15 @@ export class SignalWireServer {
 			return { status: 200, body: this.callbacks };
 		}
 		if (request.path === '/__sandbox/callback-target' && request.method === 'POST') {
-			const { url, signingKey } = JSON.parse(request.body || '{}') as Partial<CallbackTarget>;
+			const { url, signingKey, requestedOnly } = JSON.parse(
+				request.body || '{}',
+			) as Partial<CallbackTarget>;
 			if (typeof url !== 'string' || !URL.canParse(url))
 				return { status: 400, body: { message: 'url is required' } };
 			this.callbackTarget = {
 				url,
 				signingKey: signingKey ?? this.callbackTarget?.signingKey ?? '',
+				requestedOnly: requestedOnly === true,
 			};
 			return { status: 204 };
 		}
@@ -266,6 +274,9 @@ export class SignalWireServer {
 	/**
 	 * `POST /__sandbox/events {"event": "participant-join", "friendlyName": "Support"}`: makes
 	 * something happen in a running conference (a join adds a participant) and sends its callback.
+	 * A join to a name with no running conference starts one, as a call into
+	 * `<Conference>name</Conference>` does: the demo's printed command keeps working after an
+	 * example ended every conference of that name.
 	 */
 	private async controlEvent(body: string): Promise<Reply> {
 		const { event, friendlyName, conferenceSid } = JSON.parse(body || '{}') as {
@@ -273,12 +284,17 @@ export class SignalWireServer {
 			friendlyName?: string;
 			conferenceSid?: string;
 		};
-		const conference = [...this.store.conferences.values()].find(
+		let conference = [...this.store.conferences.values()].find(
 			(candidate) =>
 				candidate.status === 'in-progress' &&
 				(conferenceSid === undefined || candidate.sid === conferenceSid) &&
 				(friendlyName === undefined || candidate.friendlyName === friendlyName),
 		);
+		if (!conference && event === 'participant-join' && friendlyName && !conferenceSid) {
+			conference = this.store.addConference({ friendlyName, createdAt: this.store.now() });
+			this.emit('conference-start', conference, undefined, true);
+			await this.flushCallbacks();
+		}
 		if (!conference || event === undefined) {
 			return { status: 404, body: { message: 'No running conference matches, or no event given' } };
 		}
@@ -289,7 +305,7 @@ export class SignalWireServer {
 						(candidate) => candidate.status === 'in-progress',
 					)
 			: undefined;
-		this.emit(event, conference, participant);
+		this.emit(event, conference, participant, true);
 		await this.flushCallbacks();
 		return { status: 200, body: this.callbacks[this.callbacks.length - 1] ?? null };
 	}
@@ -348,6 +364,9 @@ function routeAccount(
 	const { method, path } = request;
 	const query = new URLSearchParams(request.rawQuery);
 	const form = new URLSearchParams(request.body);
+	if (segments[0] === 'Calls' && segments.length === 2) {
+		return method === 'GET' ? getCall(store, segments[1], path) : methodNotAllowed(method);
+	}
 	if (segments[0] !== 'Conferences') return undefined;
 	if (segments.length === 1) {
 		return method === 'GET'

@@ -1,0 +1,140 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseApiDate } from '../helpers/apiDate';
+
+/**
+ * What the pickers show. n8n's list shows only an entry's `name` (and keeps it as the picked
+ * value's label), so everything that tells two entries apart goes into that one line.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "2026-11-27 14:05" in the workflow's time zone (UTC when n8n names one this runtime lacks). */
+export function formatWhen(time: number, timeZone: string): string {
+	let format: Intl.DateTimeFormat;
+	try {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+		});
+	} catch {
+		return formatWhen(time, 'UTC');
+	}
+	const parts = Object.fromEntries(
+		format.formatToParts(new Date(time)).map((part) => [part.type, part.value]),
+	);
+	return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** "under 1 min", "40 min", "2 h 5 min", "3 d 4 h". */
+export function formatDuration(milliseconds: number): string {
+	if (milliseconds < MINUTE) return 'under 1 min';
+	if (milliseconds < HOUR) return `${Math.floor(milliseconds / MINUTE)} min`;
+	if (milliseconds < DAY) {
+		const minutes = Math.floor((milliseconds % HOUR) / MINUTE);
+		return `${Math.floor(milliseconds / HOUR)} h${minutes ? ` ${minutes} min` : ''}`;
+	}
+	const hours = Math.floor((milliseconds % DAY) / HOUR);
+	return `${Math.floor(milliseconds / DAY)} d${hours ? ` ${hours} h` : ''}`;
+}
+
+export interface LabelClock {
+	now: number;
+	timeZone: string;
+}
+
+/**
+ * `Incident bridge · in progress · started 2026-11-27 14:05 · 12 min so far`
+ * `Incident bridge · ended · started 2026-11-26 12:05 · lasted 35 min`
+ * `Scheduled room 1 · not started yet · created 2026-11-27 14:05`
+ */
+export function conferenceLabel(conference: IDataObject, clock: LabelClock): string {
+	const name = String(conference.friendly_name || conference.sid);
+	const created = parseApiDate(conference.date_created);
+	const updated = parseApiDate(conference.date_updated);
+	const when = (verb: string) =>
+		created === undefined ? [] : [`${verb} ${formatWhen(created, clock.timeZone)}`];
+	switch (conference.status) {
+		case 'in-progress':
+			return [
+				name,
+				'in progress',
+				...when('started'),
+				...(created === undefined ? [] : [`${formatDuration(clock.now - created)} so far`]),
+			].join(' · ');
+		case 'completed':
+			return [
+				name,
+				'ended',
+				...when('started'),
+				...(created === undefined || updated === undefined
+					? []
+					: [`lasted ${formatDuration(updated - created)}`]),
+			].join(' · ');
+		case 'init':
+			return [name, 'not started yet', ...when('created')].join(' · ');
+		default:
+			return [name, String(conference.status ?? 'unknown status'), ...when('created')].join(' · ');
+	}
+}
+
+/** The address the participant is reached at: the caller for a call in, the callee for a call out. */
+export function participantAddress(call: IDataObject | undefined): string | undefined {
+	if (!call) return undefined;
+	const address = String(call.direction ?? '').startsWith('outbound') ? call.to : call.from;
+	return typeof address === 'string' && address.trim() !== '' ? address.trim() : undefined;
+}
+
+/** `+13105550143 · muted, on hold · joined 2026-11-27 14:05` (the call ID when no address is known). */
+export function participantLabel(
+	participant: IDataObject,
+	address: string | undefined,
+	clock: LabelClock,
+): string {
+	const states = [
+		participant.muted === true ? 'muted' : '',
+		participant.hold === true ? 'on hold' : '',
+		participant.coaching === true ? 'coaching' : '',
+	].filter(Boolean);
+	const joined = parseApiDate(participant.date_created);
+	return [
+		address ?? `Call ${String(participant.call_sid)}`,
+		...(states.length ? [states.join(', ')] : []),
+		...(joined === undefined ? [] : [`joined ${formatWhen(joined, clock.timeZone)}`]),
+	].join(' · ');
+}
+
+/** `Recording from 2026-11-27 08:00 · in-progress · 0 s` */
+export function recordingLabel(recording: IDataObject, clock: LabelClock): string {
+	const created = parseApiDate(recording.date_created);
+	return [
+		created === undefined
+			? `Recording ${String(recording.sid)}`
+			: `Recording from ${formatWhen(created, clock.timeZone)}`,
+		String(recording.status ?? 'unknown status'),
+		`${Number(recording.duration ?? 0)} s`,
+	].join(' · ');
+}
+
+/**
+ * Two entries that still read the same (same name, status and minute) get the start of their ID,
+ * so that the list never shows two identical lines.
+ */
+export function withDistinctNames<T extends { name: string; value: string | number | boolean }>(
+	results: T[],
+): T[] {
+	const counts = new Map<string, number>();
+	for (const result of results) counts.set(result.name, (counts.get(result.name) ?? 0) + 1);
+	return results.map((result) =>
+		(counts.get(result.name) ?? 0) > 1
+			? { ...result, name: `${result.name} · ID ${String(result.value).slice(0, 8)}` }
+			: result,
+	);
+}
