@@ -66,7 +66,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow when SignalWire reports a conference event: start, end, join, leave, mute, hold, speech',
+			'Starts a workflow the moment a conference call starts or ends, or someone joins, leaves, is muted or is put on hold',
 		defaults: {
 			name: 'SignalWire Conference Trigger',
 		},
