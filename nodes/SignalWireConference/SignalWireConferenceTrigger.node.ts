@@ -65,8 +65,10 @@ export class SignalWireConferenceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n's node panel shows this text on the entry that groups the action node with this trigger,
+		// so it speaks for both.
 		description:
-			'Starts a workflow the moment a conference call starts or ends, or someone joins, leaves, is muted or is put on hold',
+			'Run conference calls (end, announce, mute, kick) and start workflows when a call starts or ends, or someone joins or leaves',
 		defaults: {
 			name: 'SignalWire Conference Trigger',
 		},

@@ -106,7 +106,7 @@ describe('"From list" conference picker (POST /rest/dynamic-node-parameters/reso
 		expect(new Set(results.map((result) => result.value)).size).toBe(sandbox.conferences);
 		expect(results).toContainEqual(
 			expect.objectContaining({
-				name: expect.stringMatching(/^All hands · in progress · started /),
+				name: expect.stringMatching(/^All hands · running \d+ min · since \d\d:\d\d$/),
 				value: expect.any(String),
 			}),
 		);

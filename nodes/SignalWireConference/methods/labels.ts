@@ -11,26 +11,60 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "2026-11-27 14:05" in the workflow's time zone (UTC when n8n names one this runtime lacks). */
-export function formatWhen(time: number, timeZone: string): string {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+interface Parts {
+	year: string;
+	month: string;
+	monthName: string;
+	day: string;
+	hour: string;
+	minute: string;
+}
+
+function partsOf(time: number, timeZone: string): Parts {
 	let format: Intl.DateTimeFormat;
 	try {
 		format = new Intl.DateTimeFormat('en-US', {
 			timeZone,
 			year: 'numeric',
-			month: '2-digit',
+			month: 'short',
 			day: '2-digit',
 			hour: '2-digit',
 			minute: '2-digit',
 			hourCycle: 'h23',
 		});
 	} catch {
-		return formatWhen(time, 'UTC');
+		return partsOf(time, 'UTC');
 	}
 	const parts = Object.fromEntries(
 		format.formatToParts(new Date(time)).map((part) => [part.type, part.value]),
 	);
-	return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+	const month = MONTHS.indexOf(parts.month) + 1;
+	return {
+		year: parts.year,
+		month: String(month).padStart(2, '0'),
+		monthName: parts.month,
+		day: parts.day,
+		hour: parts.hour,
+		minute: parts.minute,
+	};
+}
+
+/**
+ * A moment as short as it can be said in the workflow's time zone (UTC when n8n names one this
+ * runtime lacks): "14:05" today, "Nov 27 14:05" this year, "2025-11-27 14:05" before. The list
+ * is narrow: every character saved keeps what tells two entries apart in view.
+ */
+export function formatWhen(time: number, timeZone: string, now: number = time): string {
+	const when = partsOf(time, timeZone);
+	const today = partsOf(now, timeZone);
+	const clock = `${when.hour}:${when.minute}`;
+	if (when.year !== today.year) return `${when.year}-${when.month}-${when.day} ${clock}`;
+	if (when.month !== today.month || when.day !== today.day) {
+		return `${when.monthName} ${when.day} ${clock}`;
+	}
+	return clock;
 }
 
 /** "under 1 min", "40 min", "2 h 5 min", "3 d 4 h". */
@@ -51,37 +85,30 @@ export interface LabelClock {
 }
 
 /**
- * `Incident bridge · in progress · started 2026-11-27 14:05 · 12 min so far`
- * `Incident bridge · ended · started 2026-11-26 12:05 · lasted 35 min`
- * `Scheduled room 1 · not started yet · created 2026-11-27 14:05`
+ * `Incident bridge · running 12 min · since 14:05`
+ * `Incident bridge · ended · Nov 26 12:05 · 35 min`
+ * `Scheduled room 1 · not started · created 14:05`
  */
 export function conferenceLabel(conference: IDataObject, clock: LabelClock): string {
 	const name = String(conference.friendly_name || conference.sid);
 	const created = parseApiDate(conference.date_created);
 	const updated = parseApiDate(conference.date_updated);
-	const when = (verb: string) =>
-		created === undefined ? [] : [`${verb} ${formatWhen(created, clock.timeZone)}`];
+	const at = (time: number) => formatWhen(time, clock.timeZone, clock.now);
+	if (created === undefined) return `${name} · ${String(conference.status ?? 'unknown status')}`;
 	switch (conference.status) {
 		case 'in-progress':
-			return [
-				name,
-				'in progress',
-				...when('started'),
-				...(created === undefined ? [] : [`${formatDuration(clock.now - created)} so far`]),
-			].join(' · ');
+			return `${name} · running ${formatDuration(clock.now - created)} · since ${at(created)}`;
 		case 'completed':
 			return [
 				name,
 				'ended',
-				...when('started'),
-				...(created === undefined || updated === undefined
-					? []
-					: [`lasted ${formatDuration(updated - created)}`]),
+				at(created),
+				...(updated === undefined ? [] : [formatDuration(updated - created)]),
 			].join(' · ');
 		case 'init':
-			return [name, 'not started yet', ...when('created')].join(' · ');
+			return `${name} · not started · created ${at(created)}`;
 		default:
-			return [name, String(conference.status ?? 'unknown status'), ...when('created')].join(' · ');
+			return `${name} · ${String(conference.status ?? 'unknown status')} · created ${at(created)}`;
 	}
 }
 
@@ -92,7 +119,7 @@ export function participantAddress(call: IDataObject | undefined): string | unde
 	return typeof address === 'string' && address.trim() !== '' ? address.trim() : undefined;
 }
 
-/** `+13105550143 · muted, on hold · joined 2026-11-27 14:05` (the call ID when no address is known). */
+/** `+13105550143 · muted, on hold · joined 14:05` (the call ID when no address is known). */
 export function participantLabel(
 	participant: IDataObject,
 	address: string | undefined,
@@ -107,17 +134,17 @@ export function participantLabel(
 	return [
 		address ?? `Call ${String(participant.call_sid)}`,
 		...(states.length ? [states.join(', ')] : []),
-		...(joined === undefined ? [] : [`joined ${formatWhen(joined, clock.timeZone)}`]),
+		...(joined === undefined ? [] : [`joined ${formatWhen(joined, clock.timeZone, clock.now)}`]),
 	].join(' · ');
 }
 
-/** `Recording from 2026-11-27 08:00 · in-progress · 0 s` */
+/** `Recording from Nov 27 08:00 · in-progress · 0 s` */
 export function recordingLabel(recording: IDataObject, clock: LabelClock): string {
 	const created = parseApiDate(recording.date_created);
 	return [
 		created === undefined
 			? `Recording ${String(recording.sid)}`
-			: `Recording from ${formatWhen(created, clock.timeZone)}`,
+			: `Recording from ${formatWhen(created, clock.timeZone, clock.now)}`,
 		String(recording.status ?? 'unknown status'),
 		`${Number(recording.duration ?? 0)} s`,
 	].join(' · ');

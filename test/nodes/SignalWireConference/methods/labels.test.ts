@@ -24,9 +24,20 @@ describe('picker labels', () => {
 
 	it('writes times in the time zone given, and in UTC for a zone this runtime lacks', () => {
 		const time = Date.parse('2026-07-04T18:30:00Z');
-		expect(formatWhen(time, 'Europe/Berlin')).toBe('2026-07-04 20:30');
-		expect(formatWhen(time, 'America/New_York')).toBe('2026-07-04 14:30');
-		expect(formatWhen(time, 'Not/AZone')).toBe('2026-07-04 18:30');
+		const laterThatDay = Date.parse('2026-07-04T20:00:00Z');
+		expect(formatWhen(time, 'Europe/Berlin', laterThatDay)).toBe('20:30');
+		expect(formatWhen(time, 'America/New_York', laterThatDay)).toBe('14:30');
+		expect(formatWhen(time, 'Not/AZone', laterThatDay)).toBe('18:30');
+	});
+
+	it('adds the day when it is not today, and the year when it is not this year', () => {
+		const time = Date.parse('2026-07-04T18:30:00Z');
+		expect(formatWhen(time, 'UTC', Date.parse('2026-07-05T09:00:00Z'))).toBe('Jul 04 18:30');
+		expect(formatWhen(time, 'UTC', Date.parse('2027-01-02T09:00:00Z'))).toBe('2026-07-04 18:30');
+		// Midnight in Berlin is still the 4th in New York.
+		const nextDayInBerlin = Date.parse('2026-07-04T22:30:00Z');
+		expect(formatWhen(time, 'Europe/Berlin', nextDayInBerlin)).toBe('Jul 04 20:30');
+		expect(formatWhen(time, 'America/New_York', nextDayInBerlin)).toBe('14:30');
 	});
 
 	it('takes the caller for a call in and the callee for a call out', () => {

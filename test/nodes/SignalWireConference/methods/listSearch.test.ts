@@ -11,7 +11,7 @@ const MINUTE = 60_000;
 const CONFERENCES = `${ACCOUNT_PATH}/Conferences`;
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE - 20_000);
-const when = (date: Date) => formatWhen(date.getTime(), TIME_ZONE);
+const when = (date: Date) => formatWhen(date.getTime(), TIME_ZONE, Date.now());
 
 function pickedConference(value: string) {
 	return { ...parameters, conferenceId: { __rl: true, mode: 'list', value } };
@@ -40,15 +40,15 @@ describe('listSearch: searchConferences, nothing typed', () => {
 
 		expect(result.results).toEqual([
 			{
-				name: `Waiting · not started yet · created ${when(waiting.createdAt)}`,
+				name: `Waiting · not started · created ${when(waiting.createdAt)}`,
 				value: waiting.sid,
 			},
 			{
-				name: `Running · in progress · started ${when(running.createdAt)} · 40 min so far`,
+				name: `Running · running 40 min · since ${when(running.createdAt)}`,
 				value: running.sid,
 			},
 			{
-				name: 'Older · ended · started 2026-11-01 05:00 · lasted 35 min',
+				name: `Older · ended · ${when(older.createdAt)} · 35 min`,
 				value: older.sid,
 			},
 		]);
@@ -85,10 +85,10 @@ describe('listSearch: searchConferences, nothing typed', () => {
 			expect.arrayContaining([
 				...twins.map(
 					(twin) =>
-						`Incident bridge · in progress · started ${when(started)} · 12 min so far · ID ${twin.sid.slice(0, 8)}`,
+						`Incident bridge · running 12 min · since ${when(started)} · ID ${twin.sid.slice(0, 8)}`,
 				),
-				`Incident bridge · in progress · started ${when(ago(125))} · 2 h 5 min so far`,
-				'Incident bridge · ended · started 2026-10-18 05:00 · lasted 1 h 20 min',
+				`Incident bridge · running 2 h 5 min · since ${when(ago(125))}`,
+				`Incident bridge · ended · ${when(new Date('2026-10-18T09:00:00Z'))} · 1 h 20 min`,
 			]),
 		);
 	});
@@ -142,7 +142,7 @@ describe('listSearch: searchConferences, nothing typed', () => {
 
 		expect(result.results).toHaveLength(51);
 		expect(result.results[0]).toEqual({
-			name: 'Support bridge · ended · started 2026-01-01 05:00 · lasted 50 min',
+			name: `Support bridge · ended · ${when(picked.createdAt)} · 50 min`,
 			value: picked.sid,
 		});
 		expect(space.server.requests.map((request) => request.path)).toEqual([
@@ -245,7 +245,7 @@ describe('listSearch: searchConferences, text typed', () => {
 			placed[430].sid,
 		]);
 		expect(result.results[1].name).toBe(
-			`Incident review · ended · started ${when(placed[260].createdAt)} · lasted under 1 min`,
+			`Incident review · ended · ${when(placed[260].createdAt)} · under 1 min`,
 		);
 	});
 
@@ -359,12 +359,12 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 		);
 
 		expect(result.results).toEqual([
-			{ name: '+13105550143 · joined 2026-11-27 03:00', value: host.callSid },
+			{ name: `+13105550143 · joined ${when(host.createdAt)}`, value: host.callSid },
 			{
-				name: 'sip:alice@example.com · muted, on hold · joined 2026-11-27 03:01',
+				name: `sip:alice@example.com · muted, on hold · joined ${when(guest.createdAt)}`,
 				value: guest.callSid,
 			},
-			{ name: '+12025550188 · coaching · joined 2026-11-27 03:02', value: coach.callSid },
+			{ name: `+12025550188 · coaching · joined ${when(coach.createdAt)}`, value: coach.callSid },
 		]);
 		const [list, ...calls] = space.server.requests;
 		expect(list).toMatchObject({
@@ -395,8 +395,12 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 				space.credentials,
 			);
 			expect(result.results).toHaveLength(20);
-			expect(result.results[3].name).toBe(`Call ${people[3].callSid} · joined 2026-11-27 03:03`);
-			expect(result.results[4].name).toBe(`${people[4].call.from} · joined 2026-11-27 03:04`);
+			expect(result.results[3].name).toBe(
+				`Call ${people[3].callSid} · joined ${when(people[3].createdAt)}`,
+			);
+			expect(result.results[4].name).toBe(
+				`${people[4].call.from} · joined ${when(people[4].createdAt)}`,
+			);
 			expect(space.server.maxInFlight).toBeGreaterThan(1);
 			expect(space.server.maxInFlight).toBeLessThanOrEqual(8);
 		} finally {
@@ -475,7 +479,10 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 		);
 
 		expect(result.results).toEqual([
-			{ name: 'Recording from 2026-11-27 03:00 · in-progress · 0 s', value: recording.sid },
+			{
+				name: `Recording from ${when(recording.createdAt)} · in-progress · 0 s`,
+				value: recording.sid,
+			},
 		]);
 	});
 
