@@ -88,8 +88,11 @@ async function settledItems({ atLeast = 1, allStartWith, someStartWith }) {
 }
 
 const creator = () => page.getByTestId('node-creator');
-const nodeEntry = () =>
-	creator().getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true });
+/** The node's name in the panel (relative, so that it also works inside `filter({ has })`). */
+const entryName = () =>
+	page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true });
+const nodeEntry = () => creator().locator(entryName());
+const nodeItem = () => creator().getByTestId('item-iterator-item').filter({ has: entryName() });
 const locatorInput = (name) =>
 	page.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input');
 
@@ -146,8 +149,7 @@ test('the node panel lists "SignalWire Conference" with its icon', async () => {
 	await page.getByTestId('node-creator-search-bar').fill('SignalWire');
 
 	await nodeEntry().waitFor();
-	const item = creator().getByTestId('item-iterator-item').filter({ has: nodeEntry() });
-	const icon = item.locator('img').first();
+	const icon = nodeItem().locator('img').first();
 	expect(await icon.getAttribute('src')).toBe(ICON_PATH);
 	// Loaded, not a broken image.
 	await page.waitForFunction(
@@ -161,9 +163,8 @@ test.each(Object.entries(TASKS))(
 	async (task, actions) => {
 		await page.getByTestId('node-creator-search-bar').fill(task);
 		await nodeEntry().waitFor();
-		const entry = creator().getByTestId('item-iterator-item').filter({ has: nodeEntry() });
 		// The grouped entry shows the trigger's description, written to speak for both.
-		expect(await entry.innerText()).toContain('Run conference calls');
+		expect(await nodeItem().innerText()).toContain('Run conference calls');
 		if (task === 'mute participant') {
 			await readmeImage('node-panel-search.png', [creator()], { maxHeight: 300 });
 		}
