@@ -287,10 +287,14 @@ test("the participant picker shows each participant's number, state and join tim
 
 	await page.getByTestId('rlc-item').nth(1).click();
 	expect(await locatorInput('participantId').inputValue()).toBe(people[1]);
-	await readmeImage('configured-operation.png', [
-		page.getByTestId('node-credentials-select'),
-		page.getByTestId('resource-locator-participantId'),
-	]);
+	await readmeImage(
+		'configured-operation.png',
+		[
+			page.getByTestId('node-credentials-select'),
+			page.getByTestId('resource-locator-participantId'),
+		],
+		{ margin: 28 },
+	);
 	await page.keyboard.press('Escape');
 });
 
