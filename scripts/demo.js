@@ -17,6 +17,7 @@ const path = require('node:path');
 
 const { ensureN8n } = require('./lib/n8n-install');
 const { N8nRestClient, newOwnerLogin } = require('./lib/n8n-rest');
+const { startChat, withChatUrl } = require('./lib/chat');
 const { buildAndPack } = require('./lib/package');
 const { EXAMPLES_DIR, ROOT } = require('./lib/paths');
 const { isPortTaken } = require('./lib/ports');
@@ -70,10 +71,13 @@ async function step(total, title, action) {
 let userFolder;
 let recordingExample;
 let cleaningUp;
+/** What the demo started besides processes (the stand-in chat, patched example copies). */
+const extraCleanups = [];
 function cleanUp() {
-	cleaningUp ??= stopAll().finally(() => {
+	cleaningUp ??= stopAll().finally(async () => {
 		if (userFolder) removeUserFolder(userFolder);
 		recordingExample?.remove();
+		for (const cleanup of extraCleanups) await cleanup();
 	});
 	return cleaningUp;
 }
@@ -145,7 +149,7 @@ async function runWebhookTrigger(n8n, sandbox, recordingExample) {
 		await rest.setupOwner(newOwnerLogin());
 		await activateWorkflow(rest, JOINED_ANNOUNCE.workflowId);
 		const url = webhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
-		await sendCallbacksTo(sandbox, url);
+		await sendCallbacksTo(sandbox, url, { requestedOnly: true });
 		await waitForWebhook(url);
 		await sandbox.reset();
 		const delivered = await fireEvent(sandbox, 'participant-join', 'Support bridge');
@@ -180,13 +184,15 @@ async function runWebhookTrigger(n8n, sandbox, recordingExample) {
 	}
 }
 
-async function runEditor(n8n, sandbox, files, port, n8nVersion) {
+async function runEditor(n8n, sandbox, files, port, n8nVersion, chatUrl) {
 	const editor = await n8n.startEditor({ port });
 	const login = newOwnerLogin();
 	await new N8nRestClient(editor.baseUrl).setupOwner(login);
 	const workflows = files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
 	const triggerUrl = webhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
-	await sendCallbacksTo(sandbox, triggerUrl);
+	// Callbacks only when asked (the curl below): examples run in the editor send none to a
+	// workflow that is not published yet.
+	await sendCallbacksTo(sandbox, triggerUrl, { requestedOnly: true });
 	process.stdout.write(
 		[
 			'',
@@ -198,9 +204,13 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion) {
 			),
 			`  Credential "SignalWire account" points at the sandbox: ${sandbox.spaceUrl}`,
 			`    Project ID ${sandbox.projectId}, API token ${sandbox.apiToken} (fake, local only)`,
-			`  The sandbox sends signed status callbacks (Signing Key ${sandbox.signingKey}) to ${triggerUrl}`,
-			'    Activate "When someone joins the Support bridge room, announce", then make someone join:',
+			`  The sandbox sends a signed status callback (Signing Key ${sandbox.signingKey}) to ${triggerUrl} when you ask it to:`,
+			'    Publish "When someone joins the Support bridge room, announce", then make someone join',
+			'    (a "Support bridge" conference is started if none is running, e.g. after the "end" example):',
 			`    curl -X POST ${sandbox.spaceUrl}/__sandbox/events -H 'Content-Type: application/json' -d '{"event":"participant-join","friendlyName":"Support bridge"}'`,
+			`  "When a conference ends, post its duration" posts to a stand-in chat here (${chatUrl}):`,
+			'    publish it, let it take its first look (up to a minute), then end a conference (e.g. run the "End every…"',
+			'    example): the message shows below within a minute.',
 			`  n8n's log: ${editor.logFile}`,
 			'',
 			'Press Ctrl-C to stop n8n and the sandbox.',
@@ -243,6 +253,16 @@ async function main() {
 		);
 		return started;
 	});
+	// The editor gets a stand-in chat for the "post the duration to a chat" example to post to.
+	let chat;
+	let importedFiles = files;
+	if (options.ui) {
+		chat = await startChat((text) => process.stdout.write(`[chat] ${text}\n`));
+		extraCleanups.push(chat.stop);
+		const patched = withChatUrl(files, chat.url);
+		extraCleanups.push(patched.remove);
+		importedFiles = patched.files;
+	}
 	const n8n = await step(
 		total,
 		`Preparing a fresh n8n: installing ${path.basename(pkg.tarball)}, importing the credential and ${files.length} example workflows`,
@@ -251,7 +271,7 @@ async function main() {
 				install,
 				pkg,
 				sandbox,
-				workflowFiles: files,
+				workflowFiles: importedFiles,
 				prefix: 'sw-n8n-demo-',
 			});
 			userFolder = prepared.userFolder;
@@ -269,7 +289,7 @@ async function main() {
 		process.stdout.write(
 			`[${stepNumber}/${total}] Starting the n8n editor on 127.0.0.1:${options.port}\n`,
 		);
-		await runEditor(n8n, sandbox, files, options.port, install.version);
+		await runEditor(n8n, sandbox, files, options.port, install.version, chat.url);
 		return true;
 	}
 	// The trigger goes first: the examples below end the "Support bridge" conferences it needs.

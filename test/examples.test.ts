@@ -82,6 +82,37 @@ async function runChain(workflow: ExampleWorkflow, credentials: ICredentialDataD
 	}
 }
 
+const ALL_EXAMPLES = [
+	...readdirSync(examplesFolder).filter((file) => file.endsWith('.json')),
+	...readdirSync(join(examplesFolder, 'triggers')).map((file) => join('triggers', file)),
+];
+
+describe('examples a no-code builder can adapt', () => {
+	it.each(ALL_EXAMPLES)('%s says on the canvas what it does and what to change', (file) => {
+		const notes = readExample(file)
+			.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote')
+			.map((node) => String(node.parameters.content));
+		expect(notes.some((note) => note.startsWith('## '))).toBe(true);
+		expect(notes.some((note) => note.includes('### What to change'))).toBe(true);
+		expect(notes.join('\n')).toMatch(/credential/i);
+	});
+
+	it.each(ALL_EXAMPLES)('%s uses plain expressions, no code', (file) => {
+		const expressions =
+			JSON.stringify(readExample(file).nodes).match(/={{[^}]*}}|{{[^}]*}}/g) ?? [];
+		for (const expression of expressions) {
+			expect(expression).not.toMatch(/Date\.parse|\.replace\(|JSON\.stringify|Math\.|=>|function/);
+		}
+	});
+
+	it('explains the host rule beside the filter that applies it', () => {
+		const workflow = readExample('mute-everyone-except-host.json');
+		const note = workflow.nodes.find((node) => node.name === 'How the Host Is Recognised');
+		expect(String(note?.parameters.content)).toContain('endConferenceOnExit');
+		expect(workflow.nodes.some((node) => node.name === 'Everyone but the Host')).toBe(true);
+	});
+});
+
 describe('example workflows in examples/', () => {
 	const space = useSignalWireServer();
 
@@ -213,11 +244,13 @@ describe('trigger examples in examples/triggers/', () => {
 			'node:SignalWire': { since: now - 10 * 60_000, lastPoll: now - 10 * 60_000, emitted: {} },
 		});
 		const conference = polled![0][0].json;
-		const message = evaluateExpression(String(post.parameters.jsonBody), conference);
+		const body = post.parameters.bodyParameters as {
+			parameters: Array<{ name: string; value: string }>;
+		};
 
-		expect(JSON.parse(String(message))).toEqual({
-			text: 'Conference "Support bridge" ended after 42 min',
-		});
+		expect(
+			body.parameters.map(({ name, value }) => [name, evaluateExpression(value, conference)]),
+		).toEqual([['text', 'Conference "Support bridge" ended after 42 min']]);
 	});
 
 	it('"when someone joins the Support bridge, announce" verifies the callback and announces into that conference', async () => {

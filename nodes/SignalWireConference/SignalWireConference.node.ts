@@ -24,7 +24,8 @@ export class SignalWireConference implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage SignalWire conferences, their participants, recordings and streams',
+		description:
+			'Run SignalWire conference calls: end one or announce into it, mute, hold or remove participants, control recordings and streams',
 		defaults: {
 			name: 'SignalWire Conference',
 		},

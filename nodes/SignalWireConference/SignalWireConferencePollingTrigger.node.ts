@@ -53,7 +53,7 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 		subtitle:
 			'={{$parameter["event"] === "conferenceStarted" ? "Conference started" : "Conference ended"}}',
 		description:
-			'Starts the workflow when a SignalWire conference starts or ends, by polling; no cXML changes needed',
+			'Starts a workflow when a conference call starts or ends, checked on a schedule: no cXML changes needed',
 		defaults: {
 			name: 'SignalWire Conference Polling Trigger',
 		},

@@ -100,8 +100,10 @@ export class SignalWireConferenceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n's node panel shows this text on the entry that groups the action node with this trigger,
+		// so it speaks for both.
 		description:
-			'Starts the workflow when SignalWire reports a conference event: start, end, join, leave, mute, hold, speech, recording ready',
+			'Run conference calls (end, announce, mute, kick, dial in) and start workflows when a call starts or ends, someone joins or leaves, or a recording is ready',
 		defaults: {
 			name: 'SignalWire Conference Trigger',
 		},

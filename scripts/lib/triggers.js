@@ -62,9 +62,17 @@ async function sandboxControl(sandbox, method, name, body) {
 	return text ? JSON.parse(text) : undefined;
 }
 
-/** From now on the sandbox posts signed status callbacks of its conferences to `url`. */
-async function sendCallbacksTo(sandbox, url) {
-	await sandboxControl(sandbox, 'POST', 'callback-target', { url, signingKey: sandbox.signingKey });
+/**
+ * From now on the sandbox posts signed status callbacks of its conferences to `url`. With
+ * `requestedOnly`, only those of events fired with fireEvent(): what workflows do through the API
+ * (mute, end, …) then sends nothing to a workflow that may not be published.
+ */
+async function sendCallbacksTo(sandbox, url, { requestedOnly = false } = {}) {
+	await sandboxControl(sandbox, 'POST', 'callback-target', {
+		url,
+		signingKey: sandbox.signingKey,
+		requestedOnly,
+	});
 }
 
 /**

@@ -1,32 +1,61 @@
 'use strict';
 /**
- * The node in n8n's editor, in headless Chromium: sign in with the owner login, find the node in the
- * node panel with its icon, add it, see the Conference operations and their fields, and pick a
- * conference from the sandbox in the "From list" picker. The tests are the steps of one browser
- * session and run in order. Screenshots go to .artifacts/.
+ * The node in n8n's editor, in headless Chromium, as a new user meets it: sign in, find the node by
+ * the task ("end conference", "mute participant"), add "Mute a participant", pick the conference
+ * among namesakes and search beyond the first page, keep the picked label when picking again, pick
+ * a participant by number, and look at a trigger. The tests are the steps of one browser session
+ * and run in order. They save the README's screenshots to docs/images/ (small PNGs, cropped to
+ * what they show), so the pictures stay true; full-page shots of failures go to .artifacts/.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ARTIFACTS_DIR } = require('../../scripts/lib/paths');
+const { ARTIFACTS_DIR, ROOT } = require('../../scripts/lib/paths');
+const { signingKeyCredential } = require('../../scripts/lib/triggers');
 const { launchChromium } = require('./support/browser');
 const { startEnvironment } = require('./support/environment');
 const { accountPath, basicAuth } = require('./support/expectations');
 
 const CANVAS_WORKFLOW = path.join(__dirname, 'workflows', 'editor-canvas.json');
+const TRIGGER_EXAMPLE = path.join(ROOT, 'examples', 'triggers', 'participant-joined-announce.json');
+const IMAGES_DIR = path.join(ROOT, 'docs', 'images');
 const ICON_PATH =
 	'/icons/n8n-nodes-signalwire-conference/dist/nodes/SignalWireConference/signalwire.svg';
 const UI_TIMEOUT_MS = 30_000;
+const NODE_NAME = 'SignalWire Conference';
+
+/**
+ * What typing a task into the node panel must offer, inside the node. Add the dedicated action
+ * when it lands, e.g. 'End a conference' for "end conference".
+ */
+const TASKS = {
+	'end conference': ['Update a conference: end it or play an announcement'],
+	'mute participant': ['Mute a participant', 'Update a participant: mute, hold, coach or announce'],
+};
 
 let environment;
 let editor;
 let login;
 let browser;
+let browserError;
 let page;
 
-async function screenshot(name) {
-	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-	await page.screenshot({ path: path.join(ARTIFACTS_DIR, name) });
+/** A PNG for the README: the union of the given elements' boxes, plus a margin. */
+async function readmeImage(name, locators, { margin = 8, maxHeight = 560 } = {}) {
+	const boxes = [];
+	for (const locator of locators) boxes.push(await locator.boundingBox());
+	const left = Math.max(0, Math.min(...boxes.map((box) => box.x)) - margin);
+	const top = Math.max(0, Math.min(...boxes.map((box) => box.y)) - margin);
+	const right = Math.max(...boxes.map((box) => box.x + box.width)) + margin;
+	const bottom = Math.min(
+		Math.max(...boxes.map((box) => box.y + box.height)) + margin,
+		top + maxHeight,
+	);
+	fs.mkdirSync(IMAGES_DIR, { recursive: true });
+	await page.screenshot({
+		path: path.join(IMAGES_DIR, name),
+		clip: { x: left, y: top, width: right - left, height: bottom - top },
+	});
 }
 
 /** Texts of the visible elements a locator matches, once at least one is visible. */
@@ -35,13 +64,69 @@ async function visibleTexts(locator) {
 	return (await locator.allInnerTexts()).map((text) => text.trim());
 }
 
+/**
+ * The picker's entries once the list shows what is expected: at least `atLeast` entries, all
+ * starting with `allStartWith`, or one starting with `someStartWith`.
+ */
+async function settledItems({ atLeast = 1, allStartWith, someStartWith }) {
+	await page.waitForFunction(
+		(expected) => {
+			const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map((item) =>
+				item.innerText.trim(),
+			);
+			return (
+				items.length >= expected.atLeast &&
+				(expected.allStartWith === undefined ||
+					items.every((name) => name.startsWith(expected.allStartWith))) &&
+				(expected.someStartWith === undefined ||
+					items.some((name) => name.startsWith(expected.someStartWith)))
+			);
+		},
+		{ atLeast, allStartWith, someStartWith },
+	);
+	return await visibleTexts(page.getByTestId('rlc-item'));
+}
+
+const creator = () => page.getByTestId('node-creator');
+/** The node's name in the panel (relative, so that it also works inside `filter({ has })`). */
+const entryName = () =>
+	page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true });
+const nodeEntry = () => creator().locator(entryName());
+const nodeItem = () => creator().getByTestId('item-iterator-item').filter({ has: entryName() });
+const locatorInput = (name) =>
+	page.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input');
+
 beforeAll(async () => {
-	// First, so that a missing Chromium fails at once with how to install it.
-	browser = await launchChromium();
-	page = browser.page;
-	environment = await startEnvironment({ workflowFiles: [CANVAS_WORKFLOW] });
+	// First: a missing browser is reported once, by the first test, with how to install one.
+	try {
+		browser = await launchChromium();
+		page = browser.page;
+	} catch (error) {
+		browserError = error;
+		return;
+	}
+	environment = await startEnvironment({ workflowFiles: [CANVAS_WORKFLOW, TRIGGER_EXAMPLE] });
+	await environment.n8n.importCredentials([signingKeyCredential(environment.sandbox)]);
 	({ editor, login } = await environment.startEditor());
 	page.setDefaultTimeout(UI_TIMEOUT_MS);
+});
+
+beforeEach(() => {
+	if (browserError) {
+		const reported = browserError;
+		browserError = new Error(
+			'No browser to drive: see the first failed test for how to install one.',
+		);
+		throw reported;
+	}
+});
+
+/** The whole page after each step, in .artifacts/ (git-ignored), to see what a failure saw. */
+afterEach(async () => {
+	if (!page || browserError) return;
+	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+	const file = `editor-${expect.getState().currentTestName.replace(/\W+/g, '-').slice(0, 60)}.png`;
+	await page.screenshot({ path: path.join(ARTIFACTS_DIR, file) });
 });
 
 afterAll(async () => {
@@ -63,115 +148,177 @@ test('the node panel lists "SignalWire Conference" with its icon', async () => {
 	await page.getByTestId('node-creator-plus-button').click();
 	await page.getByTestId('node-creator-search-bar').fill('SignalWire');
 
-	const creator = page.getByTestId('node-creator');
-	const itemName = () =>
-		page.getByTestId('node-creator-item-name').getByText('SignalWire Conference', { exact: true });
-	await creator.locator(itemName()).waitFor();
-	const item = creator.getByTestId('item-iterator-item').filter({ has: itemName() });
-	const icon = item.locator('img').first();
+	await nodeEntry().waitFor();
+	const icon = nodeItem().locator('img').first();
 	expect(await icon.getAttribute('src')).toBe(ICON_PATH);
 	// Loaded, not a broken image.
 	await page.waitForFunction(
 		(image) => image.complete && image.naturalWidth > 0,
 		await icon.elementHandle(),
 	);
-	await screenshot('editor-node-panel.png');
 });
 
-test('opening it shows the Conference operations', async () => {
-	const creator = page.getByTestId('node-creator');
-	await creator
-		.getByTestId('node-creator-item-name')
-		.getByText('SignalWire Conference', { exact: true })
-		.click();
+test.each(Object.entries(TASKS))(
+	'typing "%s" finds the node, and opening it shows the actions for the task',
+	async (task, actions) => {
+		await page.getByTestId('node-creator-search-bar').fill(task);
+		await nodeEntry().waitFor();
+		// The grouped entry shows the trigger's description, written to speak for both.
+		expect(await nodeItem().innerText()).toContain('Run conference calls');
+		if (task === 'mute participant') {
+			await readmeImage('node-panel-search.png', [creator()], { maxHeight: 300 });
+		}
 
-	const actions = await visibleTexts(creator.getByTestId('node-creator-item-name'));
-	expect(actions).toEqual(
-		expect.arrayContaining(['Get a conference', 'Get many conferences', 'Update a conference']),
-	);
-	await screenshot('editor-node-actions.png');
-});
+		await nodeEntry().click();
+		const shown = await visibleTexts(creator().getByTestId('node-creator-item-name'));
+		expect(shown).toEqual(expect.arrayContaining(actions));
+		if (task === 'end conference') {
+			// Back to the search, for the next task.
+			await page.keyboard.press('Escape');
+			await page.getByTestId('node-creator-plus-button').click();
+		}
+	},
+);
 
-test('adding "Get a conference" shows its fields, with the SignalWire credential selected', async () => {
-	await page.getByTestId('node-creator').getByText('Get a conference', { exact: true }).click();
+test('adding "Mute a participant" shows its fields, with the SignalWire credential selected', async () => {
+	await creator().getByText('Mute a participant', { exact: true }).click();
 
-	const parameters = page.getByTestId('node-parameters');
-	await parameters.waitFor();
+	await page.getByTestId('node-parameters').waitFor();
 	expect(await page.getByTestId('node-credentials-select').locator('input').inputValue()).toBe(
 		'SignalWire account',
 	);
 	expect(await page.getByTestId('parameter-input-resource').locator('input').inputValue()).toBe(
-		'Conference',
+		'Participant',
 	);
 	expect(await page.getByTestId('parameter-input-operation').locator('input').inputValue()).toBe(
-		'Get',
+		'Mute',
 	);
-	await page.getByTestId('resource-locator-conferenceId').waitFor();
-	expect(await page.getByTestId('rlc-mode-selector').locator('input').inputValue()).toBe(
+	await page.getByTestId('resource-locator-participantId').waitFor();
+	expect(await page.getByTestId('rlc-mode-selector').first().locator('input').inputValue()).toBe(
 		'From list',
 	);
 });
 
-test('Operation offers Get, Get Many and Update, each with its own fields', async () => {
-	const operation = page.getByTestId('parameter-input-operation');
-	const choose = async (name) => {
-		await operation.click();
-		await page
-			.getByRole('option', { name: new RegExp(`^${name}\\b`) })
-			.first()
-			.click();
-	};
-
-	await operation.click();
-	const options = (await visibleTexts(page.getByRole('option'))).map((text) => text.split('\n')[0]);
-	expect(options).toEqual(expect.arrayContaining(['Get', 'Get Many', 'Update']));
-	await page.keyboard.press('Escape');
-
-	// A label's text is followed by the Fixed/Expression switch while the pointer is over it.
-	const labels = async () =>
-		(await visibleTexts(page.getByTestId('node-parameters').getByTestId('input-label'))).map(
-			(text) => text.split('\n')[0],
-		);
-	await choose('Get Many');
-	await page.getByTestId('parameter-input-returnAll').waitFor();
-	expect(await labels()).toEqual(expect.arrayContaining(['Return All', 'Limit', 'Filters']));
-
-	await choose('Update');
-	await page.getByTestId('resource-locator-conferenceId').waitFor();
-	expect(await labels()).toEqual(expect.arrayContaining(['Conference', 'Update Fields']));
-
-	await choose('Get');
-	await page.getByTestId('resource-locator-conferenceId').waitFor();
-});
-
-test('the "From list" picker lists the sandbox\'s conferences', async () => {
+test('the conference picker tells the four "Incident bridge" rooms apart', async () => {
 	const { sandbox } = environment;
 	await sandbox.reset();
-	await page.getByTestId('rlc-input').click();
+	await locatorInput('conferenceId').click();
 
-	const names = await visibleTexts(page.getByTestId('rlc-item'));
-	expect(names).toEqual(
-		expect.arrayContaining(['All hands (in-progress)', 'Support bridge (in-progress)']),
-	);
-	await screenshot('editor-conference-picker.png');
+	const firstPage = await settledItems({ atLeast: 50 });
+	const incidents = firstPage.filter((name) => name.startsWith('Incident bridge ·'));
+	// Three are among the 50 newest: two running (since when, for how long), one ended yesterday.
+	expect(incidents).toEqual([
+		expect.stringMatching(/^Incident bridge · running \d+ min · since \d\d:\d\d$/),
+		expect.stringMatching(/^Incident bridge · running 2 h \d+ min · since \d\d:\d\d$/),
+		expect.stringMatching(/^Incident bridge · ended · \w{3} \d\d \d\d:\d\d · 35 min$/),
+	]);
 	const requests = await sandbox.requests();
-	expect(requests.length).toBeGreaterThanOrEqual(1);
 	expect(requests[0]).toMatchObject({
 		method: 'GET',
 		path: `${accountPath(sandbox)}/Conferences`,
 		query: [['PageSize', '50']],
 		authorization: basicAuth(sandbox),
 	});
+});
 
-	// Typing searches: only matching conferences stay in the list.
-	await page.keyboard.type('Support bridge');
-	await page.waitForFunction(() => {
-		const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map((item) =>
-			item.innerText.trim(),
-		);
-		return items.length > 0 && items.every((name) => name.startsWith('Support bridge'));
-	});
-	expect(await visibleTexts(page.getByTestId('rlc-item'))).toContain(
-		'Support bridge (in-progress)',
+test('typing searches by name across every page, not only the first', async () => {
+	const { sandbox } = environment;
+	await sandbox.reset();
+	await page.getByTestId('rlc-search').fill('incident bridge');
+
+	const found = await settledItems({ allStartWith: 'Incident bridge ·' });
+	expect(found).toHaveLength(4);
+	expect(new Set(found).size).toBe(4);
+	// The fourth ended weeks ago: far beyond the first page of 50.
+	expect(found[3]).toMatch(/^Incident bridge · ended · \w{3} \d\d \d\d:\d\d · 1 h 20 min$/);
+	const queries = (await sandbox.requests()).map((request) => request.query);
+	expect(queries).toEqual(
+		expect.arrayContaining([
+			[
+				['FriendlyName', 'incident bridge'],
+				['PageSize', '200'],
+			],
+			[['PageSize', '200']],
+			expect.arrayContaining([['Page', '1']]),
+		]),
 	);
+	await readmeImage('conference-picker.png', [
+		page.getByTestId('resource-locator-conferenceId'),
+		page.getByTestId('rlc-item').last(),
+	]);
+});
+
+test('a picked conference keeps its label, also when picked again from a search it does not match', async () => {
+	await page.getByTestId('rlc-item').first().click();
+	const label = await locatorInput('conferenceId').inputValue();
+	expect(label).toMatch(/^Incident bridge · running \d+ min · since \d\d:\d\d$/);
+
+	// n8n pins the picked entry on top of every search; picking it there used to leave a raw ID.
+	await locatorInput('conferenceId').click();
+	await page.getByTestId('rlc-search').fill('All hands');
+	const listed = await settledItems({ someStartWith: 'All hands' });
+	expect(listed[0]).toMatch(/^Incident bridge · running/);
+	await page.getByTestId('rlc-item').first().click();
+	const relabelled = await locatorInput('conferenceId').inputValue();
+	expect(relabelled).toMatch(/^Incident bridge · running \d+ min · since \d\d:\d\d$/);
+	expect(relabelled).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+	// Closing the node and opening it again keeps it too.
+	await page.keyboard.press('Escape');
+	await page.getByTestId('canvas-node').filter({ hasText: 'Mute a participant' }).dblclick();
+	expect(await locatorInput('conferenceId').inputValue()).toBe(relabelled);
+});
+
+test("the participant picker shows each participant's number, state and join time", async () => {
+	const { sandbox } = environment;
+	await sandbox.reset();
+	await locatorInput('participantId').click();
+
+	const people = await settledItems({ atLeast: 2 });
+	for (const person of people) {
+		expect(person).toMatch(
+			/^(\+\d{11}|sip:[a-z]+@example\.com)( · (muted|on hold|muted, on hold))? · joined \d\d:\d\d$/,
+		);
+	}
+	const requests = await sandbox.requests();
+	expect(requests.filter((request) => request.path.includes('/Calls/'))).toHaveLength(
+		people.length,
+	);
+
+	await page.getByTestId('rlc-item').nth(1).click();
+	expect(await locatorInput('participantId').inputValue()).toBe(people[1]);
+	await readmeImage(
+		'configured-operation.png',
+		[
+			page.getByTestId('node-credentials-select'),
+			page.getByTestId('resource-locator-participantId'),
+		],
+		{ margin: 28 },
+	);
+	await page.keyboard.press('Escape');
+});
+
+test('the webhook trigger of the example shows its events and setup hint', async () => {
+	await page.goto(`${editor.baseUrl}/workflow/swJoinedAnnounce`);
+	await page
+		.getByTestId('canvas-node')
+		.filter({ hasText: 'SignalWire Conference Trigger' })
+		.dblclick();
+	await page.getByTestId('node-parameters').waitFor();
+	expect(await page.getByTestId('node-parameters').innerText()).toContain('Participant Join');
+	expect(await page.getByTestId('node-credentials-select').locator('input').inputValue()).toBe(
+		'SignalWire signing key',
+	);
+	await readmeImage('trigger.png', [
+		page.getByTestId('node-parameters').getByText('Webhook URLs'),
+		page.getByTestId('parameter-input-verifySignature'),
+	]);
+	await page.keyboard.press('Escape');
+});
+
+test('the README images stay small', () => {
+	const sizes = ['node-panel-search', 'conference-picker', 'configured-operation', 'trigger'].map(
+		(name) => fs.statSync(path.join(IMAGES_DIR, `${name}.png`)).size,
+	);
+	expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(400_000);
 });

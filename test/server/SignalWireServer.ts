@@ -122,14 +122,18 @@ export class SignalWireServer {
 		);
 	}
 
-	/** Sends the status callback of an event to the configured target (if any), signed. */
+	/**
+	 * Sends the status callback of an event to the configured target (if any), signed. A target set
+	 * with `requestedOnly` gets only the events asked for through `POST /__sandbox/events`.
+	 */
 	emit(
 		event: ConferenceEvent,
 		conference: ConferenceRecord,
 		participant?: ParticipantRecord,
+		requested = false,
 	): void {
 		const target = this.callbackTarget;
-		if (!target) return;
+		if (!target || (target.requestedOnly === true && !requested)) return;
 		const sequence = (this.sequenceNumbers.get(conference.sid) ?? 0) + 1;
 		this.sequenceNumbers.set(conference.sid, sequence);
 		this.deliver(event, callbackForm(this.store, event, conference, sequence, participant));
@@ -297,12 +301,15 @@ export class SignalWireServer {
 			return { status: 200, body: this.callbacks };
 		}
 		if (request.path === '/__sandbox/callback-target' && request.method === 'POST') {
-			const { url, signingKey } = JSON.parse(request.body || '{}') as Partial<CallbackTarget>;
+			const { url, signingKey, requestedOnly } = JSON.parse(
+				request.body || '{}',
+			) as Partial<CallbackTarget>;
 			if (typeof url !== 'string' || !URL.canParse(url))
 				return { status: 400, body: { message: 'url is required' } };
 			this.callbackTarget = {
 				url,
 				signingKey: signingKey ?? this.callbackTarget?.signingKey ?? '',
+				requestedOnly: requestedOnly === true,
 			};
 			return { status: 204 };
 		}
@@ -318,6 +325,9 @@ export class SignalWireServer {
 	/**
 	 * `POST /__sandbox/events {"event": "participant-join", "friendlyName": "Support"}`: makes
 	 * something happen in a running conference (a join adds a participant) and sends its callback.
+	 * A join to a name with no running conference starts one, as a call into
+	 * `<Conference>name</Conference>` does: the demo's printed command keeps working after an
+	 * example ended every conference of that name.
 	 */
 	private async controlEvent(body: string): Promise<Reply> {
 		const { event, friendlyName, conferenceSid } = JSON.parse(body || '{}') as {
@@ -325,12 +335,17 @@ export class SignalWireServer {
 			friendlyName?: string;
 			conferenceSid?: string;
 		};
-		const conference = [...this.store.conferences.values()].find(
+		let conference = [...this.store.conferences.values()].find(
 			(candidate) =>
 				candidate.status === 'in-progress' &&
 				(conferenceSid === undefined || candidate.sid === conferenceSid) &&
 				(friendlyName === undefined || candidate.friendlyName === friendlyName),
 		);
+		if (!conference && event === 'participant-join' && friendlyName && !conferenceSid) {
+			conference = this.store.addConference({ friendlyName, createdAt: this.store.now() });
+			this.emit('conference-start', conference, undefined, true);
+			await this.flushCallbacks();
+		}
 		if (!conference || event === undefined) {
 			return { status: 404, body: { message: 'No running conference matches, or no event given' } };
 		}
@@ -348,7 +363,7 @@ export class SignalWireServer {
 						(candidate) => candidate.status === 'in-progress',
 					)
 			: undefined;
-		this.emit(event, conference, participant);
+		this.emit(event, conference, participant, true);
 		await this.flushCallbacks();
 		return { status: 200, body: this.callbacks[this.callbacks.length - 1] ?? null };
 	}

@@ -18,6 +18,8 @@ export type ConferenceEvent =
 export interface CallbackTarget {
 	url: string;
 	signingKey: string;
+	/** Only events asked for through the control endpoint: no callbacks for API calls. */
+	requestedOnly?: boolean;
 }
 
 /** SignalWire's signature of a form callback: base64 HMAC-SHA1 of the URL and the sorted pairs. */

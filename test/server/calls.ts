@@ -2,6 +2,7 @@ import { MORE_INFO, newSid, rfc2822 } from './format';
 import type { Reply } from './replies';
 import { isHttpUrl, notFound } from './replies';
 import type { Store } from './store';
+import { callJson as participantCallJson } from './store';
 
 export type CallStatus =
 	| 'queued'
@@ -173,7 +174,12 @@ export function createCall(
 	return { reply: { status: 200, body: callJson(store, call) }, call };
 }
 
+/** `GET /Calls/{Sid}`: a call created through the API, or the call of a participant. */
 export function getCall(store: Store, sid: string, path: string): Reply {
 	const call = store.calls.get(sid);
-	return call ? { status: 200, body: callJson(store, call) } : notFound(path);
+	if (call) return { status: 200, body: callJson(store, call) };
+	const participant = store.findCall(sid);
+	return participant
+		? { status: 200, body: participantCallJson(store, participant) }
+		: notFound(path);
 }

@@ -1,4 +1,5 @@
-import type { ConferenceStatus, Store } from './store';
+import type { CallLeg, ConferenceStatus, Store } from './store';
+import { PROJECT_NUMBER } from './store';
 
 /** A small deterministic PRNG, so that the sandbox holds the same data on every start. */
 function mulberry32(seed: number): () => number {
@@ -20,7 +21,7 @@ const ROOM_NAMES = [
 	'Sales standup',
 	'Engineering sync',
 	'Customer onboarding',
-	'Incident bridge',
+	'Incident review',
 	'Board prep',
 	'Partner call',
 	'Weekly review',
@@ -31,6 +32,22 @@ const ROOM_NAMES = [
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+const SIP_PEOPLE = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'];
+
+/**
+ * Who is on the line: mostly callers from phone numbers, some SIP endpoints, and the host dialled
+ * out to (an outbound call, so their address is the call's `to`).
+ */
+function callLeg(random: () => number, index: number): CallLeg {
+	const number = `+1${Math.floor(200 + random() * 700)}555${String(Math.floor(random() * 10_000)).padStart(4, '0')}`;
+	if (index === 0) return { from: PROJECT_NUMBER, to: number, direction: 'outbound' };
+	if (random() < 0.2) {
+		const person = SIP_PEOPLE[Math.floor(random() * SIP_PEOPLE.length)];
+		return { from: `sip:${person}@example.com`, to: PROJECT_NUMBER, direction: 'inbound' };
+	}
+	return { from: number, to: PROJECT_NUMBER, direction: 'inbound' };
+}
 
 /**
  * Running conferences get 2–7 active participants (some muted or on hold, the first one the host)
@@ -49,6 +66,7 @@ function seedPeopleAndRecordings(store: Store, random: () => number): void {
 					muted: index > 0 && random() < 0.3,
 					hold: index > 0 && random() < 0.1,
 					endConferenceOnExit: index === 0,
+					call: callLeg(random, index),
 				});
 			}
 			store.addRecording(conference, {
@@ -78,7 +96,9 @@ export interface SeedSummary {
 
 /**
  * Conferences across the last six months in every status, with the named rooms the examples use:
- * two running "Support bridge" rooms and a running "All hands".
+ * two running "Support bridge" rooms and a running "All hands"; and four "Incident bridge" rooms
+ * (two running, one ended yesterday, one weeks ago, beyond the first page of 50) that only their
+ * status, start and duration tell apart, as in a real project.
  */
 export function seedSandbox(store: Store, now: Date = new Date(), seed = 20261127): SeedSummary {
 	const random = mulberry32(seed);
@@ -109,6 +129,10 @@ export function seedSandbox(store: Store, now: Date = new Date(), seed = 2026112
 	add('Support bridge', 'in-progress', 25 * 60_000, 0);
 	add('Support bridge', 'completed', 3 * DAY, 50 * 60_000);
 	add('All hands', 'in-progress', 10 * 60_000, 0);
+	add('Incident bridge', 'in-progress', 12 * 60_000, 0);
+	add('Incident bridge', 'in-progress', 125 * 60_000, 0);
+	add('Incident bridge', 'completed', 26 * HOUR, 35 * 60_000);
+	add('Incident bridge', 'completed', 40 * DAY, 80 * 60_000);
 
 	seedPeopleAndRecordings(store, random);
 

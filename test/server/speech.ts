@@ -213,6 +213,7 @@ export async function answerCall(store: Store, call: CallRecord): Promise<void> 
 	const endConferenceOnExit = flag(element.attributes.endConferenceOnExit);
 	const participant = store.addParticipant(conference, {
 		callSid: call.sid,
+		call: { from: call.from, to: call.to, direction: 'outbound' },
 		muted: muted ?? false,
 		coaching: coach !== undefined,
 		callSidToCoach: coach ?? null,

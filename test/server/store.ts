@@ -35,6 +35,24 @@ export interface ParticipantRecord {
 	updatedAt: Date;
 	/** Everything the last update set that the participant JSON does not show (URLs, methods). */
 	settings: Record<string, string>;
+	/** The participant's call (`GET /Calls/{callSid}`): who called whom, and which way. */
+	call: CallLeg;
+}
+
+/** What the participant object lacks and its call carries: the addresses at both ends. */
+export interface CallLeg {
+	from: string;
+	to: string;
+	direction: 'inbound' | 'outbound';
+}
+
+/** The project's own number: what callers dial to reach a conference. */
+export const PROJECT_NUMBER = '+15550100000';
+
+/** A caller number derived from the call sid, so that every participant has a distinct one. */
+function callerNumberFor(callSid: string): string {
+	const digits = callSid.replace(/\D/g, '').padEnd(7, '0').slice(0, 7);
+	return `+1555${digits}`;
 }
 
 export type RecordingStatus = 'in-progress' | 'paused' | 'stopped' | 'completed' | 'absent';
@@ -120,8 +138,9 @@ export class Store {
 		fields: Partial<ParticipantRecord> = {},
 	): ParticipantRecord {
 		const createdAt = fields.createdAt ?? this.now();
+		const callSid = fields.callSid ?? newSid();
 		const record: ParticipantRecord = {
-			callSid: newSid(),
+			callSid,
 			conferenceSid: conference.sid,
 			status: 'in-progress',
 			muted: false,
@@ -133,6 +152,7 @@ export class Store {
 			createdAt,
 			updatedAt: createdAt,
 			settings: {},
+			call: { from: callerNumberFor(callSid), to: PROJECT_NUMBER, direction: 'inbound' },
 			...fields,
 		};
 		conference.participants.set(record.callSid, record);
@@ -162,6 +182,15 @@ export class Store {
 	/** The conference that holds a participant, recording or stream, found by the sid in the path. */
 	findConference(sid: string): ConferenceRecord | undefined {
 		return this.conferences.get(sid);
+	}
+
+	/** The participant whose call this is, in whichever conference. */
+	findCall(callSid: string): ParticipantRecord | undefined {
+		for (const conference of this.conferences.values()) {
+			const participant = conference.participants.get(callSid);
+			if (participant) return participant;
+		}
+		return undefined;
 	}
 
 	/** Newest first, as the list endpoint answers. */
@@ -215,6 +244,31 @@ export function participantJson(store: Store, record: ParticipantRecord): Record
 		start_conference_on_enter: record.startConferenceOnEnter,
 		status: record.status,
 		uri: `${store.accountPath()}/Conferences/${record.conferenceSid}/Participants/${record.callSid}.json`,
+	};
+}
+
+/** A call as `GET /Calls/{Sid}` answers: the fields a participant picker reads, and the usual rest. */
+export function callJson(store: Store, record: ParticipantRecord): Record<string, unknown> {
+	const ended = record.status === 'completed';
+	return {
+		sid: record.callSid,
+		account_sid: store.projectId,
+		api_version: '2010-04-01',
+		date_created: rfc2822(record.createdAt),
+		date_updated: rfc2822(record.updatedAt),
+		parent_call_sid: null,
+		from: record.call.from,
+		to: record.call.to,
+		formatted_from: record.call.from,
+		formatted_to: record.call.to,
+		direction: record.call.direction,
+		status: ended ? 'completed' : 'in-progress',
+		start_time: rfc2822(record.createdAt),
+		end_time: ended ? rfc2822(record.updatedAt) : null,
+		duration: ended
+			? Math.round((record.updatedAt.getTime() - record.createdAt.getTime()) / 1000)
+			: null,
+		uri: `${store.accountPath()}/Calls/${record.callSid}.json`,
 	};
 }
 

@@ -39,6 +39,9 @@ export const conferenceStreamsPath = (conferenceSid: string): string =>
 export const conferenceStreamPath = (conferenceSid: string, streamSidOrName: string): string =>
 	`${conferenceStreamsPath(conferenceSid)}/${segment(streamSidOrName)}`;
 
+/** A call: where a participant's phone number or SIP address lives (`from`, `to`). */
+export const callPath = (callSid: string): string => `/Calls/${segment(callSid)}`;
+
 export function toQueryString(query: QueryValues | undefined): string {
 	const params = new URLSearchParams();
 	for (const [name, value] of Object.entries(query ?? {})) {

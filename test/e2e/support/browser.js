@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Headless Chromium (the Debian package, not a downloaded browser) driven by playwright-core, with a
+ * Headless Chromium or Chrome (an installed one, never a downloaded browser) driven by playwright-core, with a
  * fresh profile and every request outside 127.0.0.1 aborted, so that a test never reaches the
  * internet (n8n's editor asks registry.npmjs.org about community packages, for instance).
  */
@@ -10,7 +10,13 @@ const path = require('node:path');
 
 const { chromium, selectors } = require('playwright-core');
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Names a Chromium or Chrome goes by on PATH, tried in this order after CHROME_PATH. */
+const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+/** Where macOS keeps them (not on PATH). */
+const MAC_APPS = [
+	'/Applications/Chromium.app/Contents/MacOS/Chromium',
+	'/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -25,21 +31,53 @@ const CHROMIUM_ARGS = [
 // n8n's editor marks its elements with data-test-id (playwright's default is data-testid).
 selectors.setTestIdAttribute('data-test-id');
 
-function requireChromium() {
-	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(
-			`Chromium is not installed at ${CHROMIUM}: the editor test needs it. Install it with ` +
-				'`sudo apt-get update && sudo apt-get install -y chromium` (Debian/Ubuntu), or run .ci/run, which does.',
-		);
+function isExecutable(file) {
+	try {
+		fs.accessSync(file, fs.constants.X_OK);
+		return fs.statSync(file).isFile();
+	} catch {
+		return false;
 	}
+}
+
+/**
+ * The browser to drive: `CHROME_PATH` when set, else the first of chromium, chromium-browser,
+ * google-chrome on PATH, else the macOS applications. Undefined when there is none.
+ */
+function findChromium(environment = process.env) {
+	if (environment.CHROME_PATH) {
+		return isExecutable(environment.CHROME_PATH) ? environment.CHROME_PATH : undefined;
+	}
+	const folders = (environment.PATH ?? '').split(path.delimiter).filter(Boolean);
+	for (const name of BROWSER_NAMES) {
+		for (const folder of folders) {
+			const candidate = path.join(folder, name);
+			if (isExecutable(candidate)) return candidate;
+		}
+	}
+	return MAC_APPS.find(isExecutable);
+}
+
+function installHint(environment = process.env) {
+	const where = environment.CHROME_PATH
+		? `CHROME_PATH=${environment.CHROME_PATH} is not an executable file`
+		: `none of ${BROWSER_NAMES.join(', ')} is on PATH`;
+	return [
+		`The editor test needs Chromium or Google Chrome, and ${where}.`,
+		'Install one, or point CHROME_PATH at one:',
+		'  Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y chromium',
+		'  macOS:         brew install --cask chromium   (or use an installed Google Chrome)',
+		'  any system:    CHROME_PATH=/path/to/chrome npm run test:e2e',
+	].join('\n');
 }
 
 /** @returns {Promise<{ page: import('playwright-core').Page, blocked: string[], close: () => Promise<void> }>} */
 async function launchChromium() {
-	requireChromium();
+	const executablePath = findChromium();
+	if (!executablePath) throw new Error(installHint());
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
+		executablePath,
 		headless: true,
 		args: CHROMIUM_ARGS,
 		viewport: { width: 1440, height: 900 },
@@ -62,4 +100,4 @@ async function launchChromium() {
 	};
 }
 
-module.exports = { launchChromium };
+module.exports = { findChromium, installHint, launchChromium };

@@ -21,8 +21,8 @@ import { jsonItems } from '../../helpers/jsonItems';
 export const option = {
 	name: 'Update',
 	value: 'update',
-	description: 'End a conference, or play an announcement URL into it',
-	action: 'Update a conference',
+	description: 'End a conference (everyone on it is hung up), or play an announcement into it',
+	action: 'Update a conference: end it or play an announcement',
 };
 
 export const properties: INodeProperties[] = [

@@ -14,7 +14,7 @@ export const option = {
 	name: 'Update',
 	value: 'update',
 	description: 'Pause, resume or stop a conference recording',
-	action: 'Update a conference recording',
+	action: 'Pause, resume or stop a conference recording',
 };
 
 export const properties: INodeProperties[] = [

@@ -67,7 +67,7 @@ export const option = {
 	name: 'Start',
 	value: 'start',
 	description: "Stream a conference's audio to a WebSocket server, e.g. for live transcription",
-	action: 'Start a conference stream',
+	action: 'Start a conference audio stream, e.g. for live transcription',
 };
 
 export const properties: INodeProperties[] = [

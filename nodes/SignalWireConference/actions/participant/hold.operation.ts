@@ -5,7 +5,7 @@ export const { option, properties, execute } = flagOperation(
 		name: 'Hold',
 		value: 'hold',
 		description: 'Put a participant on hold: they hear hold music and are not heard',
-		action: 'Hold a participant',
+		action: 'Put a participant on hold',
 	},
 	{ Hold: 'true' },
 );

@@ -10,7 +10,7 @@ export const option = {
 	name: 'Remove',
 	value: 'remove',
 	description: 'Remove (kick) a participant from the conference: hangs up their call',
-	action: 'Remove a participant',
+	action: 'Remove (kick) a participant: hang up their call',
 };
 
 export const properties: INodeProperties[] = [conferenceLocator, participantLocator];

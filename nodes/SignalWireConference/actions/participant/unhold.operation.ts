@@ -5,7 +5,7 @@ export const { option, properties, execute } = flagOperation(
 		name: 'Unhold',
 		value: 'unhold',
 		description: 'Take a participant off hold',
-		action: 'Unhold a participant',
+		action: 'Take a participant off hold',
 	},
 	{ Hold: 'false' },
 );

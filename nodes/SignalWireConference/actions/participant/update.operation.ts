@@ -73,7 +73,7 @@ export const option = {
 	name: 'Update',
 	value: 'update',
 	description: 'Update a participant: mute, hold, coach, announce, wait music',
-	action: 'Update a participant',
+	action: 'Update a participant: mute, hold, coach or announce',
 };
 
 export const properties: INodeProperties[] = [

@@ -1,0 +1,116 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { API_TOKEN, AUTHORIZATION, PROJECT_ID } from '../harness/fixtures';
+import { SignalWireServer } from './SignalWireServer';
+
+/** A receiver that answers 200 and keeps the event of every callback. */
+async function startReceiver() {
+	const events: string[] = [];
+	const server = createServer((request, response) => {
+		let body = '';
+		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+		request.on('end', () => {
+			events.push(new URLSearchParams(body).get('StatusCallbackEvent') ?? '');
+			response.writeHead(200).end();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+	return { events, url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+describe('sandbox control endpoints the demo relies on', () => {
+	let signalwire: SignalWireServer;
+	let origin: string;
+	const control = async (name: string, body: unknown) => {
+		const response = await fetch(`${origin}/__sandbox/${name}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		const text = await response.text();
+		return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+	};
+	const api = (method: string, resource: string, form?: string) =>
+		fetch(`${origin}${signalwire.accountPath}${resource}`, {
+			method,
+			headers: {
+				Authorization: AUTHORIZATION,
+				...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+			},
+			body: form,
+		});
+
+	beforeEach(async () => {
+		signalwire = new SignalWireServer({ projectId: PROJECT_ID, apiToken: API_TOKEN });
+		signalwire.enableControlEndpoints();
+		origin = await signalwire.start();
+	});
+	afterEach(async () => {
+		await signalwire.stop();
+	});
+
+	it('with requestedOnly, sends the callbacks of requested events and none for API calls', async () => {
+		const receiver = await startReceiver();
+		try {
+			const conference = signalwire.store.addConference({ friendlyName: 'Support bridge' });
+			const guest = signalwire.store.addParticipant(conference);
+			expect(
+				(await control('callback-target', { url: receiver.url, requestedOnly: true })).status,
+			).toBe(204);
+
+			await (
+				await api(
+					'POST',
+					`/Conferences/${conference.sid}/Participants/${guest.callSid}`,
+					'Muted=true',
+				)
+			).text();
+			await (await api('POST', `/Conferences/${conference.sid}`, 'Status=completed')).text();
+			await signalwire.flushCallbacks();
+			expect(receiver.events).toEqual([]);
+
+			const fired = await control('events', {
+				event: 'participant-join',
+				friendlyName: 'Support bridge',
+			});
+			expect(fired.status).toBe(200);
+			// Every "Support bridge" had ended: the join started a new one, as a call into it would.
+			expect(receiver.events).toEqual(['conference-start', 'participant-join']);
+			const running = [...signalwire.store.conferences.values()].filter(
+				(candidate) =>
+					candidate.friendlyName === 'Support bridge' && candidate.status === 'in-progress',
+			);
+			expect(running).toHaveLength(1);
+			expect(fired.body).toMatchObject({ event: 'participant-join', outcome: 200 });
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	it('still refuses an event other than a join when no conference of that name runs', async () => {
+		const fired = await control('events', { event: 'participant-mute', friendlyName: 'Nobody' });
+		expect(fired.status).toBe(404);
+		expect(signalwire.store.conferences.size).toBe(0);
+	});
+
+	it("answers GET /Calls/{Sid} with the participant's call: from, to, direction", async () => {
+		const conference = signalwire.store.addConference({ friendlyName: 'Room' });
+		const host = signalwire.store.addParticipant(conference, {
+			call: { from: '+15550100000', to: '+13105550143', direction: 'outbound' },
+		});
+
+		const response = await api('GET', `/Calls/${host.callSid}`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({
+			sid: host.callSid,
+			from: '+15550100000',
+			to: '+13105550143',
+			direction: 'outbound',
+			status: 'in-progress',
+		});
+		expect((await api('GET', '/Calls/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+		expect((await api('POST', `/Calls/${host.callSid}`)).status).toBe(405);
+	});
+});
