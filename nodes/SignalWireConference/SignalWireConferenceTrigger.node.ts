@@ -103,7 +103,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 		// n8n's node panel shows this text on the entry that groups the action node with this trigger,
 		// so it speaks for both.
 		description:
-			'Run conference calls (end, announce, mute, kick, dial in) and start workflows when a call starts or ends, someone joins or leaves, or a recording is ready',
+			'Run conference calls (end, announce, mute, kick, dial in) and start workflows on their events or a finished recording',
 		defaults: {
 			name: 'SignalWire Conference Trigger',
 		},

@@ -117,8 +117,9 @@ describe('listSearch: searchConferences, nothing typed', () => {
 			[9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map((index) => `Room ${index}`),
 		);
 		expect(second.paginationToken).toBeUndefined();
+		// The token is the next page link; its fragment (the page count) never reaches the server.
 		expect(`${space.server.requests[1].path}?${space.server.requests[1].rawQuery}`).toBe(
-			first.paginationToken,
+			first.paginationToken?.split('#')[0],
 		);
 	});
 
