@@ -10,10 +10,18 @@ import { ANNOUNCE_URL, API_TOKEN, PROJECT_ID } from './constants';
 import { measure } from './measure';
 import type { MemoryFigures } from './measure';
 import { rawListAll, rawUpdateAll } from './rawClient';
+import type { RawConnection } from './rawClient';
 import { serveRpc } from './rpc';
 
 export type Scenario =
-	| { kind: 'list'; client: 'node' | 'raw'; origin: string; sampleIntervalMs: number }
+	| {
+			kind: 'list';
+			client: 'node' | 'raw';
+			origin: string;
+			sampleIntervalMs: number;
+			/** The raw loop's connection use; keep-alive when absent. */
+			rawConnection?: RawConnection;
+	  }
 	| {
 			kind: 'update';
 			client: 'node' | 'raw';
@@ -22,6 +30,7 @@ export type Scenario =
 			parallel: number;
 			warmUpSids: string[];
 			sampleIntervalMs: number;
+			rawConnection?: RawConnection;
 	  };
 
 export interface RunResult {
@@ -73,7 +82,7 @@ async function warmUp(given: Scenario): Promise<null> {
 		if (given.client === 'node') {
 			await nodeRun({ resource: 'conference', operation: 'getAll', returnAll: true }, given.origin);
 		} else {
-			await rawListAll(given.origin);
+			await rawListAll(given.origin, given.rawConnection);
 		}
 	} else if (given.client === 'node') {
 		await nodeRun(
@@ -82,9 +91,13 @@ async function warmUp(given: Scenario): Promise<null> {
 			given.warmUpSids.map((sid) => ({ sid })),
 		);
 	} else {
-		await rawUpdateAll(given.origin, given.warmUpSids, given.parallel, {
-			AnnounceUrl: ANNOUNCE_URL,
-		});
+		await rawUpdateAll(
+			given.origin,
+			given.warmUpSids,
+			given.parallel,
+			{ AnnounceUrl: ANNOUNCE_URL },
+			given.rawConnection,
+		);
 	}
 	return null;
 }
@@ -112,7 +125,7 @@ async function run(): Promise<RunResult> {
 			);
 		}
 		const measured = await measure(
-			async () => await rawListAll(given.origin),
+			async () => await rawListAll(given.origin, given.rawConnection),
 			given.sampleIntervalMs,
 		);
 		return {
@@ -136,7 +149,13 @@ async function run(): Promise<RunResult> {
 	}
 	const measured = await measure(
 		async () =>
-			await rawUpdateAll(given.origin, given.sids, given.parallel, { AnnounceUrl: ANNOUNCE_URL }),
+			await rawUpdateAll(
+				given.origin,
+				given.sids,
+				given.parallel,
+				{ AnnounceUrl: ANNOUNCE_URL },
+				given.rawConnection,
+			),
 		given.sampleIntervalMs,
 	);
 	return {
