@@ -142,7 +142,14 @@ export class DelayProxy {
 		const acceptedAt = performance.now();
 		const half = this.rttMs / 2;
 		this.counts.tcpConnections++;
-		const upstream = connect({ port: this.targetPort, host: '127.0.0.1', allowHalfOpen: true });
+		// A relay sends each chunk as it comes: Nagle's algorithm would hold small ones back.
+		const upstream = connect({
+			port: this.targetPort,
+			host: '127.0.0.1',
+			allowHalfOpen: true,
+			noDelay: true,
+		});
+		client.setNoDelay(true);
 		const toServer = new DelayedLine(upstream, half, acceptedAt + this.rttMs, this.lateness);
 		const toClient = new DelayedLine(client, half, acceptedAt, this.lateness);
 		const hellos = new ClientHelloCounter();

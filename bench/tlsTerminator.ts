@@ -49,7 +49,9 @@ export class TlsTerminator {
 		if (secure.isSessionReused()) this.resumed++;
 		this.protocols.add(secure.getProtocol() ?? 'unknown');
 		this.sockets.add(secure);
-		const plain = connect(this.plainPort, '127.0.0.1');
+		// Nagle's algorithm off on both legs, as HTTPS servers do, so that the relay holds nothing back.
+		secure.setNoDelay(true);
+		const plain = connect({ port: this.plainPort, host: '127.0.0.1', noDelay: true });
 		secure.pipe(plain).pipe(secure);
 		// pipe() passes each side's end on to the other (after the data); errors end both at once.
 		const destroyBoth = () => {
