@@ -1,15 +1,10 @@
 import { ACCOUNT_PATH, AUTHORIZATION, PAGE_SIZE } from './constants';
 
-/**
- * How the raw loop uses connections: `keep-alive` is fetch's own default (one pool per origin,
- * connections reused); `close` asks for a new connection per request (`Connection: close`), as
- * n8n's request helper does, so that the two differ only in that.
- */
-export type RawConnection = 'keep-alive' | 'close';
-
-function connectionHeader(connection: RawConnection): Record<string, string> {
-	return connection === 'close' ? { Connection: 'close' } : {};
-}
+/** The part of fetch the raw loops use, so that other transports (httpsClient.ts) can stand in. */
+export type Send = (
+	url: string,
+	init: { method?: string; headers: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; json: () => Promise<unknown> }>;
 
 interface ListEnvelope {
 	conferences?: unknown[];
@@ -22,18 +17,14 @@ interface ListEnvelope {
  */
 export async function rawListAll(
 	origin: string,
-	connection: RawConnection = 'keep-alive',
+	send: Send = fetch,
 ): Promise<{ items: unknown[]; requests: number }> {
 	const items: unknown[] = [];
 	let requests = 0;
 	let url: string | null = `${origin}${ACCOUNT_PATH}/Conferences.json?PageSize=${PAGE_SIZE}`;
 	while (url !== null) {
-		const response = await fetch(url, {
-			headers: {
-				Authorization: AUTHORIZATION,
-				Accept: 'application/json',
-				...connectionHeader(connection),
-			},
+		const response = await send(url, {
+			headers: { Authorization: AUTHORIZATION, Accept: 'application/json' },
 		});
 		requests++;
 		if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
@@ -50,7 +41,7 @@ export async function rawUpdateAll(
 	sids: string[],
 	parallel: number,
 	form: Record<string, string>,
-	connection: RawConnection = 'keep-alive',
+	send: Send = fetch,
 ): Promise<{ results: unknown[]; requests: number }> {
 	const results = new Array<unknown>(sids.length);
 	let next = 0;
@@ -58,13 +49,12 @@ export async function rawUpdateAll(
 	const worker = async () => {
 		while (next < sids.length) {
 			const index = next++;
-			const response = await fetch(`${origin}${ACCOUNT_PATH}/Conferences/${sids[index]}.json`, {
+			const response = await send(`${origin}${ACCOUNT_PATH}/Conferences/${sids[index]}.json`, {
 				method: 'POST',
 				headers: {
 					Authorization: AUTHORIZATION,
 					Accept: 'application/json',
 					'Content-Type': 'application/x-www-form-urlencoded',
-					...connectionHeader(connection),
 				},
 				body: new URLSearchParams(form).toString(),
 			});

@@ -5,8 +5,8 @@
  * Return All and the same updates through it:
  *   node        the node through n8n-core's engine and n8n's httpRequestWithAuthentication,
  *               which opens a new connection (new agent, `Connection: close`) for every request;
- *   keep-alive  a fetch loop reusing its connections (fetch's default);
- *   close       the same fetch loop asking for a new connection per request, as n8n does.
+ *   keep-alive  a loop over Node's https with one keep-alive agent: connections reused;
+ *   close       the same loop with a new agent per request, as n8n's helper sends (httpsClient.ts).
  * close − keep-alive is what a new connection per request costs; node − close is what the node's
  * code and n8n's engine and helper add on top. The proxy counts TCP connections and TLS handshakes.
  */
@@ -15,7 +15,7 @@ import type { ProxyStats } from './delayProxy';
 import { median } from './measure';
 import { measuredRun, startProxy, startServer } from './processes';
 import type { MeasuredRun, Proxy, Server } from './processes';
-import type { RawConnection } from './rawClient';
+import type { HttpsConnection } from './httpsClient';
 import type { Table } from './table';
 import { count, ms, ratio } from './table';
 import type { Scenario } from './worker';
@@ -35,8 +35,8 @@ const CLIENTS: ClientName[] = ['node', 'keep-alive', 'close'];
 
 const LABEL: Record<ClientName, string> = {
 	node: 'node (n8n helper)',
-	'keep-alive': 'fetch, keep-alive',
-	close: 'fetch, Connection: close',
+	'keep-alive': 'https, keep-alive agent',
+	close: 'https, new agent per request',
 };
 
 /** Few, because each costs 3 round trips per update for the node. */
@@ -45,9 +45,10 @@ const SAMPLE_MS = 50;
 
 function clientScenario(client: ClientName): {
 	client: 'node' | 'raw';
-	rawConnection?: RawConnection;
+	rawTransport?: HttpsConnection;
 } {
-	return client === 'node' ? { client: 'node' } : { client: 'raw', rawConnection: client };
+	if (client === 'node') return { client: 'node' };
+	return { client: 'raw', rawTransport: client === 'close' ? 'new-per-request' : 'keep-alive' };
 }
 
 /** The same client's runs must agree on what went over the wire; the median of each figure is kept. */
@@ -290,7 +291,7 @@ export function tlsTables(results: TlsResults): Table[] {
 		title: '(f) Where the node’s extra time goes over a network (medians, ms)',
 		headers: [
 			'scenario',
-			'fetch, keep-alive',
+			'https, keep-alive agent',
 			'+ new connection per request (close − keep-alive)',
 			'+ node, n8n engine and helper CPU (node − close)',
 			'= node',

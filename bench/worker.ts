@@ -9,8 +9,10 @@ import { runNode } from '../test/harness/engine';
 import { ANNOUNCE_URL, API_TOKEN, PROJECT_ID } from './constants';
 import { measure } from './measure';
 import type { MemoryFigures } from './measure';
+import { httpsSender } from './httpsClient';
+import type { HttpsConnection } from './httpsClient';
 import { rawListAll, rawUpdateAll } from './rawClient';
-import type { RawConnection } from './rawClient';
+import type { Send } from './rawClient';
 import { serveRpc } from './rpc';
 
 export type Scenario =
@@ -19,8 +21,8 @@ export type Scenario =
 			client: 'node' | 'raw';
 			origin: string;
 			sampleIntervalMs: number;
-			/** The raw loop's connection use; keep-alive when absent. */
-			rawConnection?: RawConnection;
+			/** The raw loop's transport: Node's `https` used this way, or fetch when absent. */
+			rawTransport?: HttpsConnection;
 	  }
 	| {
 			kind: 'update';
@@ -30,7 +32,7 @@ export type Scenario =
 			parallel: number;
 			warmUpSids: string[];
 			sampleIntervalMs: number;
-			rawConnection?: RawConnection;
+			rawTransport?: HttpsConnection;
 	  };
 
 export interface RunResult {
@@ -74,15 +76,32 @@ async function nodeRun(
 
 let scenario: Scenario | undefined;
 
+/** A fresh transport for the warm-up and another for the measured run, closed after each. */
+function rawTransport(given: Scenario): { send: Send; close: () => void } {
+	return given.rawTransport === undefined
+		? { send: fetch, close: () => undefined }
+		: httpsSender(given.rawTransport);
+}
+
 async function warmUp(given: Scenario): Promise<null> {
 	scenario = given;
+	const transport = rawTransport(given);
+	try {
+		await warmUpWith(given, transport.send);
+	} finally {
+		transport.close();
+	}
+	return null;
+}
+
+async function warmUpWith(given: Scenario, send: Send): Promise<void> {
 	if (given.kind === 'list') {
 		// The whole run once (bench.ts serves it pre-rendered pages, so it costs little), so that
 		// the measured run meets code that is already compiled and optimized.
 		if (given.client === 'node') {
 			await nodeRun({ resource: 'conference', operation: 'getAll', returnAll: true }, given.origin);
 		} else {
-			await rawListAll(given.origin, given.rawConnection);
+			await rawListAll(given.origin, send);
 		}
 	} else if (given.client === 'node') {
 		await nodeRun(
@@ -96,10 +115,9 @@ async function warmUp(given: Scenario): Promise<null> {
 			given.warmUpSids,
 			given.parallel,
 			{ AnnounceUrl: ANNOUNCE_URL },
-			given.rawConnection,
+			send,
 		);
 	}
-	return null;
 }
 
 function digest(sids: Array<string | undefined>): string {
@@ -109,6 +127,15 @@ function digest(sids: Array<string | undefined>): string {
 async function run(): Promise<RunResult> {
 	const given = scenario;
 	if (given === undefined) throw new Error('warmUp first');
+	const transport = rawTransport(given);
+	try {
+		return await runWith(given, transport.send);
+	} finally {
+		transport.close();
+	}
+}
+
+async function runWith(given: Scenario, send: Send): Promise<RunResult> {
 	if (given.kind === 'list') {
 		if (given.client === 'node') {
 			const measured = await measure(
@@ -125,7 +152,7 @@ async function run(): Promise<RunResult> {
 			);
 		}
 		const measured = await measure(
-			async () => await rawListAll(given.origin, given.rawConnection),
+			async () => await rawListAll(given.origin, send),
 			given.sampleIntervalMs,
 		);
 		return {
@@ -154,7 +181,7 @@ async function run(): Promise<RunResult> {
 				given.sids,
 				given.parallel,
 				{ AnnounceUrl: ANNOUNCE_URL },
-				given.rawConnection,
+				send,
 			),
 		given.sampleIntervalMs,
 	);
