@@ -14,7 +14,7 @@
  * Every measured run is its own forked process (worker.ts); the server is another (serverProcess.ts),
  * the delay proxy a third (proxyProcess.ts). bench/README.md has the method and the results.
  * Knobs: BENCH_PARTS=list,update,cold  BENCH_SIZES=10000,100000  BENCH_REPS=3  BENCH_PARALLEL=1,5,10  BENCH_UPDATES=1000  BENCH_COLD_RUNS=7
- *        BENCH_RTT_MS=40  BENCH_TLS_REPS=3  BENCH_TLS_SIZE=10000  BENCH_TLS_PARALLEL=1,5
+ *        BENCH_RTT_MS=40  BENCH_TLS_REPS=3  BENCH_TLS_SIZE=10000  BENCH_TLS_PARALLEL=1,5  BENCH_CONDITIONS="…"
  * (results written with other knobs than these defaults are not bench/README.md's figures).
  * A run rewrites only its own sections of latest.json: the loopback parts (a)–(c), or `tls`.
  */
@@ -433,6 +433,7 @@ function tlsSection(results: TlsResults, started: Date, host: ReturnType<typeof 
 		command: 'npm run bench -- --tls',
 		machine: host,
 		method: TLS_METHOD,
+		...conditions(),
 		...results,
 		attribution: attribution(results),
 		markdown: tlsTables(results).map(renderMarkdown).join('\n\n'),
@@ -440,7 +441,13 @@ function tlsSection(results: TlsResults, started: Date, host: ReturnType<typeof 
 }
 
 const TLS_METHOD =
-	'The sandbox behind a TLS server (throwaway self-signed certificate made by openssl, trusted by the client processes through NODE_EXTRA_CA_CERTS) and, in front of it, a TCP proxy on 127.0.0.1 that delays every chunk by RTT / 2 in each direction and holds a new connection’s first client bytes for one more RTT (the TCP handshake). Each measured run is a fresh forked process with a warm-up, after which the proxy closes every open connection and zeroes its counts, so every client starts cold. The proxy counts TCP connections and TLS ClientHellos; the TLS server counts handshakes and resumptions; the server records the Connection header. node = n8n-core WorkflowExecute with n8n’s httpRequestWithAuthentication (a new agent per request, Connection: close); https keep-alive = a loop over Node’s https with one keep-alive agent per run; https new agent per request = the same loop with a new agent (keep-alive off) for every request, as n8n’s helper does. Repetitions rotate the clients’ order; figures are medians of the repetitions, on a machine shared with other work while it ran.';
+	'The sandbox behind a TLS server (throwaway self-signed certificate made by openssl, trusted by the client processes through NODE_EXTRA_CA_CERTS) and, in front of it, a TCP proxy on 127.0.0.1 that delays every chunk by RTT / 2 in each direction and holds a new connection’s first client bytes for one more RTT (the TCP handshake). Each measured run is a fresh forked process with a warm-up, after which the proxy closes every open connection and zeroes its counts, so every client starts cold. The proxy counts TCP connections and TLS ClientHellos; the TLS server counts handshakes and resumptions; the server records the Connection header. node = n8n-core WorkflowExecute with n8n’s httpRequestWithAuthentication (a new agent per request, Connection: close); https keep-alive = a loop over Node’s https with one keep-alive agent per run; https new agent per request = the same loop with a new agent (keep-alive off) for every request, as n8n’s helper does. Repetitions rotate the clients’ order; figures are medians of the repetitions.';
+
+/** What the machine was doing besides, when told (BENCH_CONDITIONS="shared with …"). */
+function conditions(): { conditions?: string } {
+	const text = process.env.BENCH_CONDITIONS;
+	return text === undefined || text === '' ? {} : { conditions: text };
+}
 
 /** Sections of the results file that this run did not measure are kept as they were. */
 function previousResults(): Record<string, unknown> {
