@@ -292,8 +292,8 @@ export function tlsTables(results: TlsResults): Table[] {
 		headers: [
 			'scenario',
 			'https, keep-alive agent',
-			'+ new connection per request (close − keep-alive)',
-			'+ node, n8n engine and helper CPU (node − close)',
+			'+ new connection per request (new agent − keep-alive)',
+			'+ node, n8n engine and helper (node − new agent)',
 			'= node',
 			'node / keep-alive',
 		],
