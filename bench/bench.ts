@@ -7,22 +7,31 @@
  *   (b) 1,000 Conference → Update with 50 ms server latency, Requests in Parallel 1, 5 and 10.
  *   (c) Cold load of the built node module in a fresh `node -e`.
  *
- * Every measured run is its own forked process (worker.ts); the server is another (serverProcess.ts).
+ *   (d)–(f) With `--tls` (BENCH_PARTS=tls) instead: Return All of 10,000 and 1,000 updates over HTTPS
+ *       through a proxy adding a 40 ms round trip, the node beside keep-alive and Connection: close
+ *       fetch loops, with the TCP connections and TLS handshakes each opened (tlsBench.ts).
+ *
+ * Every measured run is its own forked process (worker.ts); the server is another (serverProcess.ts),
+ * the delay proxy a third (proxyProcess.ts). bench/README.md has the method and the results.
  * Knobs: BENCH_PARTS=list,update,cold  BENCH_SIZES=10000,100000  BENCH_REPS=3  BENCH_PARALLEL=1,5,10  BENCH_UPDATES=1000  BENCH_COLD_RUNS=7
- * (results written with other knobs than these defaults are not the README's figures).
+ *        BENCH_RTT_MS=40  BENCH_TLS_REPS=3  BENCH_TLS_SIZE=10000  BENCH_TLS_PARALLEL=1,5  BENCH_CONDITIONS="…"
+ * (results written with other knobs than these defaults are not bench/README.md's figures).
+ * A run rewrites only its own sections of latest.json: the loopback parts (a)–(c), or `tls`.
  */
-import { fork, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { PAGE_SIZE } from './constants';
 import { median } from './measure';
-import { RpcClient } from './rpc';
-import type { ServerStats } from './serverProcess';
+import { measuredRun, startServer } from './processes';
+import type { MeasuredRun, ServerMode } from './processes';
 import type { Table } from './table';
 import { count, mb, ms, ratio, renderMarkdown, renderText } from './table';
-import type { RunResult, Scenario } from './worker';
+import { attribution, benchTls, tlsTables } from './tlsBench';
+import type { TlsResults } from './tlsBench';
+import type { Scenario } from './worker';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results', 'latest.json');
@@ -52,63 +61,17 @@ const REPS = numbers('BENCH_REPS', [3])[0];
 const PARALLEL = numbers('BENCH_PARALLEL', [1, 5, 10]);
 const UPDATES = numbers('BENCH_UPDATES', [1000])[0];
 const COLD_RUNS = numbers('BENCH_COLD_RUNS', [7])[0];
-const PARTS = (process.env.BENCH_PARTS ?? 'list,update,cold').split(',');
+/** `npm run bench -- --tls` is BENCH_PARTS=tls. */
+const PARTS = process.argv.includes('--tls')
+	? ['tls']
+	: (process.env.BENCH_PARTS ?? 'list,update,cold').split(',');
+const RTT_MS = numbers('BENCH_RTT_MS', [40])[0];
+const TLS_REPS = numbers('BENCH_TLS_REPS', [3])[0];
+const TLS_CONFERENCES = numbers('BENCH_TLS_SIZE', [10_000])[0];
+const TLS_PARALLEL = numbers('BENCH_TLS_PARALLEL', [1, 5]);
 
 function log(message: string) {
 	process.stderr.write(`${message}\n`);
-}
-
-function forkChild(script: string) {
-	const child = fork(join(__dirname, script), [], {
-		execArgv: ['--expose-gc'],
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-	});
-	return { child, rpc: new RpcClient(child) };
-}
-
-async function startServer(latencyMs?: number) {
-	const { child, rpc } = forkChild('serverProcess.js');
-	const origin = await rpc.call<string>('start', { latencyMs });
-	return {
-		origin,
-		rpc,
-		stop: async () => {
-			await rpc.call('stop');
-			await new Promise((done) =>
-				child.exitCode === null ? child.once('exit', done) : done(null),
-			);
-		},
-	};
-}
-
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-interface MeasuredRun extends RunResult {
-	server: ServerStats;
-}
-
-/**
- * A fresh worker: warm up (list warm-ups read the pre-rendered pages), then, with the server
- * answering as `mode` says and its request log emptied, the measured run.
- */
-async function measuredRun(
-	server: Server,
-	scenario: Scenario,
-	mode?: ServerMode,
-): Promise<MeasuredRun> {
-	const { child, rpc } = forkChild('worker.js');
-	try {
-		if (mode !== undefined) await server.rpc.call('serve', { prerendered: true });
-		await rpc.call('warmUp', scenario);
-		if (mode !== undefined) await server.rpc.call('serve', { prerendered: mode === 'prerendered' });
-		await server.rpc.call('reset');
-		const result = await rpc.call<RunResult>('run');
-		const stats = await server.rpc.call<ServerStats>('stats');
-		return { ...result, server: stats };
-	} finally {
-		await rpc.call('exit').catch(() => undefined);
-		if (child.exitCode === null) await new Promise((done) => child.once('exit', done));
-	}
 }
 
 interface ClientSummary {
@@ -145,8 +108,6 @@ function summarize(runs: MeasuredRun[]): ClientSummary {
 	};
 }
 
-type ServerMode = 'live' | 'prerendered';
-
 const SERVER_MODES: ServerMode[] = (process.env.BENCH_SERVER_MODES?.split(',') as
 	| ServerMode[]
 	| undefined) ?? ['live', 'prerendered'];
@@ -176,7 +137,7 @@ async function benchList() {
 						const run = await measuredRun(
 							server,
 							{ kind: 'list', client, origin: server.origin, sampleIntervalMs: SAMPLE_MS[mode] },
-							mode,
+							{ mode },
 						);
 						log(
 							`(a) N=${count(size)} ${mode} ${client} run ${rep + 1}: ${ms(run.wallMs)} ms wall, ${ms(run.cpuMs)} ms CPU, ${run.server.requests} requests`,
@@ -449,39 +410,84 @@ function tables(results: Results): Table[] {
 	return [list, update, coldLoad];
 }
 
+/** The loopback figures (a)–(c) as one section, the way every run of those parts writes them. */
+function loopbackSection(results: Results, started: Date, host: ReturnType<typeof machine>) {
+	return {
+		date: started.toISOString(),
+		command: 'npm run bench',
+		machine: host,
+		method: {
+			list: `Each measured run is a fresh forked node process (--expose-gc) with n8n-core loaded (for both clients) and one full warm-up run over the pre-rendered pages; the server runs in its own process. Live = the store answers every page as in the tests; prerendered = the same envelopes computed once and answered through the server's interceptor hook (isolates client cost). Wall time from hrtime around the run; client CPU = process.cpuUsage() delta (includes the sampler's own wake-ups); memory: process.memoryUsage() sampled during the run (every ${SAMPLE_MS.prerendered} ms against pre-rendered pages, ${SAMPLE_MS.live} ms against the live store, ${SAMPLE_MS.update} ms for updates), peak minus the value after a forced GC just before the run; retained = heapUsed after a forced GC with the output still referenced. The node run is n8n-core WorkflowExecute via test/harness/engine.ts; the raw run is a fetch loop following next_page_uri with PageSize=1000.`,
+			update: `One measured run per row in a fresh process after ${WARM_UP_UPDATES} warm-up updates; node = Conference Update through WorkflowExecute with conferenceId ={{ $json.sid }}, raw = fetch POSTs with the same form and the same parallelism; server adds ${LATENCY_MS} ms to every answer; ideal = updates × latency / parallel.`,
+			coldLoad:
+				'spawnSync(node -e) per sample; times taken with hrtime inside the child around require() and the constructor.',
+		},
+		...results,
+		markdown: tables(results).map(renderMarkdown).join('\n\n'),
+	};
+}
+
+function tlsSection(results: TlsResults, started: Date, host: ReturnType<typeof machine>) {
+	return {
+		date: started.toISOString(),
+		command: 'npm run bench -- --tls',
+		machine: host,
+		method: TLS_METHOD,
+		...conditions(),
+		...results,
+		attribution: attribution(results),
+		markdown: tlsTables(results).map(renderMarkdown).join('\n\n'),
+	};
+}
+
+const TLS_METHOD =
+	'The sandbox behind a TLS server (throwaway self-signed certificate made by openssl, trusted by the client processes through NODE_EXTRA_CA_CERTS) and, in front of it, a TCP proxy on 127.0.0.1 that delays every chunk by RTT / 2 in each direction and holds a new connection’s first client bytes for one more RTT (the TCP handshake). Each measured run is a fresh forked process with a warm-up, after which the proxy closes every open connection and zeroes its counts, so every client starts cold. The proxy counts TCP connections and TLS ClientHellos; the TLS server counts handshakes and resumptions; the server records the Connection header. node = n8n-core WorkflowExecute with n8n’s httpRequestWithAuthentication (a new agent per request, Connection: close); https keep-alive = a loop over Node’s https with one keep-alive agent per run; https new agent per request = the same loop with a new agent (keep-alive off) for every request, as n8n’s helper does. Repetitions rotate the clients’ order; figures are medians of the repetitions.';
+
+/** What the machine was doing besides, when told (BENCH_CONDITIONS="shared with …"). */
+function conditions(): { conditions?: string } {
+	const text = process.env.BENCH_CONDITIONS;
+	return text === undefined || text === '' ? {} : { conditions: text };
+}
+
+/** Sections of the results file that this run did not measure are kept as they were. */
+function previousResults(): Record<string, unknown> {
+	if (!existsSync(RESULTS)) return {};
+	return JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>;
+}
+
 async function main() {
 	const started = new Date();
 	const host = machine();
 	log(`machine: ${host.cpuModel}, ${host.cores} cores, node ${host.node}`);
+	const loopbackParts = PARTS.some((part) => ['list', 'update', 'cold'].includes(part));
 	const results: Results = {
 		list: PARTS.includes('list') ? await benchList() : [],
 		update: PARTS.includes('update') ? await benchUpdate() : [],
 		coldLoad: PARTS.includes('cold') ? benchColdLoad() : undefined,
 	};
-	const rendered = tables(results);
+	const tls = PARTS.includes('tls')
+		? await benchTls({
+				rttMs: RTT_MS,
+				reps: TLS_REPS,
+				conferences: TLS_CONFERENCES,
+				updates: UPDATES,
+				parallel: TLS_PARALLEL,
+				log,
+			})
+		: undefined;
+	const rendered = [
+		...(loopbackParts ? tables(results) : []),
+		...(tls === undefined ? [] : tlsTables(tls)),
+	];
 	const header = `SignalWire Conference node benchmark — ${host.cpuModel}, ${host.cores} cores, ${host.memoryGiB} GiB, node ${host.node}, ${host.platform}`;
 	process.stdout.write(`\n${header}\n\n${rendered.map(renderText).join('\n\n')}\n`);
+	const previous = previousResults();
+	const written = {
+		...(loopbackParts ? loopbackSection(results, started, host) : previous),
+		tls: tls === undefined ? previous.tls : tlsSection(tls, started, host),
+	};
 	mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-	writeFileSync(
-		RESULTS,
-		`${JSON.stringify(
-			{
-				date: started.toISOString(),
-				command: 'npm run bench',
-				machine: host,
-				method: {
-					list: `Each measured run is a fresh forked node process (--expose-gc) with n8n-core loaded (for both clients) and one full warm-up run over the pre-rendered pages; the server runs in its own process. Live = the store answers every page as in the tests; prerendered = the same envelopes computed once and answered through the server's interceptor hook (isolates client cost). Wall time from hrtime around the run; client CPU = process.cpuUsage() delta (includes the sampler's own wake-ups); memory: process.memoryUsage() sampled during the run (every ${SAMPLE_MS.prerendered} ms against pre-rendered pages, ${SAMPLE_MS.live} ms against the live store, ${SAMPLE_MS.update} ms for updates), peak minus the value after a forced GC just before the run; retained = heapUsed after a forced GC with the output still referenced. The node run is n8n-core WorkflowExecute via test/harness/engine.ts; the raw run is a fetch loop following next_page_uri with PageSize=1000.`,
-					update: `One measured run per row in a fresh process after ${WARM_UP_UPDATES} warm-up updates; node = Conference Update through WorkflowExecute with conferenceId ={{ $json.sid }}, raw = fetch POSTs with the same form and the same parallelism; server adds ${LATENCY_MS} ms to every answer; ideal = updates × latency / parallel.`,
-					coldLoad:
-						'spawnSync(node -e) per sample; times taken with hrtime inside the child around require() and the constructor.',
-				},
-				...results,
-				markdown: rendered.map(renderMarkdown).join('\n\n'),
-			},
-			null,
-			'\t',
-		)}\n`,
-	);
+	writeFileSync(RESULTS, `${JSON.stringify(written, null, '\t')}\n`);
 	log(`wrote ${RESULTS}`);
 }
 

@@ -1,5 +1,11 @@
 import { ACCOUNT_PATH, AUTHORIZATION, PAGE_SIZE } from './constants';
 
+/** The part of fetch the raw loops use, so that other transports (httpsClient.ts) can stand in. */
+export type Send = (
+	url: string,
+	init: { method?: string; headers: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; json: () => Promise<unknown> }>;
+
 interface ListEnvelope {
 	conferences?: unknown[];
 	next_page_uri?: string | null;
@@ -9,12 +15,15 @@ interface ListEnvelope {
  * The baseline: a plain fetch loop over the list, PageSize=1000, following `next_page_uri` from
  * the JSON envelope, Basic auth, collecting every conference into one array.
  */
-export async function rawListAll(origin: string): Promise<{ items: unknown[]; requests: number }> {
+export async function rawListAll(
+	origin: string,
+	send: Send = fetch,
+): Promise<{ items: unknown[]; requests: number }> {
 	const items: unknown[] = [];
 	let requests = 0;
 	let url: string | null = `${origin}${ACCOUNT_PATH}/Conferences.json?PageSize=${PAGE_SIZE}`;
 	while (url !== null) {
-		const response = await fetch(url, {
+		const response = await send(url, {
 			headers: { Authorization: AUTHORIZATION, Accept: 'application/json' },
 		});
 		requests++;
@@ -32,6 +41,7 @@ export async function rawUpdateAll(
 	sids: string[],
 	parallel: number,
 	form: Record<string, string>,
+	send: Send = fetch,
 ): Promise<{ results: unknown[]; requests: number }> {
 	const results = new Array<unknown>(sids.length);
 	let next = 0;
@@ -39,7 +49,7 @@ export async function rawUpdateAll(
 	const worker = async () => {
 		while (next < sids.length) {
 			const index = next++;
-			const response = await fetch(`${origin}${ACCOUNT_PATH}/Conferences/${sids[index]}.json`, {
+			const response = await send(`${origin}${ACCOUNT_PATH}/Conferences/${sids[index]}.json`, {
 				method: 'POST',
 				headers: {
 					Authorization: AUTHORIZATION,

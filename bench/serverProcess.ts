@@ -8,8 +8,13 @@ import { paginate } from '../test/server/paging';
 import { SignalWireServer } from '../test/server/SignalWireServer';
 import { ACCOUNT_PATH, API_TOKEN, AUTHORIZATION, PAGE_SIZE, PROJECT_ID } from './constants';
 import { serveRpc } from './rpc';
+import { TlsTerminator } from './tlsTerminator';
+import type { TlsStats } from './tlsTerminator';
 
 let server: SignalWireServer | undefined;
+
+/** HTTPS in front of the server, when the bench asks for it (`startTls`). */
+let tls: TlsTerminator | undefined;
 
 /**
  * "Pre-rendered" mode: every list page the store would answer, computed once (same envelope, same
@@ -78,6 +83,9 @@ export interface ServerStats {
 	pageSizes: string[];
 	maxInFlight: number;
 	cpuMs: number;
+	/** The Connection header values the requests carried ("(none)" when absent), e.g. ["close"]. */
+	connectionHeaders: string[];
+	tls?: TlsStats;
 }
 
 let cpuMark = process.cpuUsage();
@@ -86,6 +94,12 @@ serveRpc({
 	start: async ({ latencyMs }: { latencyMs?: number }) => {
 		server = new SignalWireServer({ projectId: PROJECT_ID, apiToken: API_TOKEN, latencyMs });
 		return await server.start();
+	},
+	/** Serves the started server over TLS too, with the given certificate; returns the TLS port. */
+	startTls: async ({ certPath, keyPath }: { certPath: string; keyPath: string }) => {
+		const plainPort = Number(new URL(current().origin).port);
+		tls = new TlsTerminator(plainPort, certPath, keyPath);
+		return await tls.start();
 	},
 	/** `count` in-progress conferences, one second apart, newest first in the list; returns their sids in list order. */
 	seed: ({ count }: { count: number }) => {
@@ -122,6 +136,7 @@ serveRpc({
 	reset: () => {
 		current().reset();
 		installPrerendered(current());
+		tls?.reset();
 		cpuMark = process.cpuUsage();
 		return null;
 	},
@@ -142,9 +157,15 @@ serveRpc({
 			],
 			maxInFlight: current().maxInFlight,
 			cpuMs: (cpu.user + cpu.system) / 1000,
+			connectionHeaders: [
+				...new Set(requests.map((r) => String(r.headers.connection ?? '(none)').toLowerCase())),
+			],
+			tls: tls?.stats(),
 		};
 	},
 	stop: async () => {
+		await tls?.stop();
+		tls = undefined;
 		await server?.stop();
 		server = undefined;
 		setImmediate(() => process.exit(0));

@@ -9,11 +9,21 @@ import { runNode } from '../test/harness/engine';
 import { ANNOUNCE_URL, API_TOKEN, PROJECT_ID } from './constants';
 import { measure } from './measure';
 import type { MemoryFigures } from './measure';
+import { httpsSender } from './httpsClient';
+import type { HttpsConnection } from './httpsClient';
 import { rawListAll, rawUpdateAll } from './rawClient';
+import type { Send } from './rawClient';
 import { serveRpc } from './rpc';
 
 export type Scenario =
-	| { kind: 'list'; client: 'node' | 'raw'; origin: string; sampleIntervalMs: number }
+	| {
+			kind: 'list';
+			client: 'node' | 'raw';
+			origin: string;
+			sampleIntervalMs: number;
+			/** The raw loop's transport: Node's `https` used this way, or fetch when absent. */
+			rawTransport?: HttpsConnection;
+	  }
 	| {
 			kind: 'update';
 			client: 'node' | 'raw';
@@ -22,6 +32,7 @@ export type Scenario =
 			parallel: number;
 			warmUpSids: string[];
 			sampleIntervalMs: number;
+			rawTransport?: HttpsConnection;
 	  };
 
 export interface RunResult {
@@ -65,15 +76,32 @@ async function nodeRun(
 
 let scenario: Scenario | undefined;
 
+/** A fresh transport for the warm-up and another for the measured run, closed after each. */
+function rawTransport(given: Scenario): { send: Send; close: () => void } {
+	return given.rawTransport === undefined
+		? { send: fetch, close: () => undefined }
+		: httpsSender(given.rawTransport);
+}
+
 async function warmUp(given: Scenario): Promise<null> {
 	scenario = given;
+	const transport = rawTransport(given);
+	try {
+		await warmUpWith(given, transport.send);
+	} finally {
+		transport.close();
+	}
+	return null;
+}
+
+async function warmUpWith(given: Scenario, send: Send): Promise<void> {
 	if (given.kind === 'list') {
 		// The whole run once (bench.ts serves it pre-rendered pages, so it costs little), so that
 		// the measured run meets code that is already compiled and optimized.
 		if (given.client === 'node') {
 			await nodeRun({ resource: 'conference', operation: 'getAll', returnAll: true }, given.origin);
 		} else {
-			await rawListAll(given.origin);
+			await rawListAll(given.origin, send);
 		}
 	} else if (given.client === 'node') {
 		await nodeRun(
@@ -82,11 +110,14 @@ async function warmUp(given: Scenario): Promise<null> {
 			given.warmUpSids.map((sid) => ({ sid })),
 		);
 	} else {
-		await rawUpdateAll(given.origin, given.warmUpSids, given.parallel, {
-			AnnounceUrl: ANNOUNCE_URL,
-		});
+		await rawUpdateAll(
+			given.origin,
+			given.warmUpSids,
+			given.parallel,
+			{ AnnounceUrl: ANNOUNCE_URL },
+			send,
+		);
 	}
-	return null;
 }
 
 function digest(sids: Array<string | undefined>): string {
@@ -96,6 +127,15 @@ function digest(sids: Array<string | undefined>): string {
 async function run(): Promise<RunResult> {
 	const given = scenario;
 	if (given === undefined) throw new Error('warmUp first');
+	const transport = rawTransport(given);
+	try {
+		return await runWith(given, transport.send);
+	} finally {
+		transport.close();
+	}
+}
+
+async function runWith(given: Scenario, send: Send): Promise<RunResult> {
 	if (given.kind === 'list') {
 		if (given.client === 'node') {
 			const measured = await measure(
@@ -112,7 +152,7 @@ async function run(): Promise<RunResult> {
 			);
 		}
 		const measured = await measure(
-			async () => await rawListAll(given.origin),
+			async () => await rawListAll(given.origin, send),
 			given.sampleIntervalMs,
 		);
 		return {
@@ -136,7 +176,13 @@ async function run(): Promise<RunResult> {
 	}
 	const measured = await measure(
 		async () =>
-			await rawUpdateAll(given.origin, given.sids, given.parallel, { AnnounceUrl: ANNOUNCE_URL }),
+			await rawUpdateAll(
+				given.origin,
+				given.sids,
+				given.parallel,
+				{ AnnounceUrl: ANNOUNCE_URL },
+				send,
+			),
 		given.sampleIntervalMs,
 	);
 	return {
