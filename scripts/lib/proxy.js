@@ -21,7 +21,8 @@ async function startProxy({ target, port }) {
 	const forwarded = [];
 	const server = http.createServer((request, response) => {
 		const headers = { ...request.headers, host: upstream.host };
-		forwarded.push({ method: request.method, path: request.url, publicHost: request.headers.host, host: headers.host });
+		const record = { method: request.method, path: request.url, publicHost: request.headers.host, host: headers.host, status: undefined };
+		forwarded.push(record);
 		delete headers['x-forwarded-host'];
 		headers['x-forwarded-for'] = request.socket.remoteAddress ?? '127.0.0.1';
 		headers['x-forwarded-proto'] = 'http';
@@ -35,6 +36,7 @@ async function startProxy({ target, port }) {
 				agent,
 			},
 			(answer) => {
+				record.status = answer.statusCode;
 				response.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(response);
 			},
@@ -44,6 +46,7 @@ async function startProxy({ target, port }) {
 				response.destroy(error);
 				return;
 			}
+			record.status = 502;
 			response.writeHead(502, { 'Content-Type': 'text/plain' });
 			response.end(`proxy: upstream ${upstream.host} failed: ${error.message}`);
 		});
@@ -57,7 +60,7 @@ async function startProxy({ target, port }) {
 	return {
 		publicUrl: `http://127.0.0.1:${listenPort}/`,
 		port: listenPort,
-		/** Every request passed on so far: `{ method, path, publicHost, host }` (host: as n8n received it). */
+		/** Every request passed on so far: `{ method, path, publicHost, host, status }` (host: as n8n received it). */
 		forwarded: () => [...forwarded],
 		async stop() {
 			server.closeAllConnections();

@@ -23,11 +23,24 @@ const { startRedis } = require('./redis');
 const { createGuardedTempFolder } = require('./temp-folder');
 const { installPackage } = require('./user-folder');
 
+/** Copies every log of the cluster (n8n instances, Postgres, Redis) into `dir`, replacing what was there. */
+function keepLogs(root, dir) {
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	const logs = [
+		...fs.readdirSync(root).filter((name) => name.endsWith('.log')).map((name) => path.join(root, name)),
+		path.join(root, 'postgres', 'postgres.log'),
+		path.join(root, 'redis', 'redis.log'),
+	];
+	for (const log of logs) if (fs.existsSync(log)) fs.copyFileSync(log, path.join(dir, path.basename(log)));
+}
+
 /**
- * @param {{ install: object, pkg: object, workflowFiles?: string[], credentials?: object[], workers?: number }} options
- *   install from ensureN8n(), pkg from buildAndPack(), credentials as `{ id, name, type, data }` (data in clear)
+ * @param {{ install: object, pkg: object, workflowFiles?: string[], credentials?: object[], workers?: number, keepLogsIn?: string }} options
+ *   install from ensureN8n(), pkg from buildAndPack(), credentials as `{ id, name, type, data }` (data in clear),
+ *   keepLogsIn: a folder that receives every log when the cluster stops
  */
-async function startQueueCluster({ install, pkg, workflowFiles = [], credentials = [], workers = 2 }) {
+async function startQueueCluster({ install, pkg, workflowFiles = [], credentials = [], workers = 2, keepLogsIn }) {
 	const temp = createGuardedTempFolder('sw-n8n-queue-');
 	const root = temp.path;
 	const running = [];
@@ -48,6 +61,7 @@ async function startQueueCluster({ install, pkg, workflowFiles = [], credentials
 			const instances = [cluster.main, cluster.webhook, ...cluster.workers].filter(Boolean);
 			await Promise.all(instances.map((instance) => instance.stop()));
 			while (running.length > 0) await running.pop()();
+			if (keepLogsIn) keepLogs(root, keepLogsIn);
 			await temp.remove();
 		},
 	};
@@ -72,8 +86,10 @@ async function startQueueCluster({ install, pkg, workflowFiles = [], credentials
 			DB_POSTGRESDB_DATABASE: postgres.database,
 			DB_POSTGRESDB_USER: postgres.user,
 			DB_POSTGRESDB_PASSWORD: '',
-			// n8n's default pool of 2 logs "Database ping failed" under a burst.
-			DB_POSTGRESDB_POOL_SIZE: '4',
+			// n8n's default pool of 2 connections is too small for a burst of webhooks: n8n's own
+			// database health ping (every 2 s, 5 s timeout) waits behind the queued requests, fails, and
+			// the instance answers 503 "Database is not ready!" until the next ping succeeds.
+			DB_POSTGRESDB_POOL_SIZE: '10',
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: redis.host,
 			QUEUE_BULL_REDIS_PORT: String(redis.port),
