@@ -76,8 +76,8 @@ async function startPostgres(folder, { database = 'n8n' } = {}) {
 	const logFile = path.join(root, 'postgres.log');
 	fs.mkdirSync(socketDir, { recursive: true });
 	if (owner) {
-		// The owner must reach its folder: the temp folder is ours and private.
-		fs.chmodSync(folder, 0o755);
+		// The owner must reach its folder inside ours (private): let others pass through, not list.
+		fs.chmodSync(folder, 0o711);
 		fs.chownSync(root, owner.uid, owner.gid);
 		fs.chownSync(socketDir, owner.uid, owner.gid);
 	}

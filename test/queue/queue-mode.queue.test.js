@@ -67,6 +67,12 @@ function isPoll(request) {
 	);
 }
 
+function countBy(list, key) {
+	const counts = {};
+	for (const entry of list) counts[key(entry)] = (counts[key(entry)] ?? 0) + 1;
+	return counts;
+}
+
 function isAnnounce(request) {
 	return request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl');
 }
@@ -345,12 +351,10 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 
 		await Promise.all(Array.from({ length: BURST }, () => sandbox.fireEvent('participant-join', 'Support bridge')));
 
-		const forwarded = cluster.proxy.forwarded().slice(forwardedBefore);
-		expect(forwarded.filter((request) => request.status !== 200)).toEqual([]);
-		expect(forwarded).toHaveLength(BURST);
+		// n8n's answers, as the proxy passed them on and as the sandbox received them: { status: count }.
+		expect(countBy(cluster.proxy.forwarded().slice(forwardedBefore), (request) => `${request.method} ${request.status}`)).toEqual({ 'POST 200': BURST });
 		const delivered = (await sandbox.callbacksSince(callbackMark)).filter((callback) => callback.event === 'participant-join');
-		expect(delivered).toHaveLength(BURST);
-		expect(delivered.filter((callback) => callback.outcome !== 200)).toEqual([]);
+		expect(countBy(delivered, (callback) => callback.outcome)).toEqual({ 200: BURST });
 		const sentCallSids = delivered.map((callback) => Object.fromEntries(callback.form).CallSid).sort();
 		expect(new Set(sentCallSids).size).toBe(BURST);
 
@@ -470,10 +474,13 @@ describe('the polling trigger reports each conference end exactly once, across r
 
 describe('the whole run', () => {
 	test('every execution ran on a worker, none on main', async () => {
-		const rows = await cluster.postgres.queryJson('SELECT id::text AS id FROM execution_entity ORDER BY id');
+		const rows = await cluster.postgres.queryJson('SELECT id::text AS id, "workflowId" AS workflow FROM execution_entity');
 		const workers = executionsByWorker(cluster);
 
-		expect(rows.length).toBeGreaterThan(BURST);
+		// At least every workflow run above (the webhook workflow's runs depend on the trigger URL fix).
+		const manual = [FILES.announce, FILES.muteAllButHost, FILES.parallel, FILES.continueRegular, FILES.continueErrorOutput, FILES.getMissing, FILES.endNamed];
+		const ran = new Set(rows.map((row) => row.workflow));
+		expect([...manual.map((file) => require(file).id), POLLING_WORKFLOW].filter((id) => !ran.has(id))).toEqual([]);
 		expect(rows.filter((row) => !WORKER.test(workers.get(row.id) ?? ''))).toEqual([]);
 		expect(cluster.main.log()).not.toContain('Worker started execution');
 	});

@@ -23,6 +23,7 @@ function fromGlobalSetup(name) {
 async function startQueueEnvironment({ workflowFiles }) {
 	const install = fromGlobalSetup('QUEUE_N8N_INSTALL');
 	const sandbox = await startSandbox();
+	const startedAt = Date.now();
 	let cluster;
 	try {
 		cluster = await startQueueCluster({
@@ -38,6 +39,7 @@ async function startQueueEnvironment({ workflowFiles }) {
 		await sandbox.stop();
 		throw error;
 	}
+	process.stderr.write(`queue: Postgres, Redis, main, 2 workers and the webhook processor ready in ${Math.round((Date.now() - startedAt) / 1000)} s\n`);
 	return {
 		install,
 		sandbox,
