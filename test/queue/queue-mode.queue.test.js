@@ -1,0 +1,486 @@
+'use strict';
+/**
+ * The packed node on n8n's distributed engine, on this machine: Postgres and Redis shared by a
+ * main instance (EXECUTIONS_MODE=queue), two workers and a webhook processor behind a reverse
+ * proxy whose address is the public N8N_WEBHOOK_URL (scripts/lib/queue-cluster.js), against the
+ * SignalWire sandbox. Assertions are on what the sandbox received and on n8n's executions in
+ * Postgres (and which worker's log says it ran them).
+ *
+ * One cluster for the whole file, and the tests run in order: the polling trigger is activated
+ * first, so that its first scheduled poll (n8n polls at most once a minute) happens while the
+ * other tests run, and its restart test comes last.
+ */
+const path = require('node:path');
+
+const { EXAMPLES_DIR, ROOT } = require('../../scripts/lib/paths');
+const { executionsByWorker } = require('../../scripts/lib/queue-cluster');
+const { JOINED_ANNOUNCE, activateWorkflow, waitForWebhook } = require('../../scripts/lib/triggers');
+const { startQueueEnvironment } = require('./support/environment');
+const { createExecutions, itemsOf, outputsOf } = require('./support/executions');
+const { sandboxClient } = require('./support/sandbox');
+const { startSink } = require('./support/sink');
+
+const WORKFLOWS_DIR = path.join(__dirname, 'workflows');
+const FILES = {
+	announce: path.join(EXAMPLES_DIR, 'announce-into-conference.json'),
+	endNamed: path.join(EXAMPLES_DIR, 'end-conferences-named.json'),
+	muteAllButHost: path.join(EXAMPLES_DIR, 'mute-everyone-except-host.json'),
+	joinedAnnounce: JOINED_ANNOUNCE.file,
+	parallel: path.join(WORKFLOWS_DIR, 'parallel-get.json'),
+	continueRegular: path.join(WORKFLOWS_DIR, 'continue-regular-output.json'),
+	continueErrorOutput: path.join(WORKFLOWS_DIR, 'continue-error-output.json'),
+	getMissing: path.join(WORKFLOWS_DIR, 'get-missing.json'),
+	polling: path.join(WORKFLOWS_DIR, 'polling-conference-ended.json'),
+};
+const POLLING_WORKFLOW = 'qPollingEnded';
+const POLLED_NAME = 'Incident bridge';
+const MISSING_SID = '3f1e2d4c-5b6a-4789-8abc-def012345678';
+const WORKER = /^worker-\d$/;
+const BURST = 200;
+
+// The sandbox signs its callbacks with this (compiled from test/server by the global setup).
+const { signCallback } = require(path.join(ROOT, '.build', 'test', 'server', 'callbacks.js'));
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let environment;
+let cluster;
+let sandbox;
+let executions;
+/** Receives the sandbox's callbacks once the webhook tests are done. */
+let callbackSink;
+/** Request mark taken before the polling trigger was activated. */
+let pollingMark;
+/** Conferences of POLLED_NAME ended by the polling tests, in order. */
+const endedForPolling = [];
+
+function wire(request) {
+	return { method: request.method, path: request.path, query: request.query, form: request.form };
+}
+
+function isPoll(request) {
+	return (
+		request.method === 'GET' &&
+		request.path === `${sandbox.accountPath}/Conferences` &&
+		request.query.some(([name, value]) => name === 'FriendlyName' && value === POLLED_NAME) &&
+		request.query.some(([name]) => name === 'DateUpdated>')
+	);
+}
+
+function countBy(list, key) {
+	const counts = {};
+	for (const entry of list) counts[key(entry)] = (counts[key(entry)] ?? 0) + 1;
+	return counts;
+}
+
+function isAnnounce(request) {
+	return request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl');
+}
+
+function expectSucceededOnWorker(execution) {
+	if (execution.status !== 'success') {
+		throw new Error(`execution ${execution.id} ended "${execution.status}": ${JSON.stringify(execution.data?.resultData?.error)}`);
+	}
+	expect(execution.mode).toBe('manual');
+	expect(execution.worker).toMatch(WORKER);
+}
+
+beforeAll(async () => {
+	environment = await startQueueEnvironment({ workflowFiles: Object.values(FILES) });
+	cluster = environment.cluster;
+	sandbox = sandboxClient(environment.sandbox);
+	executions = createExecutions(environment);
+}, 300_000);
+
+afterAll(async () => {
+	await callbackSink?.stop();
+	await environment?.stop();
+}, 120_000);
+
+describe('the cluster', () => {
+	test('main, two workers and a webhook processor share one Postgres database and one Redis', async () => {
+		const tables = await cluster.postgres.psql("SELECT count(*) FROM information_schema.tables WHERE table_name = 'execution_entity'");
+		expect(tables).toBe('1');
+		expect(cluster.workers.map((worker) => worker.name)).toEqual(['worker-1', 'worker-2']);
+		for (const worker of cluster.workers) expect(worker.log()).toContain('n8n worker is now ready');
+		expect(cluster.webhook.log()).toContain('Webhook listener waiting for requests');
+		// The public address is the proxy's, not the webhook processor's.
+		expect(new URL(cluster.publicUrl).host).not.toBe(new URL(cluster.webhook.baseUrl).host);
+	});
+});
+
+describe('the polling trigger, activated on main', () => {
+	test('polls at activation, which fixes its starting point and reports nothing older; then a conference ends', async () => {
+		pollingMark = await sandbox.requestMark();
+		await activateWorkflow(cluster.rest, POLLING_WORKFLOW);
+		await sandbox.waitForRequest(pollingMark, isPoll, 60_000);
+		// The sandbox's dates have whole seconds: let the end come clearly after the starting point.
+		await sleep(1100);
+		// Conferences of that name ended before activation (the seed has some) are not reported.
+		expect(await executions.list(POLLING_WORKFLOW)).toEqual([]);
+
+		const running = (await sandbox.apiGet(`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`)).conferences;
+		expect(running.length).toBeGreaterThanOrEqual(3);
+		endedForPolling.push((await sandbox.endConference(running[0].sid)).sid);
+	});
+});
+
+describe('the example workflows run on workers, with the results of single-process mode', () => {
+	test('announce-into-conference.json plays the announcement into "All hands"', async () => {
+		const mark = await sandbox.requestMark();
+
+		const execution = await executions.runManually(FILES.announce);
+
+		expectSucceededOnWorker(execution);
+		const [found] = itemsOf(execution.data, 'Find the Conference');
+		expect(found).toMatchObject({ friendly_name: 'All hands', status: 'in-progress' });
+		expect(itemsOf(execution.data, 'Play Announcement')).toEqual([expect.objectContaining({ sid: found.sid, status: 'in-progress' })]);
+		const requests = await sandbox.requestsSince(mark);
+		expect(requests.filter((request) => !isPoll(request)).map(wire)).toEqual([
+			{
+				method: 'GET',
+				path: `${sandbox.accountPath}/Conferences`,
+				query: [['Status', 'in-progress'], ['FriendlyName', 'All hands'], ['PageSize', '1']],
+				form: [],
+			},
+			{
+				method: 'POST',
+				path: `${sandbox.accountPath}/Conferences/${found.sid}`,
+				query: [],
+				form: [['AnnounceUrl', 'https://example.com/announcements/maintenance.xml'], ['AnnounceMethod', 'GET']],
+			},
+		]);
+		expect(requests.every((request) => request.authorization === sandbox.authorization)).toBe(true);
+	});
+
+	test('mute-everyone-except-host.json mutes every participant of "All hands" but the host, through n8n\'s Filter node', async () => {
+		const [allHands] = (await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=All+hands')).conferences;
+		const participants = (await sandbox.apiGet(`/Conferences/${allHands.sid}/Participants`)).participants;
+		const guests = participants.filter((participant) => !participant.end_conference_on_exit);
+		const mark = await sandbox.requestMark();
+
+		const execution = await executions.runManually(FILES.muteAllButHost);
+
+		expectSucceededOnWorker(execution);
+		expect(itemsOf(execution.data, 'Mute Participant').map((participant) => participant.call_sid)).toEqual(
+			guests.map((guest) => guest.call_sid),
+		);
+		const mutes = (await sandbox.requestsSince(mark)).filter((request) => request.method === 'POST');
+		expect(mutes.map((request) => [request.path, request.body])).toEqual(
+			guests.map((guest) => [`${sandbox.accountPath}/Conferences/${allHands.sid}/Participants/${guest.call_sid}`, 'Muted=true']),
+		);
+	});
+
+	test('Requests in Parallel gives the output, order and item links of a one-by-one run', async () => {
+		const running = (await sandbox.apiGet('/Conferences?Status=in-progress&PageSize=8')).conferences;
+		expect(running).toHaveLength(8);
+		const mark = await sandbox.requestMark();
+
+		const execution = await executions.runManually(FILES.parallel);
+
+		expectSucceededOnWorker(execution);
+		const [parallel] = outputsOf(execution.data, 'Get In Parallel');
+		const [oneByOne] = outputsOf(execution.data, 'Get One By One');
+		expect(parallel.map((item) => item.json)).toEqual(running);
+		expect(parallel).toEqual(oneByOne);
+		expect(parallel.map((item) => item.pairedItem)).toEqual(running.map((_, index) => ({ item: index })));
+		const gets = (await sandbox.requestsSince(mark)).filter((request) => request.method === 'GET' && request.path !== `${sandbox.accountPath}/Conferences`);
+		// Each conference read twice (once per node), nothing more.
+		expect(gets.map((request) => request.path).sort()).toEqual(
+			running.flatMap((conference) => [`${sandbox.accountPath}/Conferences/${conference.sid}`, `${sandbox.accountPath}/Conferences/${conference.sid}`]).sort(),
+		);
+	});
+
+	test('continue on fail (regular output): the missing one becomes an error item in place, linked to its input', async () => {
+		const execution = await executions.runManually(FILES.continueRegular);
+
+		expectSucceededOnWorker(execution);
+		const found = itemsOf(execution.data, 'Find Three Running');
+		expect(found).toHaveLength(3);
+		const [output, errorOutput] = outputsOf(execution.data, 'Get Each');
+		expect(errorOutput ?? []).toEqual([]);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json).toEqual(found[0]);
+		expect(output[1].json.error).toContain('was not found');
+		expect(output[1].json.error).toContain('SignalWire error 20404, HTTP 404');
+		expect(output[2].json).toEqual(found[2]);
+		// All three went on to the next node.
+		expect(itemsOf(execution.data, 'After Get')).toHaveLength(3);
+	});
+
+	test('continue on fail (error output): the found ones go to the success output, in order', async () => {
+		const execution = await executions.runManually(FILES.continueErrorOutput);
+
+		expectSucceededOnWorker(execution);
+		const found = itemsOf(execution.data, 'Find Three Running');
+		const [output] = outputsOf(execution.data, 'Get Each');
+		expect(output.filter((item) => item.json.error === undefined).map((item) => [item.json, item.pairedItem])).toEqual([
+			[found[0], { item: 0 }],
+			[found[2], { item: 2 }],
+		]);
+	});
+
+	// CHECK AFTER MERGE (error-output routing fix, in progress in parallel): n8n routes an item to
+	// the error output only when `item.error` is set or its `json` has no keys but error, message
+	// and details (NOTES.md). Until that fix is merged, the node's error item carries more keys and
+	// n8n puts it on the success output, so this test fails; it states the correct behaviour.
+	test('continue on fail (error output): the missing one goes to the error output, and only there [needs the error-output routing fix]', async () => {
+		const execution = await executions.runManually(FILES.continueErrorOutput);
+
+		expectSucceededOnWorker(execution);
+		const [output, errorOutput] = outputsOf(execution.data, 'Get Each');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(errorOutput).toHaveLength(1);
+		const [failed] = errorOutput;
+		expect(failed.pairedItem).toEqual({ item: 1 });
+		const message = JSON.stringify(failed.json.error ?? failed.error);
+		expect(message).toContain('was not found');
+		expect(itemsOf(execution.data, 'Found')).toHaveLength(2);
+		expect(itemsOf(execution.data, 'Failed')).toHaveLength(1);
+	});
+
+	test('without continue on fail, a conference that does not exist stops the execution with a message that says so', async () => {
+		const execution = await executions.runManually(FILES.getMissing);
+
+		expect(execution.status).toBe('error');
+		expect(execution.worker).toMatch(WORKER);
+		const error = execution.data.resultData.error;
+		expect(error.message).toContain('was not found');
+		expect(error.message).toContain('SignalWire error 20404, HTTP 404');
+		expect(error.description).toContain(MISSING_SID);
+	});
+});
+
+describe('the webhook trigger: activated on main, called through the proxy, served by the webhook processor', () => {
+	let publicWebhookUrl;
+
+	beforeAll(async () => {
+		await activateWorkflow(cluster.rest, JOINED_ANNOUNCE.workflowId);
+		publicWebhookUrl = `${cluster.publicUrl}webhook/${JOINED_ANNOUNCE.webhookId}/signalwire-conference`;
+		await waitForWebhook(publicWebhookUrl);
+		await sandbox.sendCallbacksTo(publicWebhookUrl);
+	});
+
+	// Ending a conference makes the sandbox send a participant-leave callback per participant (the
+	// burst leaves hundreds), which the trigger would only acknowledge: later tests send them elsewhere.
+	afterAll(async () => {
+		callbackSink = await startSink();
+		await sandbox.sendCallbacksTo(callbackSink.url);
+	});
+
+	test('main does not serve production webhooks (N8N_DISABLE_PRODUCTION_MAIN_PROCESS); the webhook processor does', async () => {
+		const internalPath = `/webhook/${JOINED_ANNOUNCE.webhookId}/signalwire-conference`;
+		const post = (base) =>
+			fetch(`${base}${internalPath}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+
+		expect((await post(cluster.main.baseUrl)).status).toBe(404);
+		// The webhook processor knows the route: it answers the unsigned request itself, with 401.
+		expect((await post(cluster.webhook.baseUrl)).status).toBe(401);
+	});
+
+	// CHECK AFTER MERGE (trigger URL fix, in progress in parallel): the node must check the signature
+	// against the URL n8n publishes (getNodeWebhookUrl, built on N8N_WEBHOOK_URL), because the
+	// request reaches the webhook processor with the proxy's Host. Until then this answers 401.
+	test('a callback signed over the public URL starts exactly one execution, on a worker, which announces [needs the trigger URL fix]', async () => {
+		const requestMark = await sandbox.requestMark();
+		const before = (await executions.list(JOINED_ANNOUNCE.workflowId)).length;
+		const forwardedBefore = cluster.proxy.forwarded().length;
+
+		const delivered = await sandbox.fireEvent('participant-join', 'Support bridge');
+
+		expect(delivered).toMatchObject({ event: 'participant-join', url: publicWebhookUrl, outcome: 200 });
+		// n8n received it with the proxy's rewritten Host, not the public one the signature covers.
+		const [forwarded] = cluster.proxy.forwarded().slice(forwardedBefore);
+		expect(forwarded).toMatchObject({ method: 'POST', publicHost: new URL(cluster.publicUrl).host, host: new URL(cluster.webhook.baseUrl).host });
+		const rows = await executions.waitForFinished(JOINED_ANNOUNCE.workflowId, before + 1, 60_000);
+		const [execution] = rows.slice(before);
+		expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
+		expect(executionsByWorker(cluster).get(execution.id)).toMatch(WORKER);
+		const form = Object.fromEntries(delivered.form);
+		const runData = (await executions.runData([execution.id])).get(execution.id);
+		expect(itemsOf(runData, 'SignalWire Conference Trigger')).toEqual([
+			expect.objectContaining({ event: 'participant-join', ConferenceSid: form.ConferenceSid, CallSid: form.CallSid }),
+		]);
+		await sandbox.waitForRequest(requestMark, isAnnounce, 30_000);
+		const announces = (await sandbox.requestsSince(requestMark)).filter(isAnnounce);
+		expect(announces.map(wire)).toEqual([
+			{
+				method: 'POST',
+				path: `${sandbox.accountPath}/Conferences/${form.ConferenceSid}`,
+				query: [],
+				form: [['AnnounceUrl', 'https://example.com/announcements/someone-joined.xml'], ['AnnounceMethod', 'GET']],
+			},
+		]);
+	});
+
+	test('a tampered callback is answered 401 and starts nothing', async () => {
+		const [supportBridge] = (await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
+		const signed = new URLSearchParams({
+			AccountSid: environment.sandbox.projectId,
+			ConferenceSid: supportBridge.sid,
+			FriendlyName: 'Support bridge',
+			StatusCallbackEvent: 'participant-join',
+			CallSid: '0b0c0d0e-0000-4000-8000-000000000001',
+			Timestamp: new Date().toUTCString(),
+		});
+		const signature = signCallback(environment.sandbox.signingKey, publicWebhookUrl, signed);
+		const tampered = new URLSearchParams(signed);
+		tampered.set('CallSid', '0b0c0d0e-0000-4000-8000-000000000002');
+		const requestMark = await sandbox.requestMark();
+		const before = (await executions.list(JOINED_ANNOUNCE.workflowId)).length;
+
+		const response = await fetch(publicWebhookUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-SignalWire-Signature': signature },
+			body: tampered.toString(),
+		});
+
+		expect(response.status).toBe(401);
+		await sleep(2000);
+		expect(await executions.list(JOINED_ANNOUNCE.workflowId)).toHaveLength(before);
+		expect((await sandbox.requestsSince(requestMark)).filter(isAnnounce)).toEqual([]);
+	});
+
+	// CHECK AFTER MERGE: needs the trigger URL fix too (see above).
+	test(`${BURST} signed callbacks at once are all answered, executed exactly once each, spread over both workers [needs the trigger URL fix]`, async () => {
+		const requestMark = await sandbox.requestMark();
+		const callbackMark = await sandbox.callbackMark();
+		const before = (await executions.list(JOINED_ANNOUNCE.workflowId)).length;
+		const forwardedBefore = cluster.proxy.forwarded().length;
+
+		await Promise.all(Array.from({ length: BURST }, () => sandbox.fireEvent('participant-join', 'Support bridge')));
+
+		// n8n's answers, as the proxy passed them on and as the sandbox received them: { status: count }.
+		expect(countBy(cluster.proxy.forwarded().slice(forwardedBefore), (request) => `${request.method} ${request.status}`)).toEqual({ 'POST 200': BURST });
+		const delivered = (await sandbox.callbacksSince(callbackMark)).filter((callback) => callback.event === 'participant-join');
+		expect(countBy(delivered, (callback) => callback.outcome)).toEqual({ 200: BURST });
+		const sentCallSids = delivered.map((callback) => Object.fromEntries(callback.form).CallSid).sort();
+		expect(new Set(sentCallSids).size).toBe(BURST);
+
+		const rows = (await executions.waitForFinished(JOINED_ANNOUNCE.workflowId, before + BURST, 180_000)).slice(before);
+		expect(rows.filter((row) => row.mode !== 'webhook' || row.status !== 'success')).toEqual([]);
+		const runData = await executions.runData(rows.map((row) => row.id));
+		const executedCallSids = rows.flatMap((row) => itemsOf(runData.get(row.id), 'SignalWire Conference Trigger').map((item) => item.CallSid)).sort();
+		expect(executedCallSids).toEqual(sentCallSids);
+
+		const workers = executionsByWorker(cluster);
+		const ranOn = rows.map((row) => workers.get(row.id));
+		expect(ranOn.filter((worker) => !WORKER.test(worker ?? ''))).toEqual([]);
+		expect(new Set(ranOn)).toEqual(new Set(['worker-1', 'worker-2']));
+
+		await sleep(1000);
+		expect((await sandbox.requestsSince(requestMark)).filter(isAnnounce)).toHaveLength(BURST);
+	}, 300_000);
+});
+
+describe('the examples that end conferences, on workers', () => {
+	test('end-conferences-named.json ends both running "Support bridge" conferences', async () => {
+		const running = (await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
+		expect(running).toHaveLength(2);
+		const mark = await sandbox.requestMark();
+
+		const execution = await executions.runManually(FILES.endNamed);
+
+		expectSucceededOnWorker(execution);
+		expect(itemsOf(execution.data, 'Find In-Progress Conferences').map((item) => item.sid)).toEqual(running.map((conference) => conference.sid));
+		expect(itemsOf(execution.data, 'End Conference').map((item) => [item.sid, item.status])).toEqual(
+			running.map((conference) => [conference.sid, 'completed']),
+		);
+		// Only this workflow's requests: not the polling trigger's, nor (should the burst above have
+		// failed) late announcements of the webhook workflow.
+		const requests = (await sandbox.requestsSince(mark)).filter((request) => !isPoll(request) && !isAnnounce(request));
+		expect(requests.map(wire)).toEqual([
+			{
+				method: 'GET',
+				path: `${sandbox.accountPath}/Conferences`,
+				query: [['Status', 'in-progress'], ['FriendlyName', 'Support bridge'], ['PageSize', '1000']],
+				form: [],
+			},
+			...running.map((conference) => ({
+				method: 'POST',
+				path: `${sandbox.accountPath}/Conferences/${conference.sid}`,
+				query: [],
+				form: [['Status', 'completed']],
+			})),
+		]);
+	});
+
+	test('running it again finds nothing left to end, and sends no update', async () => {
+		const mark = await sandbox.requestMark();
+
+		const execution = await executions.runManually(FILES.endNamed);
+
+		expectSucceededOnWorker(execution);
+		expect(itemsOf(execution.data, 'Find In-Progress Conferences')).toEqual([]);
+		expect(execution.data.resultData.runData['End Conference']).toBeUndefined();
+		expect((await sandbox.requestsSince(mark)).filter((request) => !isPoll(request) && !isAnnounce(request)).map((request) => request.method)).toEqual(['GET']);
+	});
+});
+
+describe('the polling trigger reports each conference end exactly once, across restarts of main and a worker', () => {
+	/** The conference sids each execution of the polling workflow reported, oldest first. */
+	async function reported() {
+		const rows = await executions.list(POLLING_WORKFLOW);
+		const runData = await executions.runData(rows.map((row) => row.id));
+		return rows.map((row) => ({
+			...row,
+			worker: executionsByWorker(cluster).get(row.id),
+			sids: (itemsOf(runData.get(row.id), 'When a Conference Ends') ?? []).map((item) => item.sid),
+		}));
+	}
+
+	test('a scheduled poll reports the conference that ended after activation', async () => {
+		await executions.waitForFinished(POLLING_WORKFLOW, 1, 90_000);
+
+		const [first] = await reported();
+		expect(first).toMatchObject({ mode: 'trigger', status: 'success', sids: [endedForPolling[0]] });
+		expect(first.worker).toMatch(WORKER);
+	}, 120_000);
+
+	test('after main and that worker restart, the conference that ended meanwhile is reported, the first one not again', async () => {
+		const [first] = await reported();
+		const worker = cluster.workers.find((candidate) => candidate.name === first.worker);
+		await Promise.all([cluster.main.stop(), worker.stop()]);
+		const [next] = (await sandbox.apiGet(`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`)).conferences;
+		endedForPolling.push((await sandbox.endConference(next.sid)).sid);
+
+		await Promise.all([cluster.main.start(), worker.start()]);
+
+		// Main activates its workflows a while after it is ready, and polls each one at activation.
+		await executions.waitForFinished(POLLING_WORKFLOW, 2, 150_000);
+		const [, second] = await reported();
+		expect(second).toMatchObject({ mode: 'trigger', status: 'success', sids: [endedForPolling[1]] });
+	}, 240_000);
+
+	test('the next scheduled poll reports a third one; over all polls every end was reported exactly once', async () => {
+		const [next] = (await sandbox.apiGet(`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`)).conferences;
+		endedForPolling.push((await sandbox.endConference(next.sid)).sid);
+
+		await executions.waitForFinished(POLLING_WORKFLOW, 3, 90_000);
+
+		const all = await reported();
+		expect(all.map((execution) => execution.sids)).toEqual(endedForPolling.map((sid) => [sid]));
+		expect(all.filter((execution) => execution.status !== 'success' || !WORKER.test(execution.worker ?? ''))).toEqual([]);
+		const requests = await sandbox.requestsSince(pollingMark);
+		// Activation, scheduled polls before the restart, activation after it, scheduled after it.
+		expect(requests.filter(isPoll).length).toBeGreaterThanOrEqual(4);
+		// The workflow's second node read each reported conference once.
+		for (const sid of endedForPolling) {
+			expect(requests.filter((request) => request.method === 'GET' && request.path === `${sandbox.accountPath}/Conferences/${sid}`)).toHaveLength(1);
+		}
+	}, 120_000);
+});
+
+describe('the whole run', () => {
+	test('every execution ran on a worker, none on main', async () => {
+		const rows = await cluster.postgres.queryJson('SELECT id::text AS id, "workflowId" AS workflow FROM execution_entity');
+		const workers = executionsByWorker(cluster);
+
+		// At least every workflow run above (the webhook workflow's runs depend on the trigger URL fix).
+		const manual = [FILES.announce, FILES.muteAllButHost, FILES.parallel, FILES.continueRegular, FILES.continueErrorOutput, FILES.getMissing, FILES.endNamed];
+		const ran = new Set(rows.map((row) => row.workflow));
+		expect([...manual.map((file) => require(file).id), POLLING_WORKFLOW].filter((id) => !ran.has(id))).toEqual([]);
+		expect(rows.filter((row) => !WORKER.test(workers.get(row.id) ?? ''))).toEqual([]);
+		expect(cluster.main.log()).not.toContain('Worker started execution');
+	});
+});
