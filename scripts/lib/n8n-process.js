@@ -30,7 +30,10 @@ function n8nEnvironment(install, settings) {
 
 /** Runs an n8n CLI command (import:workflow, …) to completion; a failure throws with its output. */
 async function n8nCli(install, env, args) {
-	return await runOrThrow(install.nodeBin, [install.n8nBin, ...args], { cwd: env.N8N_USER_FOLDER, env });
+	return await runOrThrow(install.nodeBin, [install.n8nBin, ...args], {
+		cwd: env.N8N_USER_FOLDER,
+		env,
+	});
 }
 
 function logTail(logFile, lines = 30) {
@@ -65,7 +68,10 @@ async function waitUntilReady(url, child, logFile, command) {
 	child.exited.then((result) => (exited = result));
 	const deadline = Date.now() + START_TIMEOUT_MS;
 	while (Date.now() < deadline) {
-		if (exited) throw new Error(`n8n ${command} exited with ${exited.code ?? exited.signal}:\n${logTail(logFile)}`);
+		if (exited)
+			throw new Error(
+				`n8n ${command} exited with ${exited.code ?? exited.signal}:\n${logTail(logFile)}`,
+			);
 		try {
 			const response = await fetch(url);
 			await response.arrayBuffer();
@@ -75,7 +81,9 @@ async function waitUntilReady(url, child, logFile, command) {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	throw new Error(`n8n ${command} was not ready at ${url} within ${START_TIMEOUT_MS / 1000} s:\n${logTail(logFile)}`);
+	throw new Error(
+		`n8n ${command} was not ready at ${url} within ${START_TIMEOUT_MS / 1000} s:\n${logTail(logFile)}`,
+	);
 }
 
 module.exports = { n8nCli, n8nEnvironment, startN8nProcess, logTail };

@@ -31,7 +31,9 @@ async function findPostgresBin() {
 			.sort((a, b) => Number(b) - Number(a));
 		candidates.push(...versions.map((version) => path.join(debianRoot, version, 'bin')));
 	}
-	const bin = candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres')));
+	const bin = candidates.find(
+		(dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres')),
+	);
 	if (!bin) {
 		throw new Error(
 			'PostgreSQL server binaries (initdb, postgres) not found: install them with ' +
@@ -45,13 +47,18 @@ async function findPostgresBin() {
 function clusterOwner() {
 	if (process.getuid?.() !== 0) return undefined;
 	for (const name of ['postgres', 'nobody']) {
-		const passwd = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((line) => line.startsWith(`${name}:`));
+		const passwd = fs
+			.readFileSync('/etc/passwd', 'utf8')
+			.split('\n')
+			.find((line) => line.startsWith(`${name}:`));
 		if (passwd) {
 			const [, , uid, gid] = passwd.split(':');
 			return { name, uid: Number(uid), gid: Number(gid) };
 		}
 	}
-	throw new Error('running as root, and neither a postgres nor a nobody user exists to own the cluster');
+	throw new Error(
+		'running as root, and neither a postgres nor a nobody user exists to own the cluster',
+	);
 }
 
 function asOwner(owner, command, args) {
@@ -59,7 +66,9 @@ function asOwner(owner, command, args) {
 }
 
 function logTail(logFile) {
-	return fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-20).join('\n') : '';
+	return fs.existsSync(logFile)
+		? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-20).join('\n')
+		: '';
 }
 
 /**
@@ -83,11 +92,16 @@ async function startPostgres(folder, { database = 'n8n' } = {}) {
 	}
 	await runOrThrow(
 		...asOwner(owner, path.join(bin, 'initdb'), [
-			'--pgdata', dataDir,
-			'--username', SUPERUSER,
-			'--auth', 'trust',
-			'--encoding', 'UTF8',
-			'--locale', 'C',
+			'--pgdata',
+			dataDir,
+			'--username',
+			SUPERUSER,
+			'--auth',
+			'trust',
+			'--encoding',
+			'UTF8',
+			'--locale',
+			'C',
 			'--no-sync',
 		]),
 	);
@@ -97,25 +111,48 @@ async function startPostgres(folder, { database = 'n8n' } = {}) {
 	if (owner) fs.fchownSync(log, owner.uid, owner.gid);
 	const child = start(
 		...asOwner(owner, path.join(bin, 'postgres'), [
-			'-D', dataDir,
-			'-p', String(port),
-			'-h', '127.0.0.1',
-			'-k', socketDir,
+			'-D',
+			dataDir,
+			'-p',
+			String(port),
+			'-h',
+			'127.0.0.1',
+			'-k',
+			socketDir,
 			// A test database: speed over durability.
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'max_connections=200',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=200',
 		]),
 		{ stdio: ['ignore', log, log] },
 	);
 	fs.closeSync(log);
 
-	const connection = ['-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER, '-X', '-q', '-v', 'ON_ERROR_STOP=1'];
+	const connection = [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		SUPERUSER,
+		'-X',
+		'-q',
+		'-v',
+		'ON_ERROR_STOP=1',
+	];
 	const psql = async (sql, db = database) => {
-		const { stdout } = await runOrThrow(path.join(bin, 'psql'), [...connection, '-d', db, '-At', '-c', sql], {
-			env: { ...process.env, PGCONNECT_TIMEOUT: '5' },
-		});
+		const { stdout } = await runOrThrow(
+			path.join(bin, 'psql'),
+			[...connection, '-d', db, '-At', '-c', sql],
+			{
+				env: { ...process.env, PGCONNECT_TIMEOUT: '5' },
+			},
+		);
 		return stdout.trim();
 	};
 
@@ -129,7 +166,9 @@ async function startPostgres(folder, { database = 'n8n' } = {}) {
 		psql,
 		/** The rows of a SELECT as objects (psql renders them as one JSON array). */
 		async queryJson(sql) {
-			const text = await psql(`SELECT coalesce(json_agg(row_to_json(q)), '[]'::json) FROM (${sql}) q`);
+			const text = await psql(
+				`SELECT coalesce(json_agg(row_to_json(q)), '[]'::json) FROM (${sql}) q`,
+			);
 			return JSON.parse(text);
 		},
 		stop: () => stop(child),
@@ -151,11 +190,20 @@ async function waitUntilReady(bin, port, child, logFile) {
 	const deadline = Date.now() + START_TIMEOUT_MS;
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(`postgres exited with ${exited.code}:\n${logTail(logFile)}`);
-		const { code } = await run(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-t', '1']);
+		const { code } = await run(path.join(bin, 'pg_isready'), [
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'-t',
+			'1',
+		]);
 		if (code === 0) return;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`postgres was not ready on port ${port} within ${START_TIMEOUT_MS / 1000} s:\n${logTail(logFile)}`);
+	throw new Error(
+		`postgres was not ready on port ${port} within ${START_TIMEOUT_MS / 1000} s:\n${logTail(logFile)}`,
+	);
 }
 
 module.exports = { startPostgres, findPostgresBin };

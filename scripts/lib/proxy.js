@@ -21,7 +21,13 @@ async function startProxy({ target, port }) {
 	const forwarded = [];
 	const server = http.createServer((request, response) => {
 		const headers = { ...request.headers, host: upstream.host };
-		const record = { method: request.method, path: request.url, publicHost: request.headers.host, host: headers.host, status: undefined };
+		const record = {
+			method: request.method,
+			path: request.url,
+			publicHost: request.headers.host,
+			host: headers.host,
+			status: undefined,
+		};
 		forwarded.push(record);
 		delete headers['x-forwarded-host'];
 		headers['x-forwarded-for'] = request.socket.remoteAddress ?? '127.0.0.1';

@@ -28,11 +28,15 @@ function keepLogs(root, dir) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	const logs = [
-		...fs.readdirSync(root).filter((name) => name.endsWith('.log')).map((name) => path.join(root, name)),
+		...fs
+			.readdirSync(root)
+			.filter((name) => name.endsWith('.log'))
+			.map((name) => path.join(root, name)),
 		path.join(root, 'postgres', 'postgres.log'),
 		path.join(root, 'redis', 'redis.log'),
 	];
-	for (const log of logs) if (fs.existsSync(log)) fs.copyFileSync(log, path.join(dir, path.basename(log)));
+	for (const log of logs)
+		if (fs.existsSync(log)) fs.copyFileSync(log, path.join(dir, path.basename(log)));
 }
 
 /**
@@ -40,7 +44,14 @@ function keepLogs(root, dir) {
  *   install from ensureN8n(), pkg from buildAndPack(), credentials as `{ id, name, type, data }` (data in clear),
  *   keepLogsIn: a folder that receives every log when the cluster stops
  */
-async function startQueueCluster({ install, pkg, workflowFiles = [], credentials = [], workers = 2, keepLogsIn }) {
+async function startQueueCluster({
+	install,
+	pkg,
+	workflowFiles = [],
+	credentials = [],
+	workers = 2,
+	keepLogsIn,
+}) {
 	const temp = createGuardedTempFolder('sw-n8n-queue-');
 	const root = temp.path;
 	const running = [];
@@ -138,7 +149,10 @@ async function startQueueCluster({ install, pkg, workflowFiles = [], credentials
 				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			});
-			workerSettings.push({ ...settings, readyUrl: `http://127.0.0.1:${healthPort}/healthz/readiness` });
+			workerSettings.push({
+				...settings,
+				readyUrl: `http://127.0.0.1:${healthPort}/healthz/readiness`,
+			});
 		}
 		const webhookSettings = await instanceSettings('webhook', { N8N_PORT: String(webhookPort) });
 
@@ -147,17 +161,27 @@ async function startQueueCluster({ install, pkg, workflowFiles = [], credentials
 		await importInto(install, mainSettings.env, root, { credentials, workflowFiles });
 
 		const started = await Promise.allSettled([
-			startInstance(install, { ...mainSettings, command: 'start', readyUrl: `${mainBaseUrl}/healthz/readiness` }),
+			startInstance(install, {
+				...mainSettings,
+				command: 'start',
+				readyUrl: `${mainBaseUrl}/healthz/readiness`,
+			}),
 			startInstance(install, {
 				...webhookSettings,
 				command: 'webhook',
 				readyUrl: `http://127.0.0.1:${webhookPort}/healthz/readiness`,
 			}),
-			...workerSettings.map((settings) => startInstance(install, { ...settings, command: 'worker' })),
+			...workerSettings.map((settings) =>
+				startInstance(install, { ...settings, command: 'worker' }),
+			),
 		]);
 		const failed = started.find((result) => result.status === 'rejected');
 		if (failed) {
-			await Promise.all(started.filter((result) => result.status === 'fulfilled').map((result) => result.value.stop()));
+			await Promise.all(
+				started
+					.filter((result) => result.status === 'fulfilled')
+					.map((result) => result.value.stop()),
+			);
 			throw failed.reason;
 		}
 		const [main, webhook, ...workerInstances] = started.map((result) => result.value);
@@ -186,7 +210,8 @@ async function importInto(install, env, root, { credentials, workflowFiles }) {
 			await n8nCli(install, env, ['import:credentials', `--input=${file}`]);
 		}
 		if (workflowFiles.length > 0) {
-			for (const file of workflowFiles) fs.copyFileSync(file, path.join(workflowsDir, path.basename(file)));
+			for (const file of workflowFiles)
+				fs.copyFileSync(file, path.join(workflowsDir, path.basename(file)));
 			await n8nCli(install, env, ['import:workflow', '--separate', `--input=${workflowsDir}`]);
 		}
 	} finally {

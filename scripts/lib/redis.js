@@ -12,7 +12,11 @@ const { freePort } = require('./ports');
 const { start, stop } = require('./processes');
 
 const START_TIMEOUT_MS = 20_000;
-const CANDIDATES = ['/usr/bin/redis-server', '/usr/sbin/redis-server', '/usr/local/bin/redis-server'];
+const CANDIDATES = [
+	'/usr/bin/redis-server',
+	'/usr/sbin/redis-server',
+	'/usr/local/bin/redis-server',
+];
 
 function findRedisServer() {
 	const found = CANDIDATES.find((candidate) => fs.existsSync(candidate));
@@ -54,13 +58,20 @@ async function startRedis(folder) {
 	const child = start(
 		server,
 		[
-			'--port', String(port),
-			'--bind', '127.0.0.1',
-			'--save', '',
-			'--appendonly', 'no',
-			'--dir', dir,
-			'--daemonize', 'no',
-			'--protected-mode', 'yes',
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--daemonize',
+			'no',
+			'--protected-mode',
+			'yes',
 		],
 		{ stdio: ['ignore', log, log] },
 	);
@@ -76,11 +87,16 @@ async function startRedis(folder) {
 	child.exited.then((result) => (exited = result));
 	const deadline = Date.now() + START_TIMEOUT_MS;
 	for (;;) {
-		if (exited) throw new Error(`redis-server exited with ${exited.code}:\n${fs.readFileSync(logFile, 'utf8')}`);
+		if (exited)
+			throw new Error(
+				`redis-server exited with ${exited.code}:\n${fs.readFileSync(logFile, 'utf8')}`,
+			);
 		if ((await redis.command('PING').catch(() => '')) === '+PONG') return redis;
 		if (Date.now() > deadline) {
 			await redis.stop();
-			throw new Error(`redis-server was not ready on port ${port} within ${START_TIMEOUT_MS / 1000} s`);
+			throw new Error(
+				`redis-server was not ready on port ${port} within ${START_TIMEOUT_MS / 1000} s`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}

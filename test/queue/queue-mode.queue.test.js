@@ -79,7 +79,9 @@ function isAnnounce(request) {
 
 function expectSucceededOnWorker(execution) {
 	if (execution.status !== 'success') {
-		throw new Error(`execution ${execution.id} ended "${execution.status}": ${JSON.stringify(execution.data?.resultData?.error)}`);
+		throw new Error(
+			`execution ${execution.id} ended "${execution.status}": ${JSON.stringify(execution.data?.resultData?.error)}`,
+		);
 	}
 	expect(execution.mode).toBe('manual');
 	expect(execution.worker).toMatch(WORKER);
@@ -99,7 +101,9 @@ afterAll(async () => {
 
 describe('the cluster', () => {
 	test('main, two workers and a webhook processor share one Postgres database and one Redis', async () => {
-		const tables = await cluster.postgres.psql("SELECT count(*) FROM information_schema.tables WHERE table_name = 'execution_entity'");
+		const tables = await cluster.postgres.psql(
+			"SELECT count(*) FROM information_schema.tables WHERE table_name = 'execution_entity'",
+		);
 		expect(tables).toBe('1');
 		expect(cluster.workers.map((worker) => worker.name)).toEqual(['worker-1', 'worker-2']);
 		for (const worker of cluster.workers) expect(worker.log()).toContain('n8n worker is now ready');
@@ -119,7 +123,11 @@ describe('the polling trigger, activated on main', () => {
 		// Conferences of that name ended before activation (the seed has some) are not reported.
 		expect(await executions.list(POLLING_WORKFLOW)).toEqual([]);
 
-		const running = (await sandbox.apiGet(`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`)).conferences;
+		const running = (
+			await sandbox.apiGet(
+				`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`,
+			)
+		).conferences;
 		expect(running.length).toBeGreaterThanOrEqual(3);
 		endedForPolling.push((await sandbox.endConference(running[0].sid)).sid);
 	});
@@ -134,45 +142,63 @@ describe('the example workflows run on workers, with the results of single-proce
 		expectSucceededOnWorker(execution);
 		const [found] = itemsOf(execution.data, 'Find the Conference');
 		expect(found).toMatchObject({ friendly_name: 'All hands', status: 'in-progress' });
-		expect(itemsOf(execution.data, 'Play Announcement')).toEqual([expect.objectContaining({ sid: found.sid, status: 'in-progress' })]);
+		expect(itemsOf(execution.data, 'Play Announcement')).toEqual([
+			expect.objectContaining({ sid: found.sid, status: 'in-progress' }),
+		]);
 		const requests = await sandbox.requestsSince(mark);
 		expect(requests.filter((request) => !isPoll(request)).map(wire)).toEqual([
 			{
 				method: 'GET',
 				path: `${sandbox.accountPath}/Conferences`,
-				query: [['Status', 'in-progress'], ['FriendlyName', 'All hands'], ['PageSize', '1']],
+				query: [
+					['Status', 'in-progress'],
+					['FriendlyName', 'All hands'],
+					['PageSize', '1'],
+				],
 				form: [],
 			},
 			{
 				method: 'POST',
 				path: `${sandbox.accountPath}/Conferences/${found.sid}`,
 				query: [],
-				form: [['AnnounceUrl', 'https://example.com/announcements/maintenance.xml'], ['AnnounceMethod', 'GET']],
+				form: [
+					['AnnounceUrl', 'https://example.com/announcements/maintenance.xml'],
+					['AnnounceMethod', 'GET'],
+				],
 			},
 		]);
 		expect(requests.every((request) => request.authorization === sandbox.authorization)).toBe(true);
 	});
 
 	test('mute-everyone-except-host.json mutes every participant of "All hands" but the host, through n8n\'s Filter node', async () => {
-		const [allHands] = (await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=All+hands')).conferences;
-		const participants = (await sandbox.apiGet(`/Conferences/${allHands.sid}/Participants`)).participants;
+		const [allHands] = (
+			await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=All+hands')
+		).conferences;
+		const participants = (await sandbox.apiGet(`/Conferences/${allHands.sid}/Participants`))
+			.participants;
 		const guests = participants.filter((participant) => !participant.end_conference_on_exit);
 		const mark = await sandbox.requestMark();
 
 		const execution = await executions.runManually(FILES.muteAllButHost);
 
 		expectSucceededOnWorker(execution);
-		expect(itemsOf(execution.data, 'Mute Participant').map((participant) => participant.call_sid)).toEqual(
-			guests.map((guest) => guest.call_sid),
+		expect(
+			itemsOf(execution.data, 'Mute Participant').map((participant) => participant.call_sid),
+		).toEqual(guests.map((guest) => guest.call_sid));
+		const mutes = (await sandbox.requestsSince(mark)).filter(
+			(request) => request.method === 'POST',
 		);
-		const mutes = (await sandbox.requestsSince(mark)).filter((request) => request.method === 'POST');
 		expect(mutes.map((request) => [request.path, request.body])).toEqual(
-			guests.map((guest) => [`${sandbox.accountPath}/Conferences/${allHands.sid}/Participants/${guest.call_sid}`, 'Muted=true']),
+			guests.map((guest) => [
+				`${sandbox.accountPath}/Conferences/${allHands.sid}/Participants/${guest.call_sid}`,
+				'Muted=true',
+			]),
 		);
 	});
 
 	test('Requests in Parallel gives the output, order and item links of a one-by-one run', async () => {
-		const running = (await sandbox.apiGet('/Conferences?Status=in-progress&PageSize=8')).conferences;
+		const running = (await sandbox.apiGet('/Conferences?Status=in-progress&PageSize=8'))
+			.conferences;
 		expect(running).toHaveLength(8);
 		const mark = await sandbox.requestMark();
 
@@ -183,11 +209,21 @@ describe('the example workflows run on workers, with the results of single-proce
 		const [oneByOne] = outputsOf(execution.data, 'Get One By One');
 		expect(parallel.map((item) => item.json)).toEqual(running);
 		expect(parallel).toEqual(oneByOne);
-		expect(parallel.map((item) => item.pairedItem)).toEqual(running.map((_, index) => ({ item: index })));
-		const gets = (await sandbox.requestsSince(mark)).filter((request) => request.method === 'GET' && request.path !== `${sandbox.accountPath}/Conferences`);
+		expect(parallel.map((item) => item.pairedItem)).toEqual(
+			running.map((_, index) => ({ item: index })),
+		);
+		const gets = (await sandbox.requestsSince(mark)).filter(
+			(request) =>
+				request.method === 'GET' && request.path !== `${sandbox.accountPath}/Conferences`,
+		);
 		// Each conference read twice (once per node), nothing more.
 		expect(gets.map((request) => request.path).sort()).toEqual(
-			running.flatMap((conference) => [`${sandbox.accountPath}/Conferences/${conference.sid}`, `${sandbox.accountPath}/Conferences/${conference.sid}`]).sort(),
+			running
+				.flatMap((conference) => [
+					`${sandbox.accountPath}/Conferences/${conference.sid}`,
+					`${sandbox.accountPath}/Conferences/${conference.sid}`,
+				])
+				.sort(),
 		);
 	});
 
@@ -214,17 +250,19 @@ describe('the example workflows run on workers, with the results of single-proce
 		expectSucceededOnWorker(execution);
 		const found = itemsOf(execution.data, 'Find Three Running');
 		const [output] = outputsOf(execution.data, 'Get Each');
-		expect(output.filter((item) => item.json.error === undefined).map((item) => [item.json, item.pairedItem])).toEqual([
+		expect(
+			output
+				.filter((item) => item.json.error === undefined)
+				.map((item) => [item.json, item.pairedItem]),
+		).toEqual([
 			[found[0], { item: 0 }],
 			[found[2], { item: 2 }],
 		]);
 	});
 
-	// CHECK AFTER MERGE (error-output routing fix, in progress in parallel): n8n routes an item to
-	// the error output only when `item.error` is set or its `json` has no keys but error, message
-	// and details (NOTES.md). Until that fix is merged, the node's error item carries more keys and
-	// n8n puts it on the success output, so this test fails; it states the correct behaviour.
-	test('continue on fail (error output): the missing one goes to the error output, and only there [needs the error-output routing fix]', async () => {
+	// n8n routes an item to the error output only when `item.error` is set or its `json` has no keys
+	// but error, message and details.
+	test('continue on fail (error output): the missing one goes to the error output, and only there', async () => {
 		const execution = await executions.runManually(FILES.continueErrorOutput);
 
 		expectSucceededOnWorker(execution);
@@ -271,27 +309,38 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 	test('main does not serve production webhooks (N8N_DISABLE_PRODUCTION_MAIN_PROCESS); the webhook processor does', async () => {
 		const internalPath = `/webhook/${JOINED_ANNOUNCE.webhookId}/signalwire-conference`;
 		const post = (base) =>
-			fetch(`${base}${internalPath}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+			fetch(`${base}${internalPath}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: '',
+			});
 
 		expect((await post(cluster.main.baseUrl)).status).toBe(404);
 		// The webhook processor knows the route: it answers the unsigned request itself, with 401.
 		expect((await post(cluster.webhook.baseUrl)).status).toBe(401);
 	});
 
-	// CHECK AFTER MERGE (trigger URL fix, in progress in parallel): the node must check the signature
-	// against the URL n8n publishes (getNodeWebhookUrl, built on N8N_WEBHOOK_URL), because the
-	// request reaches the webhook processor with the proxy's Host. Until then this answers 401.
-	test('a callback signed over the public URL starts exactly one execution, on a worker, which announces [needs the trigger URL fix]', async () => {
+	// The signature is checked against the URL n8n publishes (getNodeWebhookUrl, built on
+	// N8N_WEBHOOK_URL): the request reaches the webhook processor with the proxy's Host.
+	test('a callback signed over the public URL starts exactly one execution, on a worker, which announces', async () => {
 		const requestMark = await sandbox.requestMark();
 		const before = (await executions.list(JOINED_ANNOUNCE.workflowId)).length;
 		const forwardedBefore = cluster.proxy.forwarded().length;
 
 		const delivered = await sandbox.fireEvent('participant-join', 'Support bridge');
 
-		expect(delivered).toMatchObject({ event: 'participant-join', url: publicWebhookUrl, outcome: 200 });
+		expect(delivered).toMatchObject({
+			event: 'participant-join',
+			url: publicWebhookUrl,
+			outcome: 200,
+		});
 		// n8n received it with the proxy's rewritten Host, not the public one the signature covers.
 		const [forwarded] = cluster.proxy.forwarded().slice(forwardedBefore);
-		expect(forwarded).toMatchObject({ method: 'POST', publicHost: new URL(cluster.publicUrl).host, host: new URL(cluster.webhook.baseUrl).host });
+		expect(forwarded).toMatchObject({
+			method: 'POST',
+			publicHost: new URL(cluster.publicUrl).host,
+			host: new URL(cluster.webhook.baseUrl).host,
+		});
 		const rows = await executions.waitForFinished(JOINED_ANNOUNCE.workflowId, before + 1, 60_000);
 		const [execution] = rows.slice(before);
 		expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
@@ -299,7 +348,11 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 		const form = Object.fromEntries(delivered.form);
 		const runData = (await executions.runData([execution.id])).get(execution.id);
 		expect(itemsOf(runData, 'SignalWire Conference Trigger')).toEqual([
-			expect.objectContaining({ event: 'participant-join', ConferenceSid: form.ConferenceSid, CallSid: form.CallSid }),
+			expect.objectContaining({
+				event: 'participant-join',
+				ConferenceSid: form.ConferenceSid,
+				CallSid: form.CallSid,
+			}),
 		]);
 		await sandbox.waitForRequest(requestMark, isAnnounce, 30_000);
 		const announces = (await sandbox.requestsSince(requestMark)).filter(isAnnounce);
@@ -308,13 +361,18 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 				method: 'POST',
 				path: `${sandbox.accountPath}/Conferences/${form.ConferenceSid}`,
 				query: [],
-				form: [['AnnounceUrl', 'https://example.com/announcements/someone-joined.xml'], ['AnnounceMethod', 'GET']],
+				form: [
+					['AnnounceUrl', 'https://example.com/announcements/someone-joined.xml'],
+					['AnnounceMethod', 'GET'],
+				],
 			},
 		]);
 	});
 
 	test('a tampered callback is answered 401 and starts nothing', async () => {
-		const [supportBridge] = (await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
+		const [supportBridge] = (
+			await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')
+		).conferences;
 		const signed = new URLSearchParams({
 			AccountSid: environment.sandbox.projectId,
 			ConferenceSid: supportBridge.sid,
@@ -331,7 +389,10 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 
 		const response = await fetch(publicWebhookUrl, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-SignalWire-Signature': signature },
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				'X-SignalWire-Signature': signature,
+			},
 			body: tampered.toString(),
 		});
 
@@ -341,26 +402,42 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 		expect((await sandbox.requestsSince(requestMark)).filter(isAnnounce)).toEqual([]);
 	});
 
-	// CHECK AFTER MERGE: needs the trigger URL fix too (see above).
-	test(`${BURST} signed callbacks at once are all answered, executed exactly once each, spread over both workers [needs the trigger URL fix]`, async () => {
+	test(`${BURST} signed callbacks at once are all answered, executed exactly once each, spread over both workers`, async () => {
 		const requestMark = await sandbox.requestMark();
 		const callbackMark = await sandbox.callbackMark();
 		const before = (await executions.list(JOINED_ANNOUNCE.workflowId)).length;
 		const forwardedBefore = cluster.proxy.forwarded().length;
 
-		await Promise.all(Array.from({ length: BURST }, () => sandbox.fireEvent('participant-join', 'Support bridge')));
+		await Promise.all(
+			Array.from({ length: BURST }, () => sandbox.fireEvent('participant-join', 'Support bridge')),
+		);
 
 		// n8n's answers, as the proxy passed them on and as the sandbox received them: { status: count }.
-		expect(countBy(cluster.proxy.forwarded().slice(forwardedBefore), (request) => `${request.method} ${request.status}`)).toEqual({ 'POST 200': BURST });
-		const delivered = (await sandbox.callbacksSince(callbackMark)).filter((callback) => callback.event === 'participant-join');
+		expect(
+			countBy(
+				cluster.proxy.forwarded().slice(forwardedBefore),
+				(request) => `${request.method} ${request.status}`,
+			),
+		).toEqual({ 'POST 200': BURST });
+		const delivered = (await sandbox.callbacksSince(callbackMark)).filter(
+			(callback) => callback.event === 'participant-join',
+		);
 		expect(countBy(delivered, (callback) => callback.outcome)).toEqual({ 200: BURST });
-		const sentCallSids = delivered.map((callback) => Object.fromEntries(callback.form).CallSid).sort();
+		const sentCallSids = delivered
+			.map((callback) => Object.fromEntries(callback.form).CallSid)
+			.sort();
 		expect(new Set(sentCallSids).size).toBe(BURST);
 
-		const rows = (await executions.waitForFinished(JOINED_ANNOUNCE.workflowId, before + BURST, 180_000)).slice(before);
+		const rows = (
+			await executions.waitForFinished(JOINED_ANNOUNCE.workflowId, before + BURST, 180_000)
+		).slice(before);
 		expect(rows.filter((row) => row.mode !== 'webhook' || row.status !== 'success')).toEqual([]);
 		const runData = await executions.runData(rows.map((row) => row.id));
-		const executedCallSids = rows.flatMap((row) => itemsOf(runData.get(row.id), 'SignalWire Conference Trigger').map((item) => item.CallSid)).sort();
+		const executedCallSids = rows
+			.flatMap((row) =>
+				itemsOf(runData.get(row.id), 'SignalWire Conference Trigger').map((item) => item.CallSid),
+			)
+			.sort();
 		expect(executedCallSids).toEqual(sentCallSids);
 
 		const workers = executionsByWorker(cluster);
@@ -375,25 +452,35 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 
 describe('the examples that end conferences, on workers', () => {
 	test('end-conferences-named.json ends both running "Support bridge" conferences', async () => {
-		const running = (await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')).conferences;
+		const running = (
+			await sandbox.apiGet('/Conferences?Status=in-progress&FriendlyName=Support+bridge')
+		).conferences;
 		expect(running).toHaveLength(2);
 		const mark = await sandbox.requestMark();
 
 		const execution = await executions.runManually(FILES.endNamed);
 
 		expectSucceededOnWorker(execution);
-		expect(itemsOf(execution.data, 'Find In-Progress Conferences').map((item) => item.sid)).toEqual(running.map((conference) => conference.sid));
-		expect(itemsOf(execution.data, 'End Conference').map((item) => [item.sid, item.status])).toEqual(
-			running.map((conference) => [conference.sid, 'completed']),
+		expect(itemsOf(execution.data, 'Find In-Progress Conferences').map((item) => item.sid)).toEqual(
+			running.map((conference) => conference.sid),
 		);
+		expect(
+			itemsOf(execution.data, 'End Conference').map((item) => [item.sid, item.status]),
+		).toEqual(running.map((conference) => [conference.sid, 'completed']));
 		// Only this workflow's requests: not the polling trigger's, nor (should the burst above have
 		// failed) late announcements of the webhook workflow.
-		const requests = (await sandbox.requestsSince(mark)).filter((request) => !isPoll(request) && !isAnnounce(request));
+		const requests = (await sandbox.requestsSince(mark)).filter(
+			(request) => !isPoll(request) && !isAnnounce(request),
+		);
 		expect(requests.map(wire)).toEqual([
 			{
 				method: 'GET',
 				path: `${sandbox.accountPath}/Conferences`,
-				query: [['Status', 'in-progress'], ['FriendlyName', 'Support bridge'], ['PageSize', '1000']],
+				query: [
+					['Status', 'in-progress'],
+					['FriendlyName', 'Support bridge'],
+					['PageSize', '1000'],
+				],
 				form: [],
 			},
 			...running.map((conference) => ({
@@ -413,7 +500,11 @@ describe('the examples that end conferences, on workers', () => {
 		expectSucceededOnWorker(execution);
 		expect(itemsOf(execution.data, 'Find In-Progress Conferences')).toEqual([]);
 		expect(execution.data.resultData.runData['End Conference']).toBeUndefined();
-		expect((await sandbox.requestsSince(mark)).filter((request) => !isPoll(request) && !isAnnounce(request)).map((request) => request.method)).toEqual(['GET']);
+		expect(
+			(await sandbox.requestsSince(mark))
+				.filter((request) => !isPoll(request) && !isAnnounce(request))
+				.map((request) => request.method),
+		).toEqual(['GET']);
 	});
 });
 
@@ -441,7 +532,11 @@ describe('the polling trigger reports each conference end exactly once, across r
 		const [first] = await reported();
 		const worker = cluster.workers.find((candidate) => candidate.name === first.worker);
 		await Promise.all([cluster.main.stop(), worker.stop()]);
-		const [next] = (await sandbox.apiGet(`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`)).conferences;
+		const [next] = (
+			await sandbox.apiGet(
+				`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`,
+			)
+		).conferences;
 		endedForPolling.push((await sandbox.endConference(next.sid)).sid);
 
 		await Promise.all([cluster.main.start(), worker.start()]);
@@ -449,37 +544,67 @@ describe('the polling trigger reports each conference end exactly once, across r
 		// Main activates its workflows a while after it is ready, and polls each one at activation.
 		await executions.waitForFinished(POLLING_WORKFLOW, 2, 150_000);
 		const [, second] = await reported();
-		expect(second).toMatchObject({ mode: 'trigger', status: 'success', sids: [endedForPolling[1]] });
+		expect(second).toMatchObject({
+			mode: 'trigger',
+			status: 'success',
+			sids: [endedForPolling[1]],
+		});
 	}, 240_000);
 
 	test('the next scheduled poll reports a third one; over all polls every end was reported exactly once', async () => {
-		const [next] = (await sandbox.apiGet(`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`)).conferences;
+		const [next] = (
+			await sandbox.apiGet(
+				`/Conferences?Status=in-progress&FriendlyName=${encodeURIComponent(POLLED_NAME)}`,
+			)
+		).conferences;
 		endedForPolling.push((await sandbox.endConference(next.sid)).sid);
 
 		await executions.waitForFinished(POLLING_WORKFLOW, 3, 90_000);
 
 		const all = await reported();
 		expect(all.map((execution) => execution.sids)).toEqual(endedForPolling.map((sid) => [sid]));
-		expect(all.filter((execution) => execution.status !== 'success' || !WORKER.test(execution.worker ?? ''))).toEqual([]);
+		expect(
+			all.filter(
+				(execution) => execution.status !== 'success' || !WORKER.test(execution.worker ?? ''),
+			),
+		).toEqual([]);
 		const requests = await sandbox.requestsSince(pollingMark);
 		// Activation, scheduled polls before the restart, activation after it, scheduled after it.
 		expect(requests.filter(isPoll).length).toBeGreaterThanOrEqual(4);
 		// The workflow's second node read each reported conference once.
 		for (const sid of endedForPolling) {
-			expect(requests.filter((request) => request.method === 'GET' && request.path === `${sandbox.accountPath}/Conferences/${sid}`)).toHaveLength(1);
+			expect(
+				requests.filter(
+					(request) =>
+						request.method === 'GET' &&
+						request.path === `${sandbox.accountPath}/Conferences/${sid}`,
+				),
+			).toHaveLength(1);
 		}
 	}, 120_000);
 });
 
 describe('the whole run', () => {
 	test('every execution ran on a worker, none on main', async () => {
-		const rows = await cluster.postgres.queryJson('SELECT id::text AS id, "workflowId" AS workflow FROM execution_entity');
+		const rows = await cluster.postgres.queryJson(
+			'SELECT id::text AS id, "workflowId" AS workflow FROM execution_entity',
+		);
 		const workers = executionsByWorker(cluster);
 
 		// At least every workflow run above (the webhook workflow's runs depend on the trigger URL fix).
-		const manual = [FILES.announce, FILES.muteAllButHost, FILES.parallel, FILES.continueRegular, FILES.continueErrorOutput, FILES.getMissing, FILES.endNamed];
+		const manual = [
+			FILES.announce,
+			FILES.muteAllButHost,
+			FILES.parallel,
+			FILES.continueRegular,
+			FILES.continueErrorOutput,
+			FILES.getMissing,
+			FILES.endNamed,
+		];
 		const ran = new Set(rows.map((row) => row.workflow));
-		expect([...manual.map((file) => require(file).id), POLLING_WORKFLOW].filter((id) => !ran.has(id))).toEqual([]);
+		expect(
+			[...manual.map((file) => require(file).id), POLLING_WORKFLOW].filter((id) => !ran.has(id)),
+		).toEqual([]);
 		expect(rows.filter((row) => !WORKER.test(workers.get(row.id) ?? ''))).toEqual([]);
 		expect(cluster.main.log()).not.toContain('Worker started execution');
 	});

@@ -16,7 +16,8 @@ const { signingKeyCredential } = require('../../../scripts/lib/triggers');
 
 function fromGlobalSetup(name) {
 	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set: run the queue-mode tests with npm run test:queue`);
+	if (!value)
+		throw new Error(`${name} is not set: run the queue-mode tests with npm run test:queue`);
 	return JSON.parse(value);
 }
 
@@ -39,7 +40,9 @@ async function startQueueEnvironment({ workflowFiles }) {
 		await sandbox.stop();
 		throw error;
 	}
-	process.stderr.write(`queue: Postgres, Redis, main, 2 workers and the webhook processor ready in ${Math.round((Date.now() - startedAt) / 1000)} s\n`);
+	process.stderr.write(
+		`queue: Postgres, Redis, main, 2 workers and the webhook processor ready in ${Math.round((Date.now() - startedAt) / 1000)} s\n`,
+	);
 	return {
 		install,
 		sandbox,

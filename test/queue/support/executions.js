@@ -42,9 +42,13 @@ function createExecutions({ install, cluster }) {
 		 */
 		async runManually(workflowFile) {
 			const { workflowId, triggerName } = manualTriggerOf(workflowFile);
-			const { executionId } = await cluster.rest.request('POST', `/rest/workflows/${workflowId}/run`, {
-				triggerToStartFrom: { name: triggerName },
-			});
+			const { executionId } = await cluster.rest.request(
+				'POST',
+				`/rest/workflows/${workflowId}/run`,
+				{
+					triggerToStartFrom: { name: triggerName },
+				},
+			);
 			return await executions.finished(executionId);
 		},
 
@@ -64,7 +68,9 @@ function createExecutions({ install, cluster }) {
 					};
 				}
 				if (Date.now() > deadline) {
-					throw new Error(`execution ${executionId} did not finish within ${timeoutMs / 1000} s: ${JSON.stringify(record?.status)}`);
+					throw new Error(
+						`execution ${executionId} did not finish within ${timeoutMs / 1000} s: ${JSON.stringify(record?.status)}`,
+					);
 				}
 				await sleep(250);
 			}
@@ -105,7 +111,9 @@ function createExecutions({ install, cluster }) {
 			}
 			const byStatus = {};
 			for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-			throw new Error(`expected ${count} finished executions of ${workflowId}, found ${rows.length}: ${JSON.stringify(byStatus)}`);
+			throw new Error(
+				`expected ${count} finished executions of ${workflowId}, found ${rows.length}: ${JSON.stringify(byStatus)}`,
+			);
 		},
 	};
 	return executions;

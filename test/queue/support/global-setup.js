@@ -14,7 +14,9 @@ const { buildSandbox } = require('../../../scripts/lib/sandbox');
 module.exports = async function globalSetup() {
 	await findPostgresBin();
 	findRedisServer();
-	process.stderr.write('\nqueue: building and packing the package, making sure n8n is installed...\n');
+	process.stderr.write(
+		'\nqueue: building and packing the package, making sure n8n is installed...\n',
+	);
 	const pkg = await buildAndPack();
 	const install = await ensureN8n();
 	await buildSandbox();

@@ -14,7 +14,8 @@ function sandboxClient(sandbox) {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`sandbox ${method} /__sandbox/${name}: HTTP ${response.status} ${text}`);
+		if (!response.ok)
+			throw new Error(`sandbox ${method} /__sandbox/${name}: HTTP ${response.status} ${text}`);
 		return text ? JSON.parse(text) : undefined;
 	};
 
@@ -35,12 +36,17 @@ function sandboxClient(sandbox) {
 		async endConference(sid) {
 			const response = await fetch(`${sandbox.spaceUrl}${client.accountPath}/Conferences/${sid}`, {
 				method: 'POST',
-				headers: { Authorization: client.authorization, 'Content-Type': 'application/x-www-form-urlencoded' },
+				headers: {
+					Authorization: client.authorization,
+					'Content-Type': 'application/x-www-form-urlencoded',
+				},
 				body: 'Status=completed',
 			});
 			const conference = await response.json();
 			if (!response.ok || conference.status !== 'completed') {
-				throw new Error(`could not end conference ${sid}: HTTP ${response.status} ${JSON.stringify(conference)}`);
+				throw new Error(
+					`could not end conference ${sid}: HTTP ${response.status} ${JSON.stringify(conference)}`,
+				);
 			}
 			return conference;
 		},
@@ -50,7 +56,8 @@ function sandboxClient(sandbox) {
 		/** Every status callback delivered so far, with n8n's answer as `outcome`. */
 		callbacks: () => control('GET', 'callbacks'),
 		/** From now on, signed status callbacks go to `url`. */
-		sendCallbacksTo: (url) => control('POST', 'callback-target', { url, signingKey: sandbox.signingKey }),
+		sendCallbacksTo: (url) =>
+			control('POST', 'callback-target', { url, signingKey: sandbox.signingKey }),
 		/** Makes an event happen in a running conference and delivers its signed callback; resolves with the delivery. */
 		fireEvent: (event, friendlyName) => control('POST', 'events', { event, friendlyName }),
 
@@ -73,7 +80,8 @@ function sandboxClient(sandbox) {
 			for (;;) {
 				const found = (await client.requestsSince(mark)).find(predicate);
 				if (found) return found;
-				if (Date.now() > deadline) throw new Error(`the sandbox received no such request within ${timeoutMs / 1000} s`);
+				if (Date.now() > deadline)
+					throw new Error(`the sandbox received no such request within ${timeoutMs / 1000} s`);
 				await new Promise((resolve) => setTimeout(resolve, 250));
 			}
 		},
