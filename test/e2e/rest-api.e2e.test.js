@@ -119,7 +119,10 @@ describe('"From list" conference picker (POST /rest/dynamic-node-parameters/reso
 		expect(requests[0].query).toEqual([['PageSize', '50']]);
 		for (let index = 1; index < requests.length; index++) {
 			const request = requests[index];
-			expect(`${request.path}?${request.rawQuery}`).toBe(pages[index - 1].paginationToken);
+			// The token is the next page link; its fragment (the page count) never reaches the server.
+			expect(`${request.path}?${request.rawQuery}`).toBe(
+				pages[index - 1].paginationToken.split('#')[0],
+			);
 			expect(request.query).toEqual(
 				expect.arrayContaining([
 					['PageSize', '50'],
