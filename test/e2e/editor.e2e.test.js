@@ -4,8 +4,10 @@
  * the task ("end conference", "mute participant"), add "Mute a participant", pick the conference
  * among namesakes and search beyond the first page, keep the picked label when picking again, pick
  * a participant by number, and look at a trigger. The tests are the steps of one browser session
- * and run in order. They save the README's screenshots to docs/images/ (small PNGs, cropped to
- * what they show), so the pictures stay true; full-page shots of failures go to .artifacts/.
+ * and run in order. They take the README's screenshots (small PNGs, cropped to what they show) on
+ * every run, into .artifacts/readme-images/; with UPDATE_README_IMAGES=1 into docs/images/, so the
+ * README's pictures are refreshed from a real run and ordinary runs leave the work tree clean.
+ * Full-page shots of failures go to .artifacts/.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -18,18 +20,17 @@ const { accountPath, basicAuth } = require('./support/expectations');
 
 const CANVAS_WORKFLOW = path.join(__dirname, 'workflows', 'editor-canvas.json');
 const TRIGGER_EXAMPLE = path.join(ROOT, 'examples', 'triggers', 'participant-joined-announce.json');
-const IMAGES_DIR = path.join(ROOT, 'docs', 'images');
+const IMAGES_DIR = process.env.UPDATE_README_IMAGES
+	? path.join(ROOT, 'docs', 'images')
+	: path.join(ARTIFACTS_DIR, 'readme-images');
 const ICON_PATH =
 	'/icons/n8n-nodes-signalwire-conference/dist/nodes/SignalWireConference/signalwire.svg';
 const UI_TIMEOUT_MS = 30_000;
 const NODE_NAME = 'SignalWire Conference';
 
-/**
- * What typing a task into the node panel must offer, inside the node. Add the dedicated action
- * when it lands, e.g. 'End a conference' for "end conference".
- */
+/** What typing a task into the node panel must offer, inside the node. */
 const TASKS = {
-	'end conference': ['Update a conference: end it or play an announcement'],
+	'end conference': ['End a conference', 'Update a conference: end it or play an announcement'],
 	'mute participant': ['Mute a participant', 'Update a participant: mute, hold, coach or announce'],
 };
 
