@@ -33,6 +33,7 @@ import {
 	retryAfterMs,
 } from './reliability';
 import { getSpace } from './space';
+import { spaceRequestOptions } from './requestOptions';
 import type { Space } from './types';
 
 export type { RecordingFormat } from './mediaGuard';
@@ -80,22 +81,8 @@ function isConnectionLoss(error: unknown): boolean {
 }
 
 function mediaOptions(url: string, space: Space, format: RecordingFormat, timeoutMs: number) {
-	const hostname = new URL(space.origin).hostname;
-	const options: IHttpRequestOptions = {
-		method: 'GET',
-		url,
-		headers: { Accept: `${MEDIA[format].mimeType}, application/octet-stream;q=0.5` },
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		encoding: 'stream',
-		json: false,
-		// A redirect could carry the credentials to another host: never followed.
-		disableFollowRedirect: true,
-		sendCredentialsOnCrossOriginRedirect: false,
-		timeout: timeoutMs,
-	};
-	if (!hostname.startsWith('[')) options.allowedDomains = hostname;
-	return options;
+	const accept = `${MEDIA[format].mimeType}, application/octet-stream;q=0.5`;
+	return spaceRequestOptions(space, 'GET', url, accept, timeoutMs);
 }
 
 /** The answer's headers within Timeout: n8n's helper ignores our abort signal, so it is raced. */

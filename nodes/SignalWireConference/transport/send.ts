@@ -20,6 +20,7 @@ import {
 	retryAfterMs,
 } from './reliability';
 import { parseJsonBody } from './responses';
+import { spaceRequestOptions } from './requestOptions';
 import { userSecrets } from './secrets';
 import type { SignalWireContext, SignalWireRequest, Space } from './types';
 
@@ -29,24 +30,7 @@ function httpOptions(
 	space: Space,
 	timeoutMs: number,
 ): IHttpRequestOptions {
-	const hostname = new URL(space.origin).hostname;
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url,
-		headers: { Accept: 'application/json' },
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		// A stream, so that the body is read within the deadline and the size bound (body.ts).
-		encoding: 'stream',
-		json: false,
-		// A redirect could carry the credentials to another host; SignalWire's API does not redirect.
-		disableFollowRedirect: true,
-		sendCredentialsOnCrossOriginRedirect: false,
-		// Also an idle timeout, so that a request that lost the race to the deadline ends soon.
-		timeout: timeoutMs,
-	};
-	// n8n's own guard, where the running n8n has it: requests may only go to the space's host.
-	if (!hostname.startsWith('[')) options.allowedDomains = hostname;
+	const options = spaceRequestOptions(space, request.method, url, 'application/json', timeoutMs);
 	if (request.form !== undefined) {
 		options.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
 		options.body = new URLSearchParams(request.form).toString();

@@ -7,14 +7,14 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { characterNotInXml } from '../../helpers/cxml';
-import { getSidFromLocator, UUID_REGEX } from '../../helpers/validation';
+import { getSidFromLocator } from '../../helpers/validation';
 import {
 	conferencePath,
 	conferencesPath,
 	signalWireApiListAll,
 	signalWireApiRequest,
 } from '../../transport';
-import { CONFERENCE_FIELD, conferenceNotFound } from './conferenceLocator';
+import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, conferenceNotFound } from './conferenceLocator';
 import { uuidLocator } from './locators';
 
 const MAX_NAME_LENGTH = 64;
@@ -28,13 +28,7 @@ export function conferenceLocatorWithName(description: string): INodeProperties 
 		field: CONFERENCE_FIELD,
 		description,
 		searchMethod: 'searchConferences',
-		urlMode: {
-			placeholder:
-				'https://example.signalwire.com/api/laml/2010-04-01/Accounts/…/Conferences/b3877c40-da60-4998-90ad-b792e98472cf',
-			regex: `.*/Conferences/${UUID_REGEX}(\\.json)?([?#].*)?\\s*$`,
-			errorMessage: 'Not a SignalWire conference URL',
-			extractRegex: `/Conferences/(${UUID_REGEX})`,
-		},
+		urlMode: CONFERENCE_URL_MODE,
 		nameMode: {
 			placeholder: 'All hands',
 			regex: `^\\s*\\S.{0,${MAX_NAME_LENGTH - 1}}$`,
