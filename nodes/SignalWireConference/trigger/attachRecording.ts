@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { defaultRecordingFileName } from '../helpers/recordingFile';
-import { isUuid } from '../helpers/validation';
+import { isUuid, parseBooleanValue } from '../helpers/validation';
 import type { RecordingFormat } from '../transport';
 import { DEFAULT_MAX_DOWNLOAD_MB, signalWireDownloadRecording } from '../transport';
 import { jsonItems } from '../helpers/jsonItems';
@@ -62,7 +62,8 @@ export async function recordingWorkflowData(
 ): Promise<IWebhookResponseData> {
 	const wanted =
 		item.event === 'recording-completed' &&
-		(context.getNodeParameter('downloadRecording', false) as boolean);
+		// Strict: an expression's "false" must not download.
+		parseBooleanValue(context.getNodeParameter('downloadRecording', false)) === true;
 	if (!wanted) return { workflowData: [jsonItems(item)] };
 
 	const recordingSid = String(item.RecordingSid ?? '')

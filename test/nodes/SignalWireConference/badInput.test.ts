@@ -2,6 +2,7 @@ import { runNode } from '../../harness/engine';
 import { ACCOUNT_PATH, expectNoToken, useSignalWireServer } from '../../harness/fixtures';
 import type { NodeRun } from '../../harness/engine';
 import { resolveSpaceOrigin } from '../../../nodes/SignalWireConference/transport/spaceUrl';
+import { FROM_NUMBER, resetTelephony } from './actions/common/announceHarness';
 
 const space = useSignalWireServer();
 
@@ -502,6 +503,53 @@ describe('bad-input campaign: every boolean the package reads', () => {
 				options: { streamRealTime: value },
 			}),
 			sent: () => new URLSearchParams(space.server.requests[0]?.body).get('StreamRealTime'),
+		},
+		...(
+			[
+				['Muted', 'muted'],
+				['Start Conference On Enter', 'startConferenceOnEnter'],
+				['End Conference On Exit', 'endConferenceOnExit'],
+			] as const
+		).map(([label, option]) => ({
+			label,
+			parameters: (value: unknown) => {
+				resetTelephony(space.server);
+				return {
+					resource: 'participant',
+					operation: 'add',
+					conferenceId: { __rl: true, mode: 'name', value: 'Boolean room' },
+					to: '+15551230001',
+					from: { __rl: true, mode: 'number', value: FROM_NUMBER },
+					addOptions: { [option]: value },
+				};
+			},
+			// The attribute lands in the <Conference> element of the script the call dials.
+			sent: () => {
+				const create = space.server.requests.find(
+					(request) => request.method === 'POST' && request.path.endsWith('/LamlBins'),
+				);
+				const contents = new URLSearchParams(create?.body).get('Contents') ?? '';
+				return new RegExp(` ${option}="(true|false)"`).exec(contents)?.[1];
+			},
+		})),
+		{
+			label: 'Download',
+			parameters: (value) => {
+				const conference = space.server.store.addConference({ friendlyName: 'Recorded' });
+				space.server.store.addRecording(conference, { status: 'completed', durationSeconds: 3 });
+				return {
+					resource: 'conferenceRecording',
+					operation: 'getAll',
+					conferenceId: { __rl: true, mode: 'id', value: conference.sid },
+					returnAll: true,
+					download: value,
+				};
+			},
+			// Listing asks SignalWire for the recordings; only a download would ask for media.
+			sent: () =>
+				space.server.requests.length === 0
+					? undefined
+					: String(space.server.requests.some((request) => /\.(mp3|wav)$/.test(request.path))),
 		},
 		{
 			label: 'Return All',

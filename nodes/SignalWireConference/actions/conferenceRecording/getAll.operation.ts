@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { mapInOrder } from '../../helpers/mapInOrder';
-import { getSidFromLocator } from '../../helpers/validation';
+import { getSidFromLocator, readBooleanParameter } from '../../helpers/validation';
 import { conferenceRecordingsPath, signalWireApiListAll } from '../../transport';
 import {
 	CONFERENCE_FIELD,
@@ -100,7 +100,7 @@ export async function execute(
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
+	const download = readBooleanParameter(this, 'download', 'Download', itemIndex, false);
 	// Checked before any request, like every other field.
 	if (download) readDownloadSettings(this, itemIndex);
 	const recordings = await signalWireApiListAll(

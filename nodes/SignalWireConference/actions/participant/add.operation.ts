@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ConferenceAttributes } from '../../helpers/cxml';
 import { dialConferenceDocument } from '../../helpers/cxml';
-import { assertHttpUrl, isUuid } from '../../helpers/validation';
+import { assertHttpUrl, isUuid, readBooleanValue } from '../../helpers/validation';
 import { callsPath, signalWireApiPost } from '../../transport';
 import { conferenceLocatorWithName, resolveConference } from '../common/conferenceByName';
 import { cleanUpAfter, describeScript, obtainScript } from '../common/cxmlScripts';
@@ -225,21 +225,15 @@ function readFrom(context: IExecuteFunctions, itemIndex: number): string {
 	return readE164(context, raw, 'From', itemIndex);
 }
 
-function readBoolean(
+/** An optional boolean option: blank leaves the attribute out; otherwise strict true/false. */
+function readOptionalBoolean(
 	context: IExecuteFunctions,
 	value: unknown,
 	label: string,
 	itemIndex: number,
 ): boolean | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'boolean') return value;
-	if (/^(true|false)$/i.test(String(value).trim())) return /^true$/i.test(String(value).trim());
-	throw refuse(
-		context,
-		itemIndex,
-		`${label} "${String(value).slice(0, 50)}" is not true or false`,
-		`Set ${label} to true or false.`,
-	);
+	return readBooleanValue(context, value, label, itemIndex);
 }
 
 interface AddRequest {
@@ -276,14 +270,14 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest 
 		}
 		attributes.coach = coach.toLowerCase();
 	}
-	attributes.endConferenceOnExit = readBoolean(
+	attributes.endConferenceOnExit = readOptionalBoolean(
 		context,
 		options.endConferenceOnExit,
 		'End Conference On Exit',
 		itemIndex,
 	);
-	attributes.muted = readBoolean(context, options.muted, 'Muted', itemIndex);
-	attributes.startConferenceOnEnter = readBoolean(
+	attributes.muted = readOptionalBoolean(context, options.muted, 'Muted', itemIndex);
+	attributes.startConferenceOnEnter = readOptionalBoolean(
 		context,
 		options.startConferenceOnEnter,
 		'Start Conference On Enter',
