@@ -73,3 +73,6 @@ export interface Space {
 	/** Never to be quoted back: the token and the Basic auth value made from it. */
 	secrets: string[];
 }
+
+/** The contexts that can hold binary data: the action node and the webhook trigger. */
+export type BinaryContext = IExecuteFunctions | IWebhookFunctions;

@@ -1,0 +1,173 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { mapInOrder } from '../helpers/mapInOrder';
+import { isUuid } from '../helpers/validation';
+import {
+	callPath,
+	conferenceRecordingPath,
+	conferenceRecordingsPath,
+	participantPath,
+	participantsPath,
+	signalWireApiRequest,
+} from '../transport';
+import { participantAddress, participantLabel, recordingLabel, withDistinctNames } from './labels';
+import {
+	BROWSE_PAGE_SIZE,
+	clockOf,
+	ENOUGH_MATCHES,
+	getIfExists,
+	includes,
+	listPage,
+	newestFirst,
+	pickedValue,
+	scan,
+	SEARCH_PAGES_PER_CALL,
+	withPicked,
+} from './pickerPages';
+
+/** Participants' calls read at once to find their numbers. */
+const CALL_LOOKUPS_AT_ONCE = 8;
+
+/** The conference chosen above the participant or recording picker, whatever its mode. */
+function chosenConference(context: ILoadOptionsFunctions): string {
+	const value = String(
+		context.getCurrentNodeParameter('conferenceId', { extractValue: true }) ?? '',
+	).trim();
+	if (!isUuid(value)) {
+		throw new NodeOperationError(context.getNode(), 'Choose the conference first', {
+			description:
+				'The list shows the participants or recordings of the conference selected above.',
+		});
+	}
+	return value.toLowerCase();
+}
+
+/**
+ * Participant objects carry no phone number: it is on their call. The calls are read a few at a
+ * time; a call that cannot be read leaves the participant labelled by its call ID rather than
+ * failing the whole list.
+ */
+async function withAddresses(
+	context: ILoadOptionsFunctions,
+	participants: IDataObject[],
+): Promise<Array<{ participant: IDataObject; address: string | undefined }>> {
+	return await mapInOrder(participants.length, CALL_LOOKUPS_AT_ONCE, async (index) => {
+		const participant = participants[index];
+		const callSid = String(participant.call_sid ?? '');
+		let address: string | undefined;
+		if (isUuid(callSid)) {
+			try {
+				address = participantAddress(
+					await signalWireApiRequest(context, {
+						method: 'GET',
+						resource: callPath(callSid),
+						itemIndex: 0,
+					}),
+				);
+			} catch {
+				address = undefined;
+			}
+		}
+		return { participant, address };
+	});
+}
+
+/**
+ * Active participants of the chosen conference, in the order they joined, each shown by the
+ * number or SIP address they are on, their state (muted, on hold, coaching) and when they joined.
+ * Typed text matches the number, address or call ID, across pages.
+ */
+export async function searchParticipants(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const conferenceSid = chosenConference(this);
+	const clock = clockOf(this);
+	const needle = (filter ?? '').trim();
+	const read = (next: string | undefined) =>
+		listPage(this, participantsPath(conferenceSid), 'participants', BROWSE_PAGE_SIZE, next);
+	const label = ({ participant, address }: { participant: IDataObject; address?: string }) => ({
+		name: participantLabel(participant, address, clock),
+		value: String(participant.call_sid),
+	});
+
+	let participants: Array<{ participant: IDataObject; address: string | undefined }>;
+	let next: string | null;
+	if (needle === '') {
+		const page = await read(paginationToken || undefined);
+		participants = await withAddresses(this, page.items);
+		next = page.nextPageUri;
+	} else {
+		// The API cannot search participants: read pages, look up their numbers, keep the matches.
+		participants = [];
+		next = paginationToken || null;
+		let pages = 0;
+		do {
+			const page = await read(next ?? undefined);
+			participants.push(
+				...(await withAddresses(this, page.items)).filter(
+					({ participant, address }) =>
+						includes(address, needle) || includes(participant.call_sid, needle),
+				),
+			);
+			next = page.nextPageUri;
+		} while (
+			next !== null &&
+			++pages < SEARCH_PAGES_PER_CALL &&
+			participants.length < ENOUGH_MATCHES
+		);
+	}
+	const results = await withPicked(
+		withDistinctNames(participants.map(label)),
+		paginationToken ? undefined : pickedValue(this, 'participantId'),
+		async (callSid) => {
+			const participant = await getIfExists(this, participantPath(conferenceSid, callSid));
+			return participant && label((await withAddresses(this, [participant]))[0]);
+		},
+	);
+	return next === null ? { results } : { results, paginationToken: next };
+}
+
+/** Recordings of the chosen conference, newest first; typed text matches the ID, across pages. */
+export async function searchConferenceRecordings(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const conferenceSid = chosenConference(this);
+	const clock = clockOf(this);
+	const needle = (filter ?? '').trim();
+	const read = (next: string | undefined) =>
+		listPage(this, conferenceRecordingsPath(conferenceSid), 'recordings', BROWSE_PAGE_SIZE, next);
+	const toResult = (recording: IDataObject): INodeListSearchItems => ({
+		name: recordingLabel(recording, clock),
+		value: String(recording.sid),
+	});
+	const found =
+		needle === ''
+			? await read(paginationToken || undefined).then((page) => ({
+					items: page.items,
+					next: page.nextPageUri,
+				}))
+			: await scan(
+					read,
+					(recording) => includes(recording.sid, needle),
+					paginationToken || undefined,
+				);
+	const results = await withPicked(
+		withDistinctNames(found.items.sort(newestFirst).map(toResult)),
+		paginationToken ? undefined : pickedValue(this, 'recordingId'),
+		async (sid) => {
+			const recording = await getIfExists(this, conferenceRecordingPath(conferenceSid, sid));
+			return recording && toResult(recording);
+		},
+	);
+	return found.next === null ? { results } : { results, paginationToken: found.next };
+}
