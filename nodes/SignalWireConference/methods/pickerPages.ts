@@ -17,6 +17,7 @@ export const SEARCH_PAGE_SIZE = 200;
 export const SEARCH_PAGES_PER_CALL = 5;
 /** A search call stops reading pages once it has this many matches to show. */
 export const ENOUGH_MATCHES = 25;
+
 export function clockOf(context: ILoadOptionsFunctions): LabelClock {
 	return { now: Date.now(), timeZone: context.getTimezone() };
 }
