@@ -13,7 +13,9 @@
  *
  * Every measured run is its own forked process (worker.ts); the server is another (serverProcess.ts),
  * the delay proxy a third (proxyProcess.ts). bench/README.md has the method and the results.
- * Knobs: BENCH_PARTS=list,update,cold  BENCH_SIZES=10000,100000  BENCH_REPS=3  BENCH_PARALLEL=1,5,10  BENCH_UPDATES=1000  BENCH_COLD_RUNS=7
+ *   (g)   download: Conference Recording → Download of a 50 MB recording beside a plain streaming
+ *         fetch (bench/download.ts, also `npm run bench:download`; results in download.json).
+ * Knobs: BENCH_PARTS=list,update,cold,download  BENCH_SIZES=10000,100000  BENCH_REPS=3  BENCH_PARALLEL=1,5,10  BENCH_UPDATES=1000  BENCH_COLD_RUNS=7
  *        BENCH_RTT_MS=40  BENCH_TLS_REPS=3  BENCH_TLS_SIZE=10000  BENCH_TLS_PARALLEL=1,5  BENCH_CONDITIONS="…"
  * (results written with other knobs than these defaults are not bench/README.md's figures).
  * A run rewrites only its own sections of latest.json: the loopback parts (a)–(c), or `tls`.
@@ -64,7 +66,7 @@ const COLD_RUNS = numbers('BENCH_COLD_RUNS', [7])[0];
 /** `npm run bench -- --tls` is BENCH_PARTS=tls. */
 const PARTS = process.argv.includes('--tls')
 	? ['tls']
-	: (process.env.BENCH_PARTS ?? 'list,update,cold').split(',');
+	: (process.env.BENCH_PARTS ?? 'list,update,cold,download').split(',');
 const RTT_MS = numbers('BENCH_RTT_MS', [40])[0];
 const TLS_REPS = numbers('BENCH_TLS_REPS', [3])[0];
 const TLS_CONFERENCES = numbers('BENCH_TLS_SIZE', [10_000])[0];
@@ -475,6 +477,13 @@ async function main() {
 				log,
 			})
 		: undefined;
+	// The download row runs in its own script (its own server and child processes).
+	if (PARTS.includes('download')) {
+		const download = spawnSync(process.execPath, ['--expose-gc', join(__dirname, 'download.js')], {
+			stdio: 'inherit',
+		});
+		if (download.status !== 0) throw new Error('the download benchmark failed');
+	}
 	const rendered = [
 		...(loopbackParts ? tables(results) : []),
 		...(tls === undefined ? [] : tlsTables(tls)),

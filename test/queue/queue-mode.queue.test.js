@@ -33,7 +33,8 @@ const FILES = {
 	polling: path.join(WORKFLOWS_DIR, 'polling-conference-ended.json'),
 };
 const POLLING_WORKFLOW = 'qPollingEnded';
-const POLLED_NAME = 'Incident bridge';
+// A seeded room with several running conferences (the polling tests end three of them).
+const POLLED_NAME = 'Incident review';
 const MISSING_SID = '3f1e2d4c-5b6a-4789-8abc-def012345678';
 const WORKER = /^worker-\d$/;
 const BURST = 200;
