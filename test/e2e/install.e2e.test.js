@@ -1,8 +1,9 @@
 'use strict';
 /**
- * The install path of docs/install.md, exactly as written: its tested bash block is run in the folder
- * holding the packed file, with a fresh home folder and no npm registry reachable; then a real n8n
- * started on that home folder must load the package's nodes and credentials.
+ * The install path of docs/install.md and the README, exactly as written: the README's block must be
+ * the same as the guide's, which is run in the folder holding the packed file, with a fresh home
+ * folder and no npm registry reachable; then a real n8n started on that home folder must load the
+ * package's nodes and credentials.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -16,15 +17,16 @@ const { run } = require('../../scripts/lib/processes');
 const { removeUserFolder } = require('../../scripts/lib/user-folder');
 
 const INSTALL_DOC = path.join(ROOT, 'docs', 'install.md');
+const README = path.join(ROOT, 'README.md');
 const MARKER = '<!-- tested by test/e2e/install.e2e.test.js';
 
 /** The fenced bash block right after the marker comment. */
-function documentedCommands() {
-	const doc = fs.readFileSync(INSTALL_DOC, 'utf8');
+function documentedCommands(file = INSTALL_DOC) {
+	const doc = fs.readFileSync(file, 'utf8');
 	const start = doc.indexOf(MARKER);
-	if (start === -1) throw new Error(`docs/install.md has no "${MARKER}" block`);
+	if (start === -1) throw new Error(`${path.basename(file)} has no "${MARKER}" block`);
 	const block = /```bash\n([\s\S]*?)```/.exec(doc.slice(start));
-	if (!block) throw new Error('no ```bash block follows the marker in docs/install.md');
+	if (!block) throw new Error(`no \`\`\`bash block follows the marker in ${path.basename(file)}`);
 	return block[1];
 }
 
@@ -58,6 +60,10 @@ beforeAll(() => {
 afterAll(async () => {
 	await editor?.stop();
 	if (home) removeUserFolder(home);
+});
+
+test("the README's install commands are the guide's", () => {
+	expect(documentedCommands(README)).toBe(documentedCommands(INSTALL_DOC));
 });
 
 test('the documented commands install the packed file into ~/.n8n/nodes, offline', async () => {
