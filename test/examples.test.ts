@@ -149,18 +149,29 @@ describe('example workflows in examples/', () => {
 		expect(alreadyOver.announcements).toEqual([]);
 	});
 
-	it('"announce into a conference" plays the announcement into the running "All hands"', async () => {
+	it('"announce into a conference" speaks the text into the running "All hands"', async () => {
 		const store = space.server.store;
+		store.scripts.clear();
 		const allHands = store.addConference({ friendlyName: 'All hands' });
 		store.addConference({ friendlyName: 'All hands', status: 'completed' });
 
 		const outputs = await runChain(readExample('announce-into-conference.json'), space.credentials);
 
-		expect(outputs['Play Announcement'].map((conference) => conference.sid)).toEqual([
-			allHands.sid,
-		]);
-		expect(allHands.announcements).toEqual([
-			{ url: 'https://example.com/announcements/maintenance.xml', method: 'GET' },
+		const [announced] = outputs['Say It Into All Hands'];
+		expect(announced.announced).toEqual({
+			type: 'text',
+			text: 'Deploy 4.2 starts in five minutes',
+			language: 'en-US',
+		});
+		expect(announced.conference).toMatchObject({ sid: allHands.sid, friendly_name: 'All hands' });
+		expect(store.said).toEqual([
+			expect.objectContaining({
+				conferenceSid: allHands.sid,
+				participant: null,
+				verb: 'Say',
+				language: 'en-US',
+				text: 'Deploy 4.2 starts in five minutes',
+			}),
 		]);
 	});
 

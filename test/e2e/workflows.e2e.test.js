@@ -240,36 +240,40 @@ describe('On Error: continue modes route error items as n8n does', () => {
 });
 
 describe('Update (these change the sandbox, so they run last and in order)', () => {
-	test('examples/announce-into-conference.json plays the announcement into "All hands"', async () => {
+	test('examples/announce-into-conference.json says the text into "All hands"', async () => {
 		const result = await execute('swAnnounceIntoConference');
 		expectSucceeded(result);
 
-		const [found] = nodeItems(result.execution, 'Find the Conference');
-		expect(found).toMatchObject({ friendly_name: 'All hands', status: 'in-progress' });
-		const announced = nodeItems(result.execution, 'Play Announcement');
-		expect(announced).toEqual([expect.objectContaining({ sid: found.sid, status: 'in-progress' })]);
-		expect(result.requests.map(wire)).toEqual([
-			{
-				method: 'GET',
-				path: `${accountPath(sandbox)}/Conferences`,
-				query: [
-					['Status', 'in-progress'],
-					['FriendlyName', 'All hands'],
-					['PageSize', '1'],
-				],
-				form: [],
-			},
+		const [output] = nodeItems(result.execution, 'Say It Into All Hands');
+		expect(output.announced).toEqual({
+			type: 'text',
+			text: 'Deploy 4.2 starts in five minutes',
+			language: 'en-US',
+		});
+		expect(output.conference).toMatchObject({ friendly_name: 'All hands', status: 'in-progress' });
+		expect(await sandbox.said()).toEqual([
+			expect.objectContaining({
+				conference: 'All hands',
+				conferenceSid: output.conference.sid,
+				participant: null,
+				verb: 'Say',
+				language: 'en-US',
+				text: 'Deploy 4.2 starts in five minutes',
+			}),
+		]);
+		const announce = result.requests.filter(
+			(request) =>
+				request.method === 'POST' &&
+				request.path === `${accountPath(sandbox)}/Conferences/${output.conference.sid}`,
+		);
+		expect(announce.map(wire)).toEqual([
 			{
 				method: 'POST',
-				path: `${accountPath(sandbox)}/Conferences/${found.sid}`,
+				path: `${accountPath(sandbox)}/Conferences/${output.conference.sid}`,
 				query: [],
-				form: [
-					['AnnounceUrl', 'https://example.com/announcements/maintenance.xml'],
-					['AnnounceMethod', 'GET'],
-				],
+				form: [['AnnounceUrl', output.script.requestUrl]],
 			},
 		]);
-		expect(result.requests[1].contentType).toBe('application/x-www-form-urlencoded');
 	});
 
 	test('examples/end-conferences-named.json ends both running "Support bridge" conferences', async () => {

@@ -135,37 +135,39 @@ describe('the polling trigger, activated on main', () => {
 });
 
 describe('the example workflows run on workers, with the results of single-process mode', () => {
-	test('announce-into-conference.json plays the announcement into "All hands"', async () => {
+	test('announce-into-conference.json says the text into "All hands"', async () => {
 		const mark = await sandbox.requestMark();
+		const saidBefore = (await sandbox.said()).length;
 
 		const execution = await executions.runManually(FILES.announce);
 
 		expectSucceededOnWorker(execution);
-		const [found] = itemsOf(execution.data, 'Find the Conference');
-		expect(found).toMatchObject({ friendly_name: 'All hands', status: 'in-progress' });
-		expect(itemsOf(execution.data, 'Play Announcement')).toEqual([
-			expect.objectContaining({ sid: found.sid, status: 'in-progress' }),
+		const [output] = itemsOf(execution.data, 'Say It Into All Hands');
+		expect(output.announced).toEqual({
+			type: 'text',
+			text: 'Deploy 4.2 starts in five minutes',
+			language: 'en-US',
+		});
+		expect(output.conference).toMatchObject({ friendly_name: 'All hands', status: 'in-progress' });
+		expect((await sandbox.said()).slice(saidBefore)).toEqual([
+			expect.objectContaining({
+				conference: 'All hands',
+				conferenceSid: output.conference.sid,
+				verb: 'Say',
+				text: 'Deploy 4.2 starts in five minutes',
+			}),
 		]);
-		const requests = await sandbox.requestsSince(mark);
-		expect(requests.filter((request) => !isPoll(request)).map(wire)).toEqual([
-			{
-				method: 'GET',
-				path: `${sandbox.accountPath}/Conferences`,
-				query: [
-					['Status', 'in-progress'],
-					['FriendlyName', 'All hands'],
-					['PageSize', '1'],
-				],
-				form: [],
-			},
+		const requests = (await sandbox.requestsSince(mark)).filter((request) => !isPoll(request));
+		expect(
+			requests
+				.filter((request) => request.method === 'POST' && request.path.includes('/Conferences/'))
+				.map(wire),
+		).toEqual([
 			{
 				method: 'POST',
-				path: `${sandbox.accountPath}/Conferences/${found.sid}`,
+				path: `${sandbox.accountPath}/Conferences/${output.conference.sid}`,
 				query: [],
-				form: [
-					['AnnounceUrl', 'https://example.com/announcements/maintenance.xml'],
-					['AnnounceMethod', 'GET'],
-				],
+				form: [['AnnounceUrl', output.script.requestUrl]],
 			},
 		]);
 		expect(requests.every((request) => request.authorization === sandbox.authorization)).toBe(true);

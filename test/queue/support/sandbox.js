@@ -53,6 +53,8 @@ function sandboxClient(sandbox) {
 
 		/** Every API request received so far (control requests are not recorded). */
 		requests: () => control('GET', 'requests'),
+		/** What announcements said or played so far (the sandbox fetches each AnnounceUrl). */
+		said: () => control('GET', 'said'),
 		/** Every status callback delivered so far, with n8n's answer as `outcome`. */
 		callbacks: () => control('GET', 'callbacks'),
 		/** From now on, signed status callbacks go to `url`. */
