@@ -19,6 +19,7 @@ import {
 	isRecordingCallback,
 	RECORDING_EVENTS,
 	RECORDING_PROPERTIES,
+	recordingStatusCallbackEventAttribute,
 	withRecordingEvent,
 } from './trigger/recordingEvents';
 import type { FormPairs } from './trigger/signature';
@@ -241,12 +242,16 @@ export class SignalWireConferenceTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node');
 				state.webhookUrl = this.getNodeWebhookUrl('default');
 				state.statusCallbackEvent = statusCallbackEventAttribute(events);
+				const recordingWords = recordingStatusCallbackEventAttribute(events);
+				if (recordingWords !== '') state.recordingStatusCallbackEvent = recordingWords;
+				else delete state.recordingStatusCallbackEvent;
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node');
 				delete state.webhookUrl;
 				delete state.statusCallbackEvent;
+				delete state.recordingStatusCallbackEvent;
 				return true;
 			},
 		},

@@ -321,6 +321,28 @@ describe('SignalWire Conference Trigger: activation', () => {
 		});
 	});
 
+	it('records the recordingStatusCallbackEvent words too when recording events are chosen', async () => {
+		const staticData = {};
+
+		await activateWebhook(
+			{
+				events: ['recording-completed', 'conference-end', 'recording-absent'],
+				verifySignature: true,
+				options: {},
+			},
+			SIGNING_KEY,
+			staticData,
+		);
+
+		expect(staticData).toEqual({
+			'node:SignalWire': {
+				webhookUrl: `http://127.0.0.1:5678/webhook/${WEBHOOK_ID}/signalwire-conference`,
+				statusCallbackEvent: 'end',
+				recordingStatusCallbackEvent: 'completed absent',
+			},
+		});
+	});
+
 	it('fails activation with a clear message when the signing key is empty', async () => {
 		await expect(
 			activateWebhook({ events: ['conference-end'], verifySignature: true, options: {} }, '  ', {}),
