@@ -41,8 +41,9 @@ function toFormValue(
 	if (kind === 'httpUrl') return assertHttpUrl(context, text, field.label, itemIndex);
 	if (kind === 'httpMethod') {
 		const method = text.toUpperCase();
-		if (method !== 'GET' && method !== 'POST')
-			throw refuse(`"${text.slice(0, 100)}" is not GET or POST`);
+		if (method !== 'GET' && method !== 'POST') {
+			throw refuse(`"${text.slice(0, 100)}" is not GET or POST`, 'Choose GET or POST.');
+		}
 		return method;
 	}
 	if (kind === 'uuid') {

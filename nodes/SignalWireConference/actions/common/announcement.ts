@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { characterNotInXml, playDocument, sayDocument } from '../../helpers/cxml';
+import { buildForm } from '../../helpers/formFields';
 import { assertHttpUrl } from '../../helpers/validation';
+import { ANNOUNCE_METHOD, ANNOUNCE_URL } from './announceFields';
 import type { Cleanup, ScriptUse } from './cxmlScripts';
 import { cleanUpAfter, describeScript, obtainScript } from './cxmlScripts';
 import { httpMethodField } from './httpMethod';
@@ -264,8 +266,17 @@ export function readAnnouncement(context: IExecuteFunctions, itemIndex: number):
 		return { type, audioUrl, loop: readLoop(context, options.loop, itemIndex) };
 	}
 	if (type === 'cxmlUrl') {
-		const raw = String(context.getNodeParameter('announceUrl', itemIndex, '') ?? '');
-		if (raw.trim() === '') {
+		// The same fields, and the same checks, as Update's Announce URL and Announce Method.
+		const form = buildForm(
+			context,
+			{
+				announceUrl: context.getNodeParameter('announceUrl', itemIndex, ''),
+				announceMethod: context.getNodeParameter('announceMethod', itemIndex, 'POST'),
+			},
+			[ANNOUNCE_URL, ANNOUNCE_METHOD],
+			itemIndex,
+		);
+		if (form.AnnounceUrl === undefined) {
 			throw refuse(
 				context,
 				itemIndex,
@@ -273,19 +284,11 @@ export function readAnnouncement(context: IExecuteFunctions, itemIndex: number):
 				'Enter the http(s) URL of your cXML document.',
 			);
 		}
-		const url = assertHttpUrl(context, raw, 'Announce URL', itemIndex);
-		const method = String(
-			context.getNodeParameter('announceMethod', itemIndex, 'POST'),
-		).toUpperCase();
-		if (method !== 'GET' && method !== 'POST') {
-			throw refuse(
-				context,
-				itemIndex,
-				`Announce Method "${method.slice(0, 20)}" is not GET or POST`,
-				'Choose GET or POST.',
-			);
-		}
-		return { type, url, method };
+		return {
+			type,
+			url: form.AnnounceUrl,
+			method: (form.AnnounceMethod ?? 'POST') as 'GET' | 'POST',
+		};
 	}
 	throw refuse(
 		context,

@@ -384,6 +384,15 @@ describe('Conference → Announce', () => {
 			{ announcementType: 'cxmlUrl', announceUrl: 'javascript:alert(1)' },
 			'Announce URL "javascript:alert(1)" is not a valid http(s) URL',
 		],
+		[{ announcementType: 'cxmlUrl', announceUrl: '={{ " " }}' }, 'Announce URL is empty'],
+		[
+			{
+				announcementType: 'cxmlUrl',
+				announceUrl: 'https://example.com/a.xml',
+				announceMethod: '={{ "PUT" }}',
+			},
+			'Announce Method "PUT" is not GET or POST',
+		],
 	])('refuses %j before sending anything', async (announcement, message) => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
 
