@@ -7,6 +7,16 @@ export const UUID_REGEX =
 
 const UUID_PATTERN = new RegExp(`^${UUID_REGEX}$`);
 
+/** A clear input error for one item, raised before any request is sent. */
+export function inputError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
+}
+
 export function isUuid(value: string): boolean {
 	return UUID_PATTERN.test(value);
 }

@@ -1,159 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { characterNotInXml, playDocument, sayDocument } from '../../helpers/cxml';
 import { buildForm } from '../../helpers/formFields';
-import { assertHttpUrl } from '../../helpers/validation';
-import { ANNOUNCE_METHOD, ANNOUNCE_URL } from './announceFields';
+import { assertHttpUrl, inputError } from '../../helpers/validation';
+import { ANNOUNCE_METHOD, ANNOUNCE_URL, MAX_LOOP, MAX_TEXT_LENGTH } from './announceFields';
 import type { Cleanup, ScriptUse } from './cxmlScripts';
 import { cleanUpAfter, describeScript, obtainScript } from './cxmlScripts';
-import { httpMethodField } from './httpMethod';
 
-/** SignalWire's `<Say>` takes up to 4,096 characters; the bound leaves room to spare. */
-export const MAX_TEXT_LENGTH = 4000;
-export const MAX_LOOP = 10;
 const MAX_AUDIO_URL_LENGTH = 2000;
 
+/** One item's announcement, as checked; what the output's `announced` says. */
 export type Announcement =
 	| { type: 'text'; text: string; voice?: string; language?: string; loop?: number }
 	| { type: 'audioUrl'; audioUrl: string; loop?: number }
 	| { type: 'cxmlUrl'; url: string; method: 'GET' | 'POST' };
 
-/**
- * The announcement fields of Conference → Announce and Participant → Announce. `audience` says who
- * hears it, e.g. "everyone in the conference".
- */
-export function announcementFields(audience: string): INodeProperties[] {
-	const onlyFor = (type: Announcement['type']) => ({ show: { announcementType: [type] } });
-	return [
-		{
-			displayName: 'Announcement',
-			name: 'announcementType',
-			type: 'options',
-			noDataExpression: true,
-			default: 'text',
-			description: `What is played to ${audience}`,
-			options: [
-				{
-					name: 'Text',
-					value: 'text',
-					description: 'Typed text, spoken by text-to-speech',
-				},
-				{
-					name: 'Audio URL',
-					value: 'audioUrl',
-					description: 'An audio file (MP3 or WAV) at a public http(s) URL',
-				},
-				{
-					name: 'cXML URL',
-					value: 'cxmlUrl',
-					description:
-						'A public URL that serves cXML (for example your own &lt;Say&gt; or &lt;Play&gt;)',
-				},
-			],
-		},
-		{
-			displayName: 'Text',
-			name: 'text',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			required: true,
-			default: '',
-			placeholder: 'Deploy 4.2 starts in five minutes',
-			description: `The words spoken to ${audience}, exactly as typed (up to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters)`,
-			displayOptions: onlyFor('text'),
-		},
-		{
-			displayName: 'Audio URL',
-			name: 'audioUrl',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'https://example.com/announcements/standup.mp3',
-			description: `The http(s) URL of an MP3 or WAV file played to ${audience}`,
-			displayOptions: onlyFor('audioUrl'),
-		},
-		{
-			displayName: 'Announce URL',
-			name: 'announceUrl',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'https://example.com/announcement.xml',
-			description: `The http(s) URL SignalWire fetches: cXML (or audio) played to ${audience}`,
-			displayOptions: onlyFor('cxmlUrl'),
-		},
-		{
-			...httpMethodField(
-				'announceMethod',
-				'Announce Method',
-				'POST',
-				'How SignalWire requests the Announce URL',
-			),
-			displayOptions: onlyFor('cxmlUrl'),
-		},
-		{
-			displayName: 'Speech Options',
-			name: 'speechOptions',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: onlyFor('text'),
-			options: [
-				{
-					displayName: 'Language',
-					name: 'language',
-					type: 'string',
-					default: '',
-					placeholder: 'en-US',
-					description: 'Language and locale of the voice, e.g. en-US, de-DE, fr-CA',
-				},
-				loopOption('text is spoken'),
-				{
-					displayName: 'Voice',
-					name: 'voice',
-					type: 'string',
-					default: '',
-					placeholder: 'Polly.Joanna',
-					description:
-						"Text-to-speech voice: man, woman, a Polly voice (Polly.Joanna, Polly.Joanna-Neural) or a Google voice (gcloud.en-US-Standard-A); empty for SignalWire's default",
-				},
-			],
-		},
-		{
-			displayName: 'Audio Options',
-			name: 'audioOptions',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: onlyFor('audioUrl'),
-			options: [loopOption('audio is played')],
-		},
-	];
-}
-
-function loopOption(what: string): INodeProperties {
-	return {
-		displayName: 'Loop',
-		name: 'loop',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_LOOP },
-		default: 1,
-		description: `How many times the ${what} (1 to ${MAX_LOOP})`,
-	};
-}
-
 const VOICE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
-
-function refuse(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description: string,
-) {
-	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
-}
 
 function readLoop(
 	context: IExecuteFunctions,
@@ -163,7 +26,7 @@ function readLoop(
 	if (value === undefined || value === null || value === '') return undefined;
 	const loop = Number(value);
 	if (!Number.isInteger(loop) || loop < 1 || loop > MAX_LOOP) {
-		throw refuse(
+		throw inputError(
 			context,
 			itemIndex,
 			`Loop "${String(value).slice(0, 50)}" is not a whole number from 1 to ${MAX_LOOP}`,
@@ -184,7 +47,7 @@ function readOptionalText(
 	const text = String(value ?? '').trim();
 	if (text === '') return undefined;
 	if (!pattern.test(text)) {
-		throw refuse(context, itemIndex, `${label} "${text.slice(0, 100)}" is not valid`, example);
+		throw inputError(context, itemIndex, `${label} "${text.slice(0, 100)}" is not valid`, example);
 	}
 	return text;
 }
@@ -192,11 +55,11 @@ function readOptionalText(
 function readText(context: IExecuteFunctions, itemIndex: number): string {
 	const text = String(context.getNodeParameter('text', itemIndex, '') ?? '').trim();
 	if (text === '') {
-		throw refuse(context, itemIndex, 'Text is empty', 'Type the words to announce.');
+		throw inputError(context, itemIndex, 'Text is empty', 'Type the words to announce.');
 	}
 	const length = [...text].length;
 	if (length > MAX_TEXT_LENGTH) {
-		throw refuse(
+		throw inputError(
 			context,
 			itemIndex,
 			`Text is ${length.toLocaleString('en-US')} characters long: at most ${MAX_TEXT_LENGTH.toLocaleString('en-US')} can be announced`,
@@ -205,7 +68,7 @@ function readText(context: IExecuteFunctions, itemIndex: number): string {
 	}
 	const bad = characterNotInXml(text);
 	if (bad !== undefined) {
-		throw refuse(
+		throw inputError(
 			context,
 			itemIndex,
 			`Text contains a character that cannot be spoken (U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
@@ -247,7 +110,7 @@ export function readAnnouncement(context: IExecuteFunctions, itemIndex: number):
 		const options = context.getNodeParameter('audioOptions', itemIndex, {}) as IDataObject;
 		const raw = String(context.getNodeParameter('audioUrl', itemIndex, '') ?? '');
 		if (raw.trim() === '') {
-			throw refuse(
+			throw inputError(
 				context,
 				itemIndex,
 				'Audio URL is empty',
@@ -256,7 +119,7 @@ export function readAnnouncement(context: IExecuteFunctions, itemIndex: number):
 		}
 		const audioUrl = assertHttpUrl(context, raw, 'Audio URL', itemIndex);
 		if (audioUrl.length > MAX_AUDIO_URL_LENGTH || characterNotInXml(audioUrl) !== undefined) {
-			throw refuse(
+			throw inputError(
 				context,
 				itemIndex,
 				`Audio URL is longer than ${MAX_AUDIO_URL_LENGTH} characters or contains control characters`,
@@ -277,7 +140,7 @@ export function readAnnouncement(context: IExecuteFunctions, itemIndex: number):
 			itemIndex,
 		);
 		if (form.AnnounceUrl === undefined) {
-			throw refuse(
+			throw inputError(
 				context,
 				itemIndex,
 				'Announce URL is empty',
@@ -290,7 +153,7 @@ export function readAnnouncement(context: IExecuteFunctions, itemIndex: number):
 			method: (form.AnnounceMethod ?? 'POST') as 'GET' | 'POST',
 		};
 	}
-	throw refuse(
+	throw inputError(
 		context,
 		itemIndex,
 		`Announcement "${type.slice(0, 50)}" is not one of: text, audioUrl, cxmlUrl`,

@@ -3,11 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { conferencePath, signalWireApiPost } from '../../transport';
 import {
 	afterScriptUse,
-	announcementFields,
 	describeAnnouncement,
 	prepareAnnouncement,
 	readAnnouncement,
 } from '../common/announcement';
+import { announcementFields } from '../common/announceFields';
 import {
 	conferenceLocatorWithName,
 	MUST_BE_RUNNING,

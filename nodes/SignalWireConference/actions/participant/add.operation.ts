@@ -5,19 +5,16 @@ import type {
 	INodeParameterResourceLocator,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ConferenceAttributes } from '../../helpers/cxml';
 import { dialConferenceDocument } from '../../helpers/cxml';
-import { assertHttpUrl, isUuid, readBooleanValue } from '../../helpers/validation';
+import { E164_AS_TYPED_REGEX, readDialAddress, readE164 } from '../../helpers/phoneNumbers';
+import { assertHttpUrl, inputError, isUuid, readBooleanValue } from '../../helpers/validation';
 import { callsPath, signalWireApiPost } from '../../transport';
 import { conferenceLocatorWithName, resolveConference } from '../common/conferenceByName';
 import { cleanUpAfter, describeScript, obtainScript } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
 
-const E164 = /^\+[1-9]\d{1,14}$/;
-const SIP_URI = /^sips?:[^\s@<>"]+@[^\s<>"]+$/i;
-const E164_REGEX_SOURCE = '^\\s*\\+[1-9][0-9\\s().-]{1,20}$';
 const BEEPS = ['true', 'false', 'onEnter', 'onExit'];
 const MAX_TIMEOUT_SECONDS = 600;
 
@@ -67,7 +64,7 @@ export const properties: INodeProperties[] = [
 					{
 						type: 'regex',
 						properties: {
-							regex: E164_REGEX_SOURCE,
+							regex: E164_AS_TYPED_REGEX,
 							errorMessage: 'Not a phone number in E.164 format, e.g. +15551230000',
 						},
 					},
@@ -155,56 +152,17 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-function refuse(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description: string,
-) {
-	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
-}
-
-/** "+1 (555) 123-0001" → "+15551230001"; anything that is not a + number stays as typed. */
-function compactNumber(value: string): string {
-	const trimmed = value.trim();
-	return trimmed.startsWith('+') ? trimmed.replace(/[\s().-]/g, '') : trimmed;
-}
-
 function readTo(context: IExecuteFunctions, itemIndex: number): string {
 	const raw = String(context.getNodeParameter('to', itemIndex, '') ?? '').trim();
 	if (raw === '') {
-		throw refuse(
+		throw inputError(
 			context,
 			itemIndex,
 			'To is empty',
 			'Enter the phone number (E.164, e.g. +15551230001) or SIP address to call.',
 		);
 	}
-	const number = compactNumber(raw);
-	if (E164.test(number)) return number;
-	if (SIP_URI.test(raw)) return raw;
-	throw refuse(
-		context,
-		itemIndex,
-		`To "${raw.slice(0, 100)}" is neither a phone number in E.164 format nor a SIP address`,
-		'Use + and the country code, e.g. +15551230001, or a SIP address such as sip:alice@example.com.',
-	);
-}
-
-function readE164(
-	context: IExecuteFunctions,
-	raw: string,
-	label: string,
-	itemIndex: number,
-): string {
-	const number = compactNumber(raw);
-	if (E164.test(number)) return number;
-	throw refuse(
-		context,
-		itemIndex,
-		`${label} "${raw.trim().slice(0, 100)}" is not a phone number in E.164 format`,
-		'Use + and the country code, e.g. +15551230000.',
-	);
+	return readDialAddress(context, raw, 'To', itemIndex);
 }
 
 function readFrom(context: IExecuteFunctions, itemIndex: number): string {
@@ -215,7 +173,7 @@ function readFrom(context: IExecuteFunctions, itemIndex: number): string {
 		typeof locator === 'object' && locator !== null ? (locator.value ?? '') : locator,
 	).trim();
 	if (raw === '') {
-		throw refuse(
+		throw inputError(
 			context,
 			itemIndex,
 			'From is empty',
@@ -249,7 +207,7 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest 
 	if (options.beep !== undefined && options.beep !== '') {
 		const beep = String(options.beep);
 		if (!BEEPS.includes(beep)) {
-			throw refuse(
+			throw inputError(
 				context,
 				itemIndex,
 				`Beep "${beep.slice(0, 50)}" is not one of: ${BEEPS.join(', ')}`,
@@ -261,7 +219,7 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest 
 	const coach = String(options.coach ?? '').trim();
 	if (coach !== '') {
 		if (!isUuid(coach)) {
-			throw refuse(
+			throw inputError(
 				context,
 				itemIndex,
 				`Coach "${coach.slice(0, 100)}" is not a valid call ID: SignalWire IDs are UUIDs`,
@@ -298,7 +256,7 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest 
 	if (options.timeout !== undefined && options.timeout !== '') {
 		const timeout = Number(options.timeout);
 		if (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
-			throw refuse(
+			throw inputError(
 				context,
 				itemIndex,
 				`Timeout "${String(options.timeout).slice(0, 50)}" is not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`,

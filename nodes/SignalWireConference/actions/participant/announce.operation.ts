@@ -4,11 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { signalWireApiPost, signalWireApiRequest } from '../../transport';
 import {
 	afterScriptUse,
-	announcementFields,
 	describeAnnouncement,
 	prepareAnnouncement,
 	readAnnouncement,
 } from '../common/announcement';
+import { announcementFields } from '../common/announceFields';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
