@@ -1,7 +1,6 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
-	IDataObject,
 	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
@@ -22,76 +21,7 @@ import {
 	recordingStatusCallbackEventAttribute,
 	withRecordingEvent,
 } from './trigger/recordingEvents';
-import type { FormPairs } from './trigger/signature';
-import { isValidSignature, signatureUrlCandidates } from './trigger/signature';
-
-const SIGNATURE_HEADERS = ['x-signalwire-signature', 'x-twilio-signature'];
-
-function formPairs(context: IWebhookFunctions): FormPairs {
-	const request = context.getRequestObject() as {
-		rawBody?: Buffer;
-		headers: Record<string, unknown>;
-	};
-	const contentType = String(request.headers['content-type'] ?? '');
-	// The raw body keeps every pair exactly as signed; a parsed body may have merged or nested them.
-	if (
-		request.rawBody !== undefined &&
-		contentType.startsWith('application/x-www-form-urlencoded')
-	) {
-		return [...new URLSearchParams(request.rawBody.toString('utf-8'))];
-	}
-	const body = (context.getBodyData() ?? {}) as IDataObject;
-	return Object.entries(body).flatMap(([name, value]) =>
-		(Array.isArray(value) ? value : [value]).map((entry): [string, string] => [
-			name,
-			String(entry),
-		]),
-	);
-}
-
-/** The URLs SignalWire may have signed (see `signatureUrlCandidates` for the order). */
-function calledUrls(context: IWebhookFunctions): string[] {
-	const request = context.getRequestObject();
-	return signatureUrlCandidates({
-		nodeWebhookUrl: context.getNodeWebhookUrl('default'),
-		originalUrl: request.originalUrl,
-		requestOrigin: `${request.protocol}://${request.get('host') ?? ''}`,
-		publicBaseUrl: String(context.getNodeParameter('options.publicBaseUrl', '') ?? ''),
-	});
-}
-
-/** Verification is off only when the setting is clearly false; anything else verifies (fail closed). */
-function verifiesSignature(context: IWebhookFunctions | IHookFunctions): boolean {
-	const value = context.getNodeParameter('verifySignature', true) as unknown;
-	return !(value === false || (typeof value === 'string' && /^\s*false\s*$/i.test(value)));
-}
-
-/**
- * The Signing Key, read on every request (the activation hook is skipped when n8n finds the
- * webhook registered). Blank or unreadable means no request can be verified.
- */
-async function signingKey(context: IWebhookFunctions): Promise<string> {
-	try {
-		const { signingKeySecret } = await context.getCredentials('signalWireSigningKeyApi');
-		return typeof signingKeySecret === 'string' ? signingKeySecret : '';
-	} catch {
-		return '';
-	}
-}
-
-function refuse(context: IWebhookFunctions, message: string): IWebhookResponseData {
-	context.getResponseObject().status(401).send(message);
-	return { noWebhookResponse: true };
-}
-
-function signatureHeader(context: IWebhookFunctions): string | undefined {
-	const headers = context.getHeaderData() as Record<string, unknown>;
-	for (const name of SIGNATURE_HEADERS) {
-		const value = headers[name];
-		if (typeof value === 'string' && value !== '') return value;
-	}
-	return undefined;
-}
+import { formPairs, refuseUnverified, verifiesSignature } from './trigger/verifyRequest';
 
 export class SignalWireConferenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -259,17 +189,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const pairs = formPairs(this);
-		if (verifiesSignature(this)) {
-			const key = await signingKey(this);
-			if (key.trim() === '') {
-				return refuse(this, 'Signing Key is empty: no request can be verified');
-			}
-			const signature = signatureHeader(this);
-			if (signature === undefined) return refuse(this, 'Missing X-SignalWire-Signature');
-			if (!isValidSignature(key, signature, calledUrls(this), pairs)) {
-				return refuse(this, 'Invalid signature');
-			}
-		}
+		const refused = await refuseUnverified(this, pairs);
+		if (refused !== undefined) return refused;
 		const item = withRecordingEvent(callbackToItem(pairs));
 		const events = this.getNodeParameter('events', []) as string[];
 		if (typeof item.event !== 'string' || !events.includes(item.event)) {
