@@ -84,11 +84,8 @@ export async function send(
 	request: SignalWireRequest,
 ): Promise<IDataObject> {
 	const { maxRetries, timeoutMs } = readReliability(context, request.itemIndex);
-	const secrets = [
-		...space.secrets,
-		...(request.secrets ?? []),
-		...userSecrets(context, request.itemIndex),
-	];
+	// The token, and whatever the user typed into password fields (see secrets.ts).
+	const secrets = [...space.secrets, ...userSecrets(context, request.itemIndex)];
 	const idempotent = isIdempotent(request.method, request.idempotent);
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		let answer: Answer;

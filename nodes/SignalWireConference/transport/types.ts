@@ -34,11 +34,6 @@ export interface SignalWireRequest extends ErrorContext {
 	query?: QueryValues;
 	form?: Record<string, string>;
 	/**
-	 * Values never to be quoted back, like the API token. Password-type parameters join them
-	 * without being listed here (see `secrets.ts`).
-	 */
-	secrets?: string[];
-	/**
 	 * Whether sending the request twice does no more than sending it once (ending a conference,
 	 * setting a flag). Defaults to true for GET and false otherwise; decides what a 503 or a lost
 	 * connection may retry.
