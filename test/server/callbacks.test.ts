@@ -1,6 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
+import { startCallbackReceiver } from '../harness/callbackReceiver';
 import { runNode } from '../harness/engine';
 import { API_TOKEN, PROJECT_ID } from '../harness/fixtures';
 import { callWebhook } from '../harness/triggers';
@@ -8,35 +6,9 @@ import { SignalWireServer } from './SignalWireServer';
 
 const SIGNING_KEY = 'PSKcallbacks0123456789';
 
-interface Received {
-	url: string;
-	signature: string;
-	body: string;
-}
-
-/** A stand-in for n8n's webhook endpoint that keeps what SignalWire's callbacks look like. */
-async function startReceiver() {
-	const received: Received[] = [];
-	const server = createServer((request, response) => {
-		let body = '';
-		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-		request.on('end', () => {
-			received.push({
-				url: request.url ?? '',
-				signature: String(request.headers['x-signalwire-signature']),
-				body,
-			});
-			response.writeHead(200).end();
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { received, origin, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
 describe('sandbox status callbacks', () => {
 	it('sends signed callbacks for what happens through the API, which the trigger verifies', async () => {
-		const receiver = await startReceiver();
+		const receiver = await startCallbackReceiver();
 		const url = `${receiver.origin}/webhook/abc/signalwire-conference`;
 		const signalwire = new SignalWireServer({
 			projectId: PROJECT_ID,

@@ -1,6 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
+import { startCallbackReceiver } from '../harness/callbackReceiver';
 import { runNode } from '../harness/engine';
 import { API_TOKEN, AUTHORIZATION, PROJECT_ID } from '../harness/fixtures';
 import { callWebhook } from '../harness/triggers';
@@ -9,33 +7,13 @@ import { SignalWireServer } from './SignalWireServer';
 
 const SIGNING_KEY = 'PSKrecordingCallbacks0123';
 
-/** A stand-in for n8n's webhook endpoint that keeps the callbacks as SignalWire sent them. */
-async function startReceiver() {
-	const received: Array<{ url: string; signature: string; body: string }> = [];
-	const server = createServer((request, response) => {
-		let body = '';
-		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-		request.on('end', () => {
-			received.push({
-				url: request.url ?? '',
-				signature: String(request.headers['x-signalwire-signature']),
-				body,
-			});
-			response.writeHead(200).end();
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { received, origin, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
 describe('sandbox recordings', () => {
 	let signalwire: SignalWireServer;
-	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
 	let credentials: { spaceUrl: string; projectId: string; apiToken: string };
 
 	beforeEach(async () => {
-		receiver = await startReceiver();
+		receiver = await startCallbackReceiver();
 		signalwire = new SignalWireServer({
 			projectId: PROJECT_ID,
 			apiToken: API_TOKEN,

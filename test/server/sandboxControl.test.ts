@@ -1,24 +1,6 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
+import { startCallbackReceiver } from '../harness/callbackReceiver';
 import { API_TOKEN, AUTHORIZATION, PROJECT_ID } from '../harness/fixtures';
 import { SignalWireServer } from './SignalWireServer';
-
-/** A receiver that answers 200 and keeps the event of every callback. */
-async function startReceiver() {
-	const events: string[] = [];
-	const server = createServer((request, response) => {
-		let body = '';
-		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-		request.on('end', () => {
-			events.push(new URLSearchParams(body).get('StatusCallbackEvent') ?? '');
-			response.writeHead(200).end();
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-	return { events, url, close: () => new Promise((resolve) => server.close(resolve)) };
-}
 
 describe('sandbox control endpoints the demo relies on', () => {
 	let signalwire: SignalWireServer;
@@ -52,12 +34,13 @@ describe('sandbox control endpoints the demo relies on', () => {
 	});
 
 	it('with requestedOnly, sends the callbacks of requested events and none for API calls', async () => {
-		const receiver = await startReceiver();
+		const receiver = await startCallbackReceiver();
 		try {
 			const conference = signalwire.store.addConference({ friendlyName: 'Support bridge' });
 			const guest = signalwire.store.addParticipant(conference);
 			expect(
-				(await control('callback-target', { url: receiver.url, requestedOnly: true })).status,
+				(await control('callback-target', { url: `${receiver.origin}/hook`, requestedOnly: true }))
+					.status,
 			).toBe(204);
 
 			await (
@@ -69,7 +52,7 @@ describe('sandbox control endpoints the demo relies on', () => {
 			).text();
 			await (await api('POST', `/Conferences/${conference.sid}`, 'Status=completed')).text();
 			await signalwire.flushCallbacks();
-			expect(receiver.events).toEqual([]);
+			expect(receiver.events()).toEqual([]);
 
 			const fired = await control('events', {
 				event: 'participant-join',
@@ -77,7 +60,7 @@ describe('sandbox control endpoints the demo relies on', () => {
 			});
 			expect(fired.status).toBe(200);
 			// Every "Support bridge" had ended: the join started a new one, as a call into it would.
-			expect(receiver.events).toEqual(['conference-start', 'participant-join']);
+			expect(receiver.events()).toEqual(['conference-start', 'participant-join']);
 			const running = [...signalwire.store.conferences.values()].filter(
 				(candidate) =>
 					candidate.friendlyName === 'Support bridge' && candidate.status === 'in-progress',

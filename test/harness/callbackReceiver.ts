@@ -1,0 +1,38 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedCallback {
+	url: string;
+	signature: string;
+	body: string;
+}
+
+/**
+ * A stand-in for n8n's webhook endpoint on 127.0.0.1: answers 200 and keeps every callback as
+ * SignalWire (here, the sandbox) sent it.
+ */
+export async function startCallbackReceiver() {
+	const received: ReceivedCallback[] = [];
+	const server = createServer((request, response) => {
+		let body = '';
+		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+		request.on('end', () => {
+			received.push({
+				url: request.url ?? '',
+				signature: String(request.headers['x-signalwire-signature']),
+				body,
+			});
+			response.writeHead(200).end();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return {
+		received,
+		origin,
+		/** The StatusCallbackEvent of each callback, in arrival order. */
+		events: () =>
+			received.map(({ body }) => new URLSearchParams(body).get('StatusCallbackEvent') ?? ''),
+		close: () => new Promise((resolve) => server.close(resolve)),
+	};
+}
