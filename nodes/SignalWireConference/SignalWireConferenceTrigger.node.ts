@@ -13,6 +13,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { jsonItems } from './helpers/jsonItems';
 import { recordingWorkflowData } from './trigger/attachRecording';
 import { callbackToItem } from './trigger/callback';
+import { isRepeatedEvent } from './trigger/repeats';
 import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './trigger/events';
 import {
 	isRecordingCallback,
@@ -195,6 +196,10 @@ export class SignalWireConferenceTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		if (typeof item.event !== 'string' || !events.includes(item.event)) {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };
+		}
+		// A test URL is for trying things out: sending the same callback again shows it again.
+		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs))) {
+			return { webhookResponse: 'Event already received; ignored' };
 		}
 		if (isRecordingCallback(item)) return await recordingWorkflowData(this, item);
 		return { workflowData: [jsonItems(item)] };

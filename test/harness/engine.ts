@@ -83,14 +83,18 @@ const recordingLogger: unknown = new Proxy(
 );
 Container.set(Logger, recordingLogger as Logger);
 
-function captureLogs() {
+export function captureLogs() {
 	const start = loggedLines.length;
 	return { stop: () => loggedLines.slice(start).join('\n') };
 }
 
-export function buildWorkflow(node: INode, staticData?: IDataObject): Workflow {
+export function buildWorkflow(
+	node: INode,
+	staticData?: IDataObject,
+	id = 'test-workflow',
+): Workflow {
 	return new Workflow({
-		id: 'test-workflow',
+		id,
 		nodes: [node],
 		connections: {},
 		active: false,

@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+
 import { HookContext, PollContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -21,16 +23,36 @@ const POLLING_TRIGGER = `${PACKAGE}.signalWireConferencePollingTrigger`;
 const WEBHOOK_TRIGGER = `${PACKAGE}.signalWireConferenceTrigger`;
 export const WEBHOOK_ID = '7f1c2b3a-9d8e-4f6a-8b4c-3d2e1f0a9b8c';
 
+let setUps = 0;
+
+/**
+ * Each call is its own workflow with its own Signing Key credential, as two workflows or two
+ * credentials in n8n would be (the trigger keeps a key per credential and remembers events per
+ * workflow), unless the test names them.
+ */
 function setUp(
 	type: string,
 	parameters: Record<string, unknown>,
 	staticData: IDataObject,
 	credentials: ICredentialDataDecryptedObject,
 	others: Record<string, ICredentialDataDecryptedObject> = {},
+	ids: { workflowId?: string; signingKeyCredentialId?: string } = {},
 ) {
+	setUps++;
+	const base = buildNode(parameters, { nodeType: type });
 	// n8n gives every webhook node a webhookId when it is added to a workflow.
-	const node = { ...buildNode(parameters, { nodeType: type }), webhookId: WEBHOOK_ID };
-	const workflow = buildWorkflow(node, staticData);
+	const node = {
+		...base,
+		webhookId: WEBHOOK_ID,
+		credentials: {
+			...base.credentials,
+			signalWireSigningKeyApi: {
+				id: ids.signingKeyCredentialId ?? `signing-key-${setUps}`,
+				name: 'SignalWire signing key',
+			},
+		},
+	};
+	const workflow = buildWorkflow(node, staticData, ids.workflowId ?? `test-workflow-${setUps}`);
 	const workflowData = {
 		id: workflow.id,
 		name: 'test',
@@ -76,6 +98,8 @@ export interface CallbackRequest {
 export interface CapturedResponse {
 	status: number;
 	body: unknown;
+	/** Headers set with `set()`, only when any were. */
+	headers?: Record<string, string>;
 }
 
 function fakeRequest(request: CallbackRequest) {
@@ -109,24 +133,38 @@ function fakeRequest(request: CallbackRequest) {
 	};
 }
 
+/**
+ * The parts of Express's response the trigger uses: status, headers, a body, and the 'close'
+ * event Node's response emits once the answer is sent (or the connection is gone).
+ */
 function fakeResponse(captured: CapturedResponse) {
-	const response = {
+	const response = Object.assign(new EventEmitter(), {
+		statusCode: 200,
+		writableFinished: false,
 		status(code: number) {
 			captured.status = code;
+			response.statusCode = code;
+			return response;
+		},
+		set(name: string, value: string) {
+			captured.headers = { ...captured.headers, [name]: value };
 			return response;
 		},
 		send(body: unknown) {
 			captured.body = body;
-			return response;
+			return response.end();
 		},
 		json(body: unknown) {
-			captured.body = body;
-			return response;
+			return response.send(body);
 		},
 		end() {
+			if (!response.writableFinished) {
+				response.writableFinished = true;
+				response.emit('close');
+			}
 			return response;
 		},
-	};
+	});
 	return response;
 }
 
@@ -138,6 +176,21 @@ export interface WebhookEnvironment {
 	webhookBaseUrl?: string;
 	/** The SignalWire API credentials, for a trigger that downloads recordings. */
 	apiCredentials?: ICredentialDataDecryptedObject;
+	/** n8n's mode for the request: 'manual' for the Test URL; a production webhook by default. */
+	mode?: WorkflowExecuteMode;
+	/** The same id in two calls: the same workflow (by default, each call is its own). */
+	workflowId?: string;
+	/** The same id in two calls: the same Signing Key credential (by default, each call has its own). */
+	signingKeyCredentialId?: string;
+	/** Reads of the Signing Key credential fail with this error (as n8n's do when its database is busy). */
+	signingKeyReadError?: Error;
+	/** Counts reads of the Signing Key credential. */
+	onSigningKeyRead?: () => void;
+	/**
+	 * n8n's own answer once webhook() has returned (unless it answered itself): 200 by default, as
+	 * n8n gives when it has started the workflow; 500 when it could not.
+	 */
+	n8nAnswer?: number;
 }
 
 /** One callback through the webhook trigger's `webhook()`, in n8n-core's WebhookContext. */
@@ -153,7 +206,17 @@ export async function callWebhook(
 		{},
 		environment.apiCredentials ?? {},
 		signingKey === undefined ? {} : { signalWireSigningKeyApi: { signingKeySecret: signingKey } },
+		environment,
 	);
+	const helper = additionalData.credentialsHelper;
+	const getDecrypted = helper.getDecrypted.bind(helper);
+	helper.getDecrypted = async (...args: Parameters<typeof helper.getDecrypted>) => {
+		if (args[2] === 'signalWireSigningKeyApi') {
+			environment.onSigningKeyRead?.();
+			if (environment.signingKeyReadError) throw environment.signingKeyReadError;
+		}
+		return await getDecrypted(...args);
+	};
 	if (environment.webhookBaseUrl !== undefined) {
 		additionalData.webhookBaseUrl = environment.webhookBaseUrl;
 	}
@@ -176,12 +239,27 @@ export async function callWebhook(
 		workflow,
 		node,
 		additionalData,
-		'webhook',
+		environment.mode ?? 'webhook',
 		webhookData,
 		[],
 		null,
 	);
-	const result = await nodeTypeInstances[WEBHOOK_TRIGGER].webhook!.call(context);
+	const response = additionalData.httpResponse as unknown as ReturnType<typeof fakeResponse>;
+	let result: IWebhookResponseData;
+	try {
+		result = await nodeTypeInstances[WEBHOOK_TRIGGER].webhook!.call(context);
+	} catch (error) {
+		// n8n answers a webhook() that throws with 500.
+		response.statusCode = 500;
+		response.end();
+		throw error;
+	}
+	// With responseMode 'onReceived', n8n answers once it has started the workflow; `captured`
+	// keeps only what the trigger itself answered.
+	if (result.noWebhookResponse !== true && !response.writableFinished) {
+		response.statusCode = environment.n8nAnswer ?? 200;
+		response.end();
+	}
 	return { result, response: captured };
 }
 

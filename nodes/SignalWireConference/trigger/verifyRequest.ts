@@ -8,6 +8,8 @@ import type {
 import { parseBooleanValue } from '../helpers/validation';
 import type { FormPairs } from './signature';
 import { isValidSignature, signatureUrlCandidates } from './signature';
+import type { SigningKeyRead } from './signingKey';
+import { signingKey, signingKeyAfterMismatch } from './signingKey';
 
 /* Whether a callback may start the workflow: its signature, checked on every request. */
 
@@ -52,21 +54,29 @@ export function verifiesSignature(context: IWebhookFunctions | IHookFunctions): 
 	return parseBooleanValue(context.getNodeParameter('verifySignature', true)) !== false;
 }
 
-/**
- * The Signing Key, read on every request (the activation hook is skipped when n8n finds the
- * webhook registered). Blank or unreadable means no request can be verified.
- */
-async function signingKey(context: IWebhookFunctions): Promise<string> {
-	try {
-		const { signingKeySecret } = await context.getCredentials('signalWireSigningKeyApi');
-		return typeof signingKeySecret === 'string' ? signingKeySecret : '';
-	} catch {
-		return '';
-	}
-}
-
 function refuse(context: IWebhookFunctions, message: string): IWebhookResponseData {
 	context.getResponseObject().status(401).send(message);
+	return { noWebhookResponse: true };
+}
+
+/** Seconds after which a sender may try again a callback that could not be checked. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * "Could not check" is not "not valid": a 401 would be final and the event lost, while a 503 with
+ * Retry-After asks the sender to deliver it again. Nothing is started either way.
+ */
+function unavailable(context: IWebhookFunctions, error: unknown): IWebhookResponseData {
+	const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+	context.logger.warn(
+		`SignalWire Conference Trigger: the Signing Key credential could not be read (${reason}); the callback was answered 503 and may be sent again`,
+		{ workflowId: context.getWorkflow().id, node: context.getNode().name },
+	);
+	context
+		.getResponseObject()
+		.status(503)
+		.set('Retry-After', String(RETRY_AFTER_SECONDS))
+		.send('The Signing Key could not be read: try again later');
 	return { noWebhookResponse: true };
 }
 
@@ -80,22 +90,37 @@ function signatureHeader(context: IWebhookFunctions): string | undefined {
 }
 
 /**
- * With Verify Signature on, the 401 answer for a callback that cannot be verified (blank Signing
- * Key, no signature, a wrong one); undefined when it may start the workflow.
+ * With Verify Signature on, the answer for a callback that cannot be verified: 401 for a blank
+ * Signing Key, no signature or a wrong one; 503 when the key cannot be read. Undefined when the
+ * callback may start the workflow.
  */
 export async function refuseUnverified(
 	context: IWebhookFunctions,
 	pairs: FormPairs,
 ): Promise<IWebhookResponseData | undefined> {
 	if (!verifiesSignature(context)) return undefined;
-	const key = await signingKey(context);
-	if (key.trim() === '') {
+	const signature = signatureHeader(context);
+	const urls = calledUrls(context);
+	let read: SigningKeyRead;
+	let valid = false;
+	try {
+		read = await signingKey(context);
+		if (signature !== undefined) {
+			valid = isValidSignature(read.key, signature, urls, pairs);
+			// The key may have just been changed in n8n: check once more with a fresh read.
+			const fresher = valid ? undefined : await signingKeyAfterMismatch(context, read);
+			if (fresher !== undefined) {
+				read = fresher;
+				valid = isValidSignature(read.key, signature, urls, pairs);
+			}
+		}
+	} catch (error) {
+		return unavailable(context, error);
+	}
+	if (read.key.trim() === '') {
 		return refuse(context, 'Signing Key is empty: no request can be verified');
 	}
-	const signature = signatureHeader(context);
 	if (signature === undefined) return refuse(context, 'Missing X-SignalWire-Signature');
-	if (!isValidSignature(key, signature, calledUrls(context), pairs)) {
-		return refuse(context, 'Invalid signature');
-	}
+	if (!valid) return refuse(context, 'Invalid signature');
 	return undefined;
 }

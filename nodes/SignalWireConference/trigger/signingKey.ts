@@ -1,0 +1,89 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+/*
+ * The Signing Key, read from n8n once per credential for a few seconds instead of once per
+ * callback. n8n reads a credential from its database on every getCredentials call; when a host
+ * ends a 100-person call, SignalWire sends 100 callbacks at once, and 100 reads queue for n8n's
+ * default pool of two database connections until some of them time out.
+ */
+
+/** How long a key read from n8n is used before it is read again. */
+export const KEY_FRESH_MS = 10_000;
+/**
+ * A callback that the kept key does not verify reads the key again (it may have just been
+ * changed), but not sooner than this after the last read, so that forged callbacks cannot turn
+ * into a database read each.
+ */
+export const KEY_RECHECK_MS = 1_000;
+/** Keys of this many credentials at most are kept; the oldest read is dropped first. */
+const MAX_KEPT_KEYS = 100;
+
+export interface SigningKeyRead {
+	key: string;
+	readAt: number;
+}
+
+const kept = new Map<string, SigningKeyRead>();
+const reading = new Map<string, Promise<SigningKeyRead>>();
+
+function keep(credentialId: string, read: SigningKeyRead): void {
+	kept.delete(credentialId);
+	kept.set(credentialId, read);
+	while (kept.size > MAX_KEPT_KEYS) kept.delete(kept.keys().next().value as string);
+}
+
+async function readFromN8n(context: IWebhookFunctions): Promise<SigningKeyRead> {
+	const { signingKeySecret } = await context.getCredentials('signalWireSigningKeyApi');
+	return {
+		key: typeof signingKeySecret === 'string' ? signingKeySecret : '',
+		readAt: Date.now(),
+	};
+}
+
+/** One read at a time per credential: callbacks that arrive while it runs share its result. */
+function readOnce(context: IWebhookFunctions, credentialId: string): Promise<SigningKeyRead> {
+	let pending = reading.get(credentialId);
+	if (pending === undefined) {
+		pending = readFromN8n(context)
+			.then((read) => {
+				keep(credentialId, read);
+				return read;
+			})
+			.finally(() => reading.delete(credentialId));
+		reading.set(credentialId, pending);
+	}
+	return pending;
+}
+
+function credentialIdOf(context: IWebhookFunctions): string | undefined {
+	const id = context.getNode().credentials?.signalWireSigningKeyApi?.id;
+	return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/**
+ * The Signing Key of the trigger's credential. Throws when n8n cannot read it (a failure is
+ * never kept: the next callback tries again).
+ */
+export async function signingKey(context: IWebhookFunctions): Promise<SigningKeyRead> {
+	const credentialId = credentialIdOf(context);
+	if (credentialId === undefined) return await readFromN8n(context);
+	const read = kept.get(credentialId);
+	if (read !== undefined && Date.now() - read.readAt < KEY_FRESH_MS) return read;
+	return await readOnce(context, credentialId);
+}
+
+/**
+ * The key read again after `stale` did not verify a callback, or undefined when `stale` is too
+ * recent to be worth a new read.
+ */
+export async function signingKeyAfterMismatch(
+	context: IWebhookFunctions,
+	stale: SigningKeyRead,
+): Promise<SigningKeyRead | undefined> {
+	const credentialId = credentialIdOf(context);
+	if (credentialId === undefined) return undefined;
+	const latest = kept.get(credentialId);
+	if (latest !== undefined && latest.readAt > stale.readAt) return latest;
+	if (Date.now() - stale.readAt < KEY_RECHECK_MS) return undefined;
+	return await readOnce(context, credentialId);
+}
