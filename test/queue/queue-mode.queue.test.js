@@ -14,9 +14,21 @@ const path = require('node:path');
 
 const { EXAMPLES_DIR, ROOT } = require('../../scripts/lib/paths');
 const { executionsByWorker } = require('../../scripts/lib/queue-cluster');
-const { JOINED_ANNOUNCE, activateWorkflow, waitForWebhook } = require('../../scripts/lib/triggers');
+const { servedAudio, stopARecording } = require('../../scripts/lib/recordings');
+const {
+	JOINED_ANNOUNCE,
+	activateWorkflow,
+	waitForWebhook,
+	webhookUrl,
+} = require('../../scripts/lib/triggers');
 const { startQueueEnvironment } = require('./support/environment');
 const { createExecutions, itemsOf, outputsOf } = require('./support/executions');
+const {
+	busyMachine,
+	sendAtOnce,
+	signedLeaveCallbacks,
+	withHeaderAuth,
+} = require('./support/burst');
 const { sandboxClient } = require('./support/sandbox');
 const { startSink } = require('./support/sink');
 
@@ -31,6 +43,17 @@ const FILES = {
 	continueErrorOutput: path.join(WORKFLOWS_DIR, 'continue-error-output.json'),
 	getMissing: path.join(WORKFLOWS_DIR, 'get-missing.json'),
 	polling: path.join(WORKFLOWS_DIR, 'polling-conference-ended.json'),
+	burstSignalWire: path.join(WORKFLOWS_DIR, 'burst-signalwire-trigger.json'),
+	burstHeaderAuth: path.join(WORKFLOWS_DIR, 'burst-webhook-header-auth.json'),
+	recordingHash: path.join(WORKFLOWS_DIR, 'recording-download-hash.json'),
+};
+/** The credential of the n8n Webhook node the burst is compared with. */
+const HEADER_AUTH = { name: 'X-Burst-Auth', value: require('node:crypto').randomUUID() };
+const HEADER_AUTH_CREDENTIAL = {
+	id: 'qBurstHeaderAuthKey',
+	name: 'Burst header auth',
+	type: 'httpHeaderAuth',
+	data: HEADER_AUTH,
 };
 const POLLING_WORKFLOW = 'qPollingEnded';
 // A seeded room with several running conferences (the polling tests end three of them).
@@ -89,7 +112,10 @@ function expectSucceededOnWorker(execution) {
 }
 
 beforeAll(async () => {
-	environment = await startQueueEnvironment({ workflowFiles: Object.values(FILES) });
+	environment = await startQueueEnvironment({
+		workflowFiles: Object.values(FILES),
+		credentials: [HEADER_AUTH_CREDENTIAL],
+	});
 	cluster = environment.cluster;
 	sandbox = sandboxClient(environment.sandbox);
 	executions = createExecutions(environment);
@@ -451,6 +477,171 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 		await sleep(1000);
 		expect((await sandbox.requestsSince(requestMark)).filter(isAnnounce)).toHaveLength(BURST);
 	}, 300_000);
+});
+
+/** A workflow file's id and its start node's webhook id. */
+function workflowOf(file) {
+	const workflow = require(file);
+	return {
+		id: workflow.id,
+		webhookId: workflow.nodes[0].webhookId,
+		startNode: workflow.nodes[0].name,
+	};
+}
+
+describe("bursts at n8n's default settings (database pool and all): nothing lost, nothing doubled", () => {
+	const ours = workflowOf(FILES.burstSignalWire);
+	const theirs = workflowOf(FILES.burstHeaderAuth);
+	/** One row per burst, printed side by side at the end. */
+	const figures = [];
+	let signalWireUrl;
+	let headerAuthUrl;
+
+	beforeAll(async () => {
+		await activateWorkflow(cluster.rest, ours.id);
+		await activateWorkflow(cluster.rest, theirs.id);
+		signalWireUrl = webhookUrl(cluster.publicUrl.replace(/\/$/, ''), ours.webhookId);
+		headerAuthUrl = `${cluster.publicUrl}webhook/burst-header-auth`;
+		await waitForWebhook(signalWireUrl);
+		await waitForWebhook(headerAuthUrl);
+	});
+
+	afterAll(() => {
+		const lines = figures.map(
+			({ machine, start, seconds, statuses, executions: ran }) =>
+				`  ${machine.padEnd(6)} ${start.padEnd(48)} ${seconds.toFixed(1).padStart(6)} s   answers ${JSON.stringify(statuses)}   executions ${ran}`,
+		);
+		process.stderr.write(
+			`\nqueue: ${BURST} callbacks at once through the webhook processor, n8n's default settings:\n${lines.join('\n')}\n`,
+		);
+	});
+
+	/** Sends a burst into a workflow and waits for its executions; returns what was sent and what ran. */
+	async function burstInto(workflow, requests) {
+		const before = (await executions.list(workflow.id)).length;
+		const answered = await sendAtOnce(requests);
+		const rows = (await executions.waitForFinished(workflow.id, before + BURST, 300_000)).slice(
+			before,
+		);
+		const runData = await executions.runData(rows.map((row) => row.id));
+		const callSids = rows.flatMap((row) =>
+			(itemsOf(runData.get(row.id), workflow.startNode) ?? []).map(
+				(item) => item.CallSid ?? item.body?.CallSid,
+			),
+		);
+		return { ...answered, rows, callSids };
+	}
+
+	test.each([
+		['quiet', 'nothing else running'],
+		['busy', 'a CPU-bound process per core beside the cluster'],
+	])(
+		`%s machine (%s): ${BURST} signed callbacks, each executed exactly once, answered within 1.5 times n8n's Webhook node with Header Auth`,
+		async (machine) => {
+			const callbacks = signedLeaveCallbacks({
+				url: signalWireUrl,
+				count: BURST,
+				accountSid: environment.sandbox.projectId,
+				signingKey: environment.sandbox.signingKey,
+				signCallback,
+			});
+			const load = machine === 'busy' ? busyMachine() : undefined;
+			let trigger;
+			let webhookNode;
+			try {
+				trigger = await burstInto(ours, callbacks);
+				webhookNode = await burstInto(
+					theirs,
+					withHeaderAuth(callbacks, headerAuthUrl, HEADER_AUTH),
+				);
+			} finally {
+				await load?.stop();
+			}
+			for (const [start, result] of [
+				['SignalWire Conference Trigger (Verify Signature)', trigger],
+				["n8n's Webhook node, Header Auth", webhookNode],
+			]) {
+				figures.push({ machine, start, ...result, executions: result.rows.length });
+			}
+
+			const sent = callbacks.map((callback) => callback.callSid).sort();
+			for (const result of [trigger, webhookNode]) {
+				expect(result.statuses).toEqual({ 200: BURST });
+				expect(result.rows.filter((row) => row.status !== 'success')).toEqual([]);
+				expect(result.callSids.sort()).toEqual(sent);
+			}
+			expect(trigger.seconds).toBeLessThanOrEqual(1.5 * webhookNode.seconds);
+		},
+		600_000,
+	);
+
+	test('one callback sent 5 times, one after another and then 5 at once, starts one execution', async () => {
+		const [first, second] = signedLeaveCallbacks({
+			url: signalWireUrl,
+			count: 2,
+			accountSid: environment.sandbox.projectId,
+			signingKey: environment.sandbox.signingKey,
+			signCallback,
+		});
+		const before = (await executions.list(ours.id)).length;
+
+		const oneByOne = [];
+		for (let copy = 0; copy < 5; copy++) oneByOne.push(await sendAtOnce([first]));
+		const atOnce = await sendAtOnce(Array(5).fill(second));
+
+		expect(oneByOne.map((result) => result.statuses)).toEqual(Array(5).fill({ 200: 1 }));
+		expect(atOnce.statuses).toEqual({ 200: 5 });
+		const rows = (await executions.waitForFinished(ours.id, before + 2, 60_000)).slice(before);
+		// Late copies would show up as more executions.
+		await sleep(3000);
+		expect(await executions.list(ours.id)).toHaveLength(before + 2);
+		const runData = await executions.runData(rows.map((row) => row.id));
+		expect(
+			rows.map((row) => itemsOf(runData.get(row.id), ours.startNode)[0].CallSid).sort(),
+		).toEqual([first.callSid, second.callSid].sort());
+	});
+});
+
+describe("a recording in queue mode: downloaded by the webhook processor's trigger, the same bytes on the worker", () => {
+	const recording = workflowOf(FILES.recordingHash);
+
+	beforeAll(async () => {
+		await activateWorkflow(cluster.rest, recording.id);
+		const url = webhookUrl(cluster.publicUrl.replace(/\/$/, ''), recording.webhookId);
+		await waitForWebhook(url);
+		await sandbox.sendCallbacksTo(url);
+	});
+
+	afterAll(async () => {
+		await sandbox.sendCallbacksTo(callbackSink.url);
+	});
+
+	// n8n 2.41.1 keeps binary data in Postgres in queue mode unless told otherwise
+	// (N8N_DEFAULT_BINARY_DATA_MODE defaults to "database" when EXECUTIONS_MODE=queue).
+	test('Download Recording with binary data mode "database" (the default in queue mode): the worker hashes the bytes SignalWire serves', async () => {
+		const before = (await executions.list(recording.id)).length;
+
+		const { recording: stopped } = await stopARecording(environment.sandbox, 'Support bridge');
+
+		const [row] = (await executions.waitForFinished(recording.id, before + 1, 120_000)).slice(
+			before,
+		);
+		expect(row).toMatchObject({ mode: 'webhook', status: 'success' });
+		expect(executionsByWorker(cluster).get(row.id)).toMatch(WORKER);
+		const runData = (await executions.runData([row.id])).get(row.id);
+		const [triggerOutput] = outputsOf(runData, 'Recording Completed')[0];
+		expect(triggerOutput.json).toMatchObject({
+			event: 'recording-completed',
+			RecordingSid: stopped.sid,
+		});
+		expect(triggerOutput.json.downloadError).toBeUndefined();
+		expect(triggerOutput.binary.data.id).toMatch(/^database:/);
+		const served = await servedAudio(environment.sandbox, stopped.sid);
+		const [hashed] = itemsOf(runData, 'Hash The Audio');
+		expect(hashed.sha256).toBe(
+			require('node:crypto').createHash('sha256').update(served).digest('hex'),
+		);
+	});
 });
 
 describe('the examples that end conferences, on workers', () => {

@@ -21,7 +21,7 @@ function fromGlobalSetup(name) {
 	return JSON.parse(value);
 }
 
-async function startQueueEnvironment({ workflowFiles }) {
+async function startQueueEnvironment({ workflowFiles, credentials = [] }) {
 	const install = fromGlobalSetup('QUEUE_N8N_INSTALL');
 	const sandbox = await startSandbox();
 	const startedAt = Date.now();
@@ -30,7 +30,7 @@ async function startQueueEnvironment({ workflowFiles }) {
 		cluster = await startQueueCluster({
 			install,
 			pkg: fromGlobalSetup('QUEUE_PACKAGE'),
-			credentials: [sandboxCredential(sandbox), signingKeyCredential(sandbox)],
+			credentials: [sandboxCredential(sandbox), signingKeyCredential(sandbox), ...credentials],
 			workflowFiles,
 			workers: 2,
 			// For a look after the run (git-ignored, replaced by the next run).
