@@ -198,7 +198,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };
 		}
 		// A test URL is for trying things out: sending the same callback again shows it again.
-		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs))) {
+		const signed = verifiesSignature(this);
+		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs, { signed }))) {
 			return { webhookResponse: 'Event already received; ignored' };
 		}
 		if (isRecordingCallback(item)) return await recordingWorkflowData(this, item);

@@ -28,16 +28,22 @@ function field(pairs: FormPairs, name: string): string | undefined {
 
 /**
  * What makes an event itself: the conference, its sequence number and the event; the recording
- * and its status. A callback that carries neither is known only by all of its fields, so only an
- * exact repeat counts as one.
+ * and its status. An unsigned callback, or one that carries neither, is known only by all of its
+ * fields, so that only an exact repeat counts as one: otherwise anyone could announce a future
+ * event's names in advance and have the real one ignored.
  */
-function eventIdentity(pairs: FormPairs): string {
+function eventIdentity(pairs: FormPairs, signed: boolean): string {
+	if (!signed) return exactIdentity(pairs);
 	const conference = ['ConferenceSid', 'SequenceNumber', 'StatusCallbackEvent'].map((name) =>
 		field(pairs, name),
 	);
 	if (conference.every((value) => value !== undefined)) return `conference ${conference.join(' ')}`;
 	const recording = ['RecordingSid', 'RecordingStatus'].map((name) => field(pairs, name));
 	if (recording.every((value) => value !== undefined)) return `recording ${recording.join(' ')}`;
+	return exactIdentity(pairs);
+}
+
+function exactIdentity(pairs: FormPairs): string {
 	const sorted = [...pairs].sort(([a, va], [b, vb]) =>
 		a === b ? (va < vb ? -1 : va > vb ? 1 : 0) : a < b ? -1 : 1,
 	);
@@ -79,9 +85,10 @@ function watchAnswer(context: IWebhookFunctions, key: string): void {
 export async function isRepeatedEvent(
 	context: IWebhookFunctions,
 	pairs: FormPairs,
+	{ signed }: { signed: boolean },
 ): Promise<boolean> {
 	const node = context.getNode();
-	const key = `${context.getWorkflow().id ?? ''} ${node.id} ${eventIdentity(pairs)}`;
+	const key = `${context.getWorkflow().id ?? ''} ${node.id} ${eventIdentity(pairs, signed)}`;
 	for (;;) {
 		forgetOld(Date.now());
 		const known = deliveries.get(key);

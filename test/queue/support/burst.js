@@ -9,23 +9,31 @@ const os = require('node:os');
 
 const { start, stop } = require('../../../scripts/lib/processes');
 
-/** Sends every request at once; resolves with `{ statuses: { code: count }, seconds }`. */
+/**
+ * Sends every request at once. Resolves with `{ statuses: { code: count }, refusals: { "code
+ * body": count }, seconds }`: who refused what is in the answer's body.
+ */
 async function sendAtOnce(requests) {
 	const startedAt = performance.now();
-	const statuses = await Promise.all(
+	const answers = await Promise.all(
 		requests.map(async ({ url, headers, body }) => {
 			try {
 				const response = await fetch(url, { method: 'POST', headers, body });
-				await response.arrayBuffer();
-				return String(response.status);
+				const text = await response.text();
+				return { status: String(response.status), body: text.slice(0, 120) };
 			} catch (error) {
-				return `failed: ${error.cause?.code ?? error.message}`;
+				return { status: 'no answer', body: String(error.cause?.code ?? error.message) };
 			}
 		}),
 	);
-	const counts = {};
-	for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
-	return { statuses: counts, seconds: (performance.now() - startedAt) / 1000 };
+	const seconds = (performance.now() - startedAt) / 1000;
+	const statuses = {};
+	const refusals = {};
+	for (const { status, body } of answers) {
+		statuses[status] = (statuses[status] ?? 0) + 1;
+		if (status !== '200') refusals[`${status} ${body}`] = (refusals[`${status} ${body}`] ?? 0) + 1;
+	}
+	return { statuses, refusals, seconds };
 }
 
 /**

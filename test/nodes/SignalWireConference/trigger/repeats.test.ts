@@ -2,7 +2,10 @@ import { ACCOUNT_PATH, PROJECT_ID, useSignalWireServer } from '../../../harness/
 import { conferenceCallbackBody, signLikeSignalWire } from '../../../harness/signedCallbacks';
 import type { WebhookEnvironment } from '../../../harness/triggers';
 import { callWebhook } from '../../../harness/triggers';
-import { REPEAT_WINDOW_MS } from '../../../../nodes/SignalWireConference/trigger/repeats';
+import {
+	MAX_REMEMBERED_EVENTS,
+	REPEAT_WINDOW_MS,
+} from '../../../../nodes/SignalWireConference/trigger/repeats';
 
 const space = useSignalWireServer();
 
@@ -163,6 +166,34 @@ describe('SignalWire Conference Trigger: each event starts the workflow once', (
 		expect(same.result).toEqual(IGNORED);
 		expect(other.result.workflowData).toHaveLength(1);
 	});
+
+	it('with Verify Signature off, only an exact copy is a repeat: an unsigned callback cannot claim a future event', async () => {
+		const workflowId = freshWorkflow();
+		const unverified = { ...listening, verifySignature: false };
+		const forged = conferenceCallbackBody({ CallSid: 'ca11ca11-0000-4000-8000-0000000000ff' });
+		await deliver(forged, { workflowId }, unverified);
+
+		const real = await deliver(conferenceCallbackBody(), { workflowId }, unverified);
+		const copy = await deliver(conferenceCallbackBody(), { workflowId }, unverified);
+
+		expect(real.result.workflowData).toHaveLength(1);
+		expect(copy.result).toEqual(IGNORED);
+	});
+
+	it(`remembers at most ${MAX_REMEMBERED_EVENTS} events: past that, the oldest is forgotten`, async () => {
+		const workflowId = freshWorkflow();
+		const event = (sequence: number) =>
+			conferenceCallbackBody({ SequenceNumber: String(sequence) });
+		for (let sequence = 0; sequence <= MAX_REMEMBERED_EVENTS; sequence++) {
+			await deliver(event(sequence), { workflowId });
+		}
+
+		const newest = await deliver(event(MAX_REMEMBERED_EVENTS), { workflowId });
+		const oldest = await deliver(event(0), { workflowId });
+
+		expect(newest.result).toEqual(IGNORED);
+		expect(oldest.result.workflowData).toHaveLength(1);
+	}, 120_000);
 
 	it("on the Test URL (n8n's manual mode) a resent callback shows again", async () => {
 		const workflowId = freshWorkflow();
