@@ -354,8 +354,12 @@ EOF
   # isolated-vm (n8n 2.x's default 'vm' expression engine; n8n 1.x has none)
   # ships prebuilds for Node 24 on Linux and Apple silicon; elsewhere (Intel
   # Macs) it is compiled.
+  # (Resolved inside this install only: from a cache inside a checkout, Node's
+  # lookup would otherwise climb to the repository's own node_modules.)
   has_ivm() {
-    (cd "$N8N_DIR/node_modules/n8n" && "$NODE_BIN" -e "require.resolve('isolated-vm')") >/dev/null 2>&1
+    local found
+    found="$(cd "$N8N_DIR/node_modules/n8n" && "$NODE_BIN" -p "require.resolve('isolated-vm')" 2>/dev/null)" &&
+      [[ "$found" == "$N8N_DIR"/* ]]
   }
   ivm_loads() {
     (
