@@ -62,14 +62,14 @@ test('the documented commands install the packed file into ~/.n8n/nodes, offline
 	);
 });
 
-test('n8n started on that home folder loads the three nodes and two credentials', async () => {
+test('n8n started on that home folder loads the three nodes, the AI Agent tool and two credentials', async () => {
 	const n8n = await createN8n(fromGlobalSetup('E2E_N8N_INSTALL'), home);
 	editor = await n8n.startEditor({ port: await freePort() });
 	const rest = new N8nRestClient(editor.baseUrl);
 	await rest.setupOwner(newOwnerLogin());
 
 	const { nodes, credentials } = await loadedTypes(rest);
-	expect(nodes).toEqual(expect.arrayContaining(PACKAGE_TYPES.nodes));
+	expect(nodes).toEqual(expect.arrayContaining([...PACKAGE_TYPES.nodes, PACKAGE_TYPES.tool]));
 	expect(credentials).toEqual(expect.arrayContaining(PACKAGE_TYPES.credentials));
 	const log = fs.readFileSync(editor.logFile, 'utf8');
 	expect(log).not.toMatch(/Failed to load package|n8n-nodes-signalwire-conference.*error/i);

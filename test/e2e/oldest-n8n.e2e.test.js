@@ -82,24 +82,11 @@ test(`n8n ${OLDEST} runs a conference operation (n8n execute)`, async () => {
 
 describe(`n8n ${OLDEST} started on that home folder`, () => {
 	let rest;
-	let webhookUrl;
 
 	beforeAll(async () => {
 		editor = await n8n.startEditor({ port: await freePort() });
 		rest = new N8nRestClient(editor.baseUrl);
 		await rest.setupOwner(newOwnerLogin());
-		// n8n 1.x activates by saving the workflow as active (2.x: POST …/activate, "Publish").
-		const { versionId } = await rest.request(
-			'GET',
-			`/rest/workflows/${JOINED_ANNOUNCE.workflowId}`,
-		);
-		await rest.request('PATCH', `/rest/workflows/${JOINED_ANNOUNCE.workflowId}`, {
-			active: true,
-			versionId,
-		});
-		webhookUrl = webhookUrlOf(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
-		await sendCallbacksTo(sandbox, webhookUrl, { requestedOnly: true });
-		await waitForWebhook(webhookUrl, 60_000);
 	}, 180_000);
 
 	test('lists the three nodes, the AI Agent tool and the two credentials', async () => {
@@ -150,7 +137,14 @@ describe(`n8n ${OLDEST} started on that home folder`, () => {
 		expect(requests[0].authorization).toBe(basicAuth(sandbox));
 	});
 
-	test('runs the published webhook trigger for a signed callback, which announces', async () => {
+	test('runs the activated webhook trigger for a signed callback, which announces', async () => {
+		// n8n 1.x activates by saving the workflow as active (2.x: POST …/activate, "Publish").
+		const { workflowId, webhookId } = JOINED_ANNOUNCE;
+		const { versionId } = await rest.request('GET', `/rest/workflows/${workflowId}`);
+		await rest.request('PATCH', `/rest/workflows/${workflowId}`, { active: true, versionId });
+		const webhookUrl = webhookUrlOf(editor.baseUrl, webhookId);
+		await sendCallbacksTo(sandbox, webhookUrl, { requestedOnly: true });
+		await waitForWebhook(webhookUrl, 60_000);
 		await sandbox.reset();
 
 		const delivered = await fireEvent(sandbox, 'participant-join', 'Support bridge');

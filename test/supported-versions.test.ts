@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /**
+ * The README's "Supported versions" claims what `npm test` runs: the e2e tests on the newest n8n,
+ * the smoke test on the oldest (N8N_VERSIONS in scripts/lib/n8n-install.js).
+ *
  * The package runs on the n8n-workflow of the n8n that loads it. An export the oldest supported
  * n8n lacks makes n8n drop the whole package there ("Class could not be found"), so every name
  * the compiled nodes take from 'n8n-workflow' must exist in that n8n-workflow, installed as the
@@ -100,5 +103,36 @@ describe(`the package's runtime imports from n8n-workflow, against ${oldestVersi
 		expect(() => runtimeImports(join(dist, 'Example.node.js'), source)).toThrow(
 			'dist/Example.node.js takes something from n8n-workflow in a form this check cannot read',
 		);
+	});
+});
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { N8N_VERSIONS } = require('../scripts/lib/n8n-install') as {
+	N8N_VERSIONS: { newest: string; oldest: string };
+};
+
+describe('the README\'s "Supported versions"', () => {
+	const readme = readFileSync(join(root, 'README.md'), 'utf8');
+	const section = readme.slice(
+		readme.indexOf('## Supported versions'),
+		readme.indexOf('\n## ', readme.indexOf('## Supported versions') + 1),
+	);
+
+	it('claims from the oldest n8n npm test runs on', () => {
+		const [major, minor] = N8N_VERSIONS.oldest.split('.');
+		expect(section).toContain(`**n8n ${major}.${minor} or newer**`);
+	});
+
+	it('names as run by every npm test exactly the versions the e2e tests install', () => {
+		const everyRun = section
+			.split('\n')
+			.filter((line) => line.includes('Every `npm test`'))
+			.map((line) => /^\| \*\*(\d+\.\d+\.\d+)\*\* \|/.exec(line)?.[1]);
+		expect(everyRun.sort()).toEqual([N8N_VERSIONS.newest, N8N_VERSIONS.oldest].sort());
+	});
+
+	it('is what scripts/ensure-n8n.sh installs when no version is given', () => {
+		const script = readFileSync(join(root, 'scripts', 'ensure-n8n.sh'), 'utf8');
+		expect(script).toContain(`N8N_VERSION="\${N8N_VERSION:-${N8N_VERSIONS.newest}}"`);
 	});
 });
