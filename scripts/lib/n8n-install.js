@@ -1,5 +1,5 @@
 'use strict';
-/** The pinned real n8n (scripts/ensure-n8n.sh) and where its binaries are. */
+/** The pinned real n8n versions (scripts/ensure-n8n.sh) and where their binaries are. */
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -9,10 +9,19 @@ const { runOrThrow } = require('./processes');
 const ENSURE_N8N = path.join(ROOT, 'scripts', 'ensure-n8n.sh');
 
 /**
- * Installs n8n into the cache if needed (progress on stderr; about 4 minutes cold, instant warm)
- * and returns `{ nodeBin, n8nBin, version }`: n8n runs as `nodeBin n8nBin <command>` on its own Node 24.
+ * The ends of the range the README's "Supported versions" claims: every e2e test runs on the
+ * newest, the smoke test (test/e2e/oldest-n8n.e2e.test.js) on the oldest. The oldest is the first
+ * n8n whose n8n-workflow exports `NodeConnectionTypes`; the unit tests compare the package's
+ * imports with that n8n-workflow (devDependency `n8n-workflow-oldest`).
  */
-async function ensureN8n() {
+const N8N_VERSIONS = { newest: '2.41.1', oldest: '1.85.4' };
+
+/**
+ * Installs n8n `version` into the cache if needed (progress on stderr; minutes cold, instant warm)
+ * and returns `{ nodeBin, n8nBin, version }`: n8n runs as `nodeBin n8nBin <command>` on the
+ * Node.js that version needs (24 for 2.x, 20 or 22 for 1.x).
+ */
+async function ensureN8n({ version = N8N_VERSIONS.newest } = {}) {
 	// Let bash evaluate the script's shell-quoted lines rather than parsing them here.
 	const { stdout } = await runOrThrow(
 		'bash',
@@ -21,13 +30,16 @@ async function ensureN8n() {
 			'eval "$("$0" --print-env)" && printf "%s\\n%s\\n" "$N8N_NODE_BIN" "$N8N_BIN"',
 			ENSURE_N8N,
 		],
-		{ cwd: ROOT, echoStderr: true },
+		{ cwd: ROOT, echoStderr: true, env: { ...process.env, N8N_VERSION: version } },
 	);
 	const [nodeBin, n8nBin] = stdout.trim().split('\n');
-	const { version } = JSON.parse(
+	const installed = JSON.parse(
 		fs.readFileSync(path.join(path.dirname(n8nBin), '..', 'package.json'), 'utf8'),
 	);
+	if (installed.version !== version) {
+		throw new Error(`ensure-n8n.sh installed n8n ${installed.version}, not ${version}`);
+	}
 	return { nodeBin, n8nBin, version };
 }
 
-module.exports = { ensureN8n };
+module.exports = { ensureN8n, N8N_VERSIONS };

@@ -135,8 +135,15 @@ async function waitUntilReady(baseUrl, child, logFile) {
 	while (Date.now() < deadline) {
 		if (exited) throw new Error(`n8n start exited with ${exited.code}:\n${logTail(logFile)}`);
 		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`);
-			if (response.ok) return;
+			// n8n 1.x reports readiness once its database is migrated, before the REST API is
+			// mounted; /rest/settings comes after the API's routes in 1.x and 2.x alike.
+			const ready = await fetch(`${baseUrl}/healthz/readiness`);
+			await ready.arrayBuffer();
+			if (ready.ok) {
+				const settings = await fetch(`${baseUrl}/rest/settings`);
+				await settings.arrayBuffer();
+				if (settings.ok) return;
+			}
 		} catch {
 			// Not listening yet.
 		}

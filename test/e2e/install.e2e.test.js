@@ -13,40 +13,15 @@ const { N8nRestClient, newOwnerLogin } = require('../../scripts/lib/n8n-rest');
 const { createN8n } = require('../../scripts/lib/n8n');
 const { ROOT } = require('../../scripts/lib/paths');
 const { freePort } = require('../../scripts/lib/ports');
-const { run } = require('../../scripts/lib/processes');
 const { removeUserFolder } = require('../../scripts/lib/user-folder');
+const {
+	PACKAGE_TYPES,
+	documentedCommands,
+	installAsDocumented,
+	loadedTypes,
+} = require('./support/documented-install');
 
-const INSTALL_DOC = path.join(ROOT, 'docs', 'install.md');
 const README = path.join(ROOT, 'README.md');
-const MARKER = '<!-- tested by test/e2e/install.e2e.test.js';
-
-/** The fenced bash block right after the marker comment. */
-function documentedCommands(file = INSTALL_DOC) {
-	const doc = fs.readFileSync(file, 'utf8');
-	const start = doc.indexOf(MARKER);
-	if (start === -1) throw new Error(`${path.basename(file)} has no "${MARKER}" block`);
-	const block = /```bash\n([\s\S]*?)```/.exec(doc.slice(start));
-	if (!block) throw new Error(`no \`\`\`bash block follows the marker in ${path.basename(file)}`);
-	return block[1];
-}
-
-/** A user's shell: the environment minus what npm and jest add when they run this test. */
-function userEnvironment(home) {
-	const environment = Object.fromEntries(
-		Object.entries(process.env).filter(
-			([name]) =>
-				!/^npm_/i.test(name) && !['NODE_ENV', 'JEST_WORKER_ID', 'INIT_CWD'].includes(name),
-		),
-	);
-	return {
-		...environment,
-		HOME: home,
-		// Nothing may come from a registry: the file holds everything, the peer comes from n8n.
-		npm_config_registry: 'http://127.0.0.1:9/',
-		npm_config_cache: path.join(home, '.npm-cache'),
-		npm_config_update_notifier: 'false',
-	};
-}
 
 const fromGlobalSetup = (name) => JSON.parse(process.env[name]);
 
@@ -63,24 +38,15 @@ afterAll(async () => {
 });
 
 test("the README's install commands are the guide's", () => {
-	expect(documentedCommands(README)).toBe(documentedCommands(INSTALL_DOC));
+	expect(documentedCommands(README)).toBe(documentedCommands());
 });
 
 test('the documented commands install the packed file into ~/.n8n/nodes, offline', async () => {
 	const pkg = fromGlobalSetup('E2E_PACKAGE');
-	const commands = documentedCommands();
 	// The document names the file `npm pack` makes today.
-	expect(commands).toContain(path.basename(pkg.tarball));
+	expect(documentedCommands()).toContain(path.basename(pkg.tarball));
 
-	const result = await run('bash', ['-euo', 'pipefail', '-c', commands], {
-		cwd: path.dirname(pkg.tarball),
-		env: userEnvironment(home),
-	});
-	if (result.code !== 0) {
-		throw new Error(
-			`the documented commands failed (${result.code}):\n${result.stdout}${result.stderr}`,
-		);
-	}
+	await installAsDocumented(home, pkg);
 
 	const nodes = path.join(home, '.n8n', 'nodes');
 	const installed = JSON.parse(
@@ -96,27 +62,15 @@ test('the documented commands install the packed file into ~/.n8n/nodes, offline
 	);
 });
 
-test('n8n started on that home folder loads the three nodes and two credentials', async () => {
+test('n8n started on that home folder loads the three nodes, the AI Agent tool and two credentials', async () => {
 	const n8n = await createN8n(fromGlobalSetup('E2E_N8N_INSTALL'), home);
 	editor = await n8n.startEditor({ port: await freePort() });
 	const rest = new N8nRestClient(editor.baseUrl);
 	await rest.setupOwner(newOwnerLogin());
 
-	const types = async (file) => {
-		const response = await rest.send('GET', `/types/${file}`);
-		expect(response.status).toBe(200);
-		return (await response.json()).map((type) => type.name);
-	};
-	expect(await types('nodes.json')).toEqual(
-		expect.arrayContaining([
-			'n8n-nodes-signalwire-conference.signalWireConference',
-			'n8n-nodes-signalwire-conference.signalWireConferenceTrigger',
-			'n8n-nodes-signalwire-conference.signalWireConferencePollingTrigger',
-		]),
-	);
-	expect(await types('credentials.json')).toEqual(
-		expect.arrayContaining(['signalWireApi', 'signalWireSigningKeyApi']),
-	);
+	const { nodes, credentials } = await loadedTypes(rest);
+	expect(nodes).toEqual(expect.arrayContaining([...PACKAGE_TYPES.nodes, PACKAGE_TYPES.tool]));
+	expect(credentials).toEqual(expect.arrayContaining(PACKAGE_TYPES.credentials));
 	const log = fs.readFileSync(editor.logFile, 'utf8');
 	expect(log).not.toMatch(/Failed to load package|n8n-nodes-signalwire-conference.*error/i);
 });
