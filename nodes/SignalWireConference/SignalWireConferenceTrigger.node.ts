@@ -13,13 +13,16 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { jsonItems } from './helpers/jsonItems';
 import { recordingWorkflowData } from './trigger/attachRecording';
 import { callbackToItem } from './trigger/callback';
+import { parseBooleanValue } from './helpers/validation';
 import { isRepeatedEvent } from './trigger/repeats';
 import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './trigger/events';
 import {
 	isRecordingCallback,
 	RECORDING_EVENTS,
+	mayDownloadRecordings,
 	RECORDING_PROPERTIES,
 	recordingStatusCallbackEventAttribute,
+	UNVERIFIED_DOWNLOAD_PROPERTY,
 	withRecordingEvent,
 } from './trigger/recordingEvents';
 import { formPairs, refuseUnverified, verifiesSignature } from './trigger/verifyRequest';
@@ -99,6 +102,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { verifySignature: [false] } },
 			},
+			UNVERIFIED_DOWNLOAD_PROPERTY,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -161,7 +165,24 @@ export class SignalWireConferenceTrigger implements INodeType {
 						description: 'The trigger starts the workflow only for the events chosen under Events.',
 					});
 				}
-				if (verifiesSignature(this)) {
+				const verifies = verifiesSignature(this);
+				const downloads =
+					events.includes('recording-completed') &&
+					parseBooleanValue(this.getNodeParameter('downloadRecording', false)) === true;
+				if (
+					downloads &&
+					!mayDownloadRecordings(verifies, this.getNodeParameter('downloadUnverified', false))
+				) {
+					throw new NodeOperationError(
+						this.getNode(),
+						'Download Recording needs Verify Signature',
+						{
+							description:
+								'Without it, anyone who knows the URL could make n8n download any recording of your project with your API credentials. Turn on Verify Signature (recommended), or turn on Download Unverified Recordings.',
+						},
+					);
+				}
+				if (verifies) {
 					const credentials = await this.getCredentials('signalWireSigningKeyApi');
 					if (String(credentials.signingKeySecret ?? '').trim() === '') {
 						throw new NodeOperationError(this.getNode(), 'The SignalWire Signing Key is empty', {

@@ -6,6 +6,8 @@ import { isUuid, parseBooleanValue } from '../helpers/validation';
 import type { RecordingFormat } from '../transport';
 import { DEFAULT_MAX_DOWNLOAD_MB, signalWireDownloadRecording } from '../transport';
 import { jsonItems } from '../helpers/jsonItems';
+import { mayDownloadRecordings } from './recordingEvents';
+import { verifiesSignature } from './verifyRequest';
 
 interface TriggerDownload {
 	format: RecordingFormat;
@@ -65,6 +67,18 @@ export async function recordingWorkflowData(
 		// Strict: an expression's "false" must not download.
 		parseBooleanValue(context.getNodeParameter('downloadRecording', false)) === true;
 	if (!wanted) return { workflowData: [jsonItems(item)] };
+	if (
+		!mayDownloadRecordings(
+			verifiesSignature(context),
+			context.getNodeParameter('downloadUnverified', false),
+		)
+	) {
+		const downloadError = {
+			message:
+				'The recording was not downloaded: Verify Signature is off, so this callback may not come from SignalWire. Turn on Verify Signature, or Download Unverified Recordings.',
+		};
+		return { workflowData: [jsonItems({ ...item, downloadError })] };
+	}
 
 	const recordingSid = String(item.RecordingSid ?? '')
 		.trim()
