@@ -58,10 +58,14 @@ export function readDownloadSettings(
 	const typed = String(options.fileName ?? '').trim();
 	const fileName = typed === '' ? undefined : customRecordingFileName(typed, format);
 	if (fileName !== undefined && /^\.[A-Za-z0-9]+$/.test(fileName)) {
-		throw new NodeOperationError(context.getNode(), `File Name ${JSON.stringify(typed)} has no name part`, {
-			itemIndex,
-			description: 'Enter a file name such as "standup.mp3", or leave File Name empty.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`File Name ${JSON.stringify(typed)} has no name part`,
+			{
+				itemIndex,
+				description: 'Enter a file name such as "standup.mp3", or leave File Name empty.',
+			},
+		);
 	}
 	return {
 		format,
