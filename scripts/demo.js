@@ -38,6 +38,7 @@ const {
 	signingKeyCredential,
 	waitForRequest,
 	waitForWebhook,
+	testWebhookUrl,
 	webhookUrl,
 } = require('./lib/triggers');
 const { freePort } = require('./lib/ports');
@@ -190,8 +191,8 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion, chatUrl) {
 	await new N8nRestClient(editor.baseUrl).setupOwner(login);
 	const workflows = files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
 	const triggerUrl = webhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
-	// Callbacks only when asked (the curl below): examples run in the editor send none to a
-	// workflow that is not published yet.
+	// Callbacks only when asked (the send command below): examples run in the editor send none to
+	// a workflow that is not published yet.
 	await sendCallbacksTo(sandbox, triggerUrl, { requestedOnly: true });
 	process.stdout.write(
 		[
@@ -204,10 +205,12 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion, chatUrl) {
 			),
 			`  Credential "SignalWire account" points at the sandbox: ${sandbox.spaceUrl}`,
 			`    Project ID ${sandbox.projectId}, API token ${sandbox.apiToken} (fake, local only)`,
-			`  The sandbox sends a signed status callback (Signing Key ${sandbox.signingKey}) to ${triggerUrl} when you ask it to:`,
-			'    Publish "When someone joins the Support bridge room, announce", then make someone join',
-			'    (a "Support bridge" conference is started if none is running, e.g. after the "end" example):',
-			`    curl -X POST ${sandbox.spaceUrl}/__sandbox/events -H 'Content-Type: application/json' -d '{"event":"participant-join","friendlyName":"Support bridge"}'`,
+			`  Try a trigger: the sandbox sends a signed callback (Signing Key ${sandbox.signingKey}) when you ask it to.`,
+			'    Open "When someone joins the Support bridge room, announce", open its trigger, click "Listen for',
+			'    test event", and in another terminal make someone join (the room is started if none is running):',
+			`    npm run sandbox -- send participant-join --to ${testWebhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId)} --sandbox ${sandbox.spaceUrl}`,
+			`    Published, it listens on ${triggerUrl} (the same command with that URL). Other events:`,
+			'    conference-end, participant-leave, recording-completed, … (`npm run sandbox -- send` lists them).',
 			`  "When a conference ends, post its duration" posts to a stand-in chat here (${chatUrl}):`,
 			'    publish it, let it take its first look (up to a minute), then end a conference (e.g. run the "End every…"',
 			'    example): the message shows below within a minute.',
