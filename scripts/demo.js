@@ -156,15 +156,22 @@ async function runWebhookTrigger(n8n, sandbox, recordingExample) {
 		const delivered = await fireEvent(sandbox, 'participant-join', 'Support bridge');
 		const announced = await waitForRequest(
 			sandbox,
-			(request) => request.method === 'POST' && request.form.length > 0,
+			(request) =>
+				request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl'),
 		);
-		const form = Object.fromEntries(announced.form);
+		// The sandbox plays the announcement right after answering it.
+		let heard = await sandbox.said();
+		for (let tries = 0; heard.length === 0 && tries < 50; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			heard = await sandbox.said();
+		}
+		const said = heard.map((entry) => `'${entry.text ?? entry.url}'`).join(', ') || 'nothing';
 		process.stdout.write(
 			[
 				'',
 				`▶ When someone joins the "Support bridge" room, announce  (${path.relative(ROOT, JOINED_ANNOUNCE.file)})`,
 				`  The sandbox sent a signed participant-join callback to ${url}: n8n answered ${delivered.outcome}`,
-				`  The trigger verified the signature and started the workflow, which announced ${form.AnnounceUrl} (${form.AnnounceMethod})`,
+				`  The trigger verified the signature and started the workflow, which said ${said} into the conference`,
 				`    POST …${announced.path.slice(announced.path.indexOf('/Conferences'))}`,
 				'',
 			].join('\n'),
