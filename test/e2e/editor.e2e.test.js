@@ -25,6 +25,8 @@ const { phrases: PHRASES } = require('../../docs/search-phrases.json');
 const PHRASES_DIR = path.join(ARTIFACTS_DIR, 'search-phrases');
 /** How far down the results a promised entry may be: on screen without scrolling. */
 const MAX_RESULT_POSITION = 5;
+/** The README's picture of a phrase's results. */
+const README_SHOTS = { 'trigger: conference ends': 'trigger-panel-search.png' };
 const TRIGGER_EXAMPLE = path.join(ROOT, 'examples', 'triggers', 'participant-joined-announce.json');
 const IMAGES_DIR = process.env.UPDATE_README_IMAGES
 	? path.join(ROOT, 'docs', 'images')
@@ -134,16 +136,22 @@ async function checkPhrase({ phrase, panel, finds }) {
 		await searchBar().fill(phrase);
 		const names = await namesOnceListed(node);
 		const position = names.indexOf(node) + 1;
-		if (index === 0) await page.screenshot({ path: shotName(panel, phrase) });
+		if (index === 0) {
+			await page.screenshot({ path: shotName(panel, phrase) });
+			const readmeShot = README_SHOTS[`${panel}: ${phrase}`];
+			if (readmeShot) await readmeImage(readmeShot, [creator()], { maxHeight: 360 });
+		}
 		expect(position).toBeLessThanOrEqual(MAX_RESULT_POSITION);
 		let listed = [];
 		if (action !== undefined) {
 			// A community node's entry opens its details with every action listed (no search there).
 			await itemNames()
-				.filter({ hasText: new RegExp(`^${node}$`) })
+				.filter({ hasText: new RegExp(`^${node}\\s*$`) })
 				.first()
 				.click();
 			listed = await namesOnceListed(action);
+			// The details slide in.
+			await page.waitForTimeout(500);
 			await page.screenshot({ path: shotName(panel, phrase, `-${index + 1}-action`) });
 		}
 		found.push({ node, position, action: listed.find((name) => name === action) });
@@ -392,6 +400,13 @@ test("the participant picker shows each participant's number, state and join tim
 
 test('the webhook trigger of the example shows its events and setup hint', async () => {
 	await page.goto(`${editor.baseUrl}/workflow/swJoinedAnnounce`);
+	// The canvas says what each node does in words, not in stored values (participant-join, …).
+	const canvasNode = (name) => page.getByTestId('canvas-node').filter({ hasText: name });
+	await canvasNode('Announce Newcomer').waitFor();
+	expect(await canvasNode('SignalWire Conference Trigger').innerText()).toContain(
+		'Participant join',
+	);
+	expect(await canvasNode('Announce Newcomer').innerText()).toContain('Announce: conference');
 	await page
 		.getByTestId('canvas-node')
 		.filter({ hasText: 'SignalWire Conference Trigger' })
@@ -409,8 +424,12 @@ test('the webhook trigger of the example shows its events and setup hint', async
 });
 
 test('the README images stay small', () => {
-	const sizes = ['node-panel-search', 'conference-picker', 'configured-operation', 'trigger'].map(
-		(name) => fs.statSync(path.join(IMAGES_DIR, `${name}.png`)).size,
-	);
+	const sizes = [
+		'node-panel-search',
+		'trigger-panel-search',
+		'conference-picker',
+		'configured-operation',
+		'trigger',
+	].map((name) => fs.statSync(path.join(IMAGES_DIR, `${name}.png`)).size);
 	expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(400_000);
 });

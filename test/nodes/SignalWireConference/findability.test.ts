@@ -13,7 +13,7 @@ import { SignalWireConferenceTrigger } from '../../../nodes/SignalWireConference
  * order, ignoring case, in its display name or one of its codex aliases. A trigger whose type name
  * is another node's plus "Trigger" has no entry of its own: it is merged into that node's entry,
  * whose description becomes the trigger's and whose actions are the node's operations plus the
- * trigger's events. Opening a community node's entry lists all its actions (it has no search of its
+ * trigger's events. A trigger's entry shows its name without "Trigger". Opening a community node's entry lists all its actions (it has no search of its
  * own), so an action text must say the task plainly. The editor e2e test types the same phrases
  * into a real n8n.
  */
@@ -63,12 +63,14 @@ const operationActions = RESOURCES.flatMap((resource) =>
 const entries = [
 	{
 		displayName: node.displayName,
+		shown: node.displayName,
 		description: trigger.description,
 		aliases: codexAliases(node),
 		actions: [...operationActions, ...eventActions(trigger)],
 	},
 	{
 		displayName: polling.displayName,
+		shown: polling.displayName.replace('Trigger', '').trim(),
 		description: polling.description,
 		aliases: codexAliases(polling),
 		actions: eventActions(polling),
@@ -100,8 +102,8 @@ describe('findable by the words people type, in the node and trigger panels', ()
 		(_phrase, { phrase, finds }) => {
 			const found = panelFinds(phrase);
 			for (const { node: name, action } of finds) {
-				const entry = found.find((candidate) => candidate.displayName === name);
-				expect(entry?.displayName).toBe(name);
+				const entry = found.find((candidate) => candidate.shown === name);
+				expect(entry?.shown).toBe(name);
 				if (action !== undefined) expect(entry?.actions).toContain(action);
 			}
 		},
