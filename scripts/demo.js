@@ -7,8 +7,8 @@
  *   npm run demo -- --ui         start the n8n editor instead, with everything imported, until Ctrl-C
  *   npm run demo -- --ui --port 5679
  *
- * Builds and packs the package, installs the pinned n8n into .cache/ (about 4 minutes the first
- * time, then reused), starts the sandbox on a free port, installs the package into a fresh n8n user
+ * Builds and packs the package, installs the pinned n8n into .cache/ (about 9 minutes the first
+ * time on 2 shared cores, see docs/getting-started.md; then reused), starts the sandbox on a free port, installs the package into a fresh n8n user
  * folder the way n8n installs community packages, and imports a credential pointing at the sandbox
  * plus the workflows from examples/. Every process it starts is stopped when it ends, also on Ctrl-C.
  */
@@ -251,7 +251,7 @@ async function main() {
 	);
 	const install = await step(
 		total,
-		'Making sure the pinned n8n is installed (first run: about 4 minutes; then reused from .cache/n8n)',
+		'Making sure the pinned n8n is installed (first run: about 9 minutes on 2 shared cores, see docs/getting-started.md; then reused from .cache/n8n)',
 		ensureN8n,
 	);
 	const sandbox = await step(total, 'Starting the SignalWire sandbox on a free port', async () => {

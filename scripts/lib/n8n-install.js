@@ -9,7 +9,8 @@ const { runOrThrow } = require('./processes');
 const ENSURE_N8N = path.join(ROOT, 'scripts', 'ensure-n8n.sh');
 
 /**
- * Installs n8n into the cache if needed (progress on stderr; about 4 minutes cold, instant warm)
+ * Installs n8n into the cache if needed (progress on stderr; about 9 minutes cold, see
+ * docs/getting-started.md; instant warm)
  * and returns `{ nodeBin, n8nBin, version }`: n8n runs as `nodeBin n8nBin <command>` on its own Node 24.
  */
 async function ensureN8n() {

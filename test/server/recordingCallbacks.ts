@@ -2,7 +2,9 @@ import { rfc2822 } from './format';
 import type { ConferenceRecord, RecordingRecord, Store } from './store';
 
 /** The RecordingStatus values of SignalWire's recording status callback. */
-export type RecordingCallbackStatus = 'in-progress' | 'completed' | 'absent';
+export const RECORDING_STATUSES = ['in-progress', 'completed', 'absent'] as const;
+
+export type RecordingCallbackStatus = (typeof RECORDING_STATUSES)[number];
 
 /** How the sandbox names a recording callback in its log of delivered callbacks. */
 export type RecordingEvent = `recording-${RecordingCallbackStatus}`;

@@ -28,6 +28,9 @@ describe('npm run sandbox -- send: one signed callback to a trigger, no curl', (
 	async function start(receiverKey: string) {
 		receiver = await startCallbackReceiver(triggerVerifies(receiverKey));
 	}
+	/** `npm run sandbox -- send <event> --to <to>` for the example's room. */
+	const send = (event: string, to = `${receiver.origin}${HOOK}`) =>
+		sendCallback({ event, to, conference: 'Support bridge', sandbox: sandboxUrl });
 
 	beforeEach(async () => {
 		sandbox = new SignalWireServer({
@@ -47,12 +50,7 @@ describe('npm run sandbox -- send: one signed callback to a trigger, no curl', (
 
 	it('sends participant-join to a Test URL, signed so that the trigger verifies it, and says n8n took it', async () => {
 		await start(SIGNING_KEY);
-		const result = await sendCallback({
-			event: 'participant-join',
-			to: `${receiver.origin}${HOOK}`,
-			conference: 'Support bridge',
-			sandbox: sandboxUrl,
-		});
+		const result = await send('participant-join');
 
 		const bridge = [...sandbox.store.conferences.values()][0];
 		expect(receiver.received).toHaveLength(1);
@@ -77,12 +75,7 @@ describe('npm run sandbox -- send: one signed callback to a trigger, no curl', (
 
 	it('sends recording-completed even when no recording is running, with a recording to download', async () => {
 		await start(SIGNING_KEY);
-		const result = await sendCallback({
-			event: 'recording-completed',
-			to: `${receiver.origin}${HOOK}`,
-			conference: 'Support bridge',
-			sandbox: sandboxUrl,
-		});
+		const result = await send('recording-completed');
 
 		expect(result.ok).toBe(true);
 		const form = Object.fromEntries(new URLSearchParams(receiver.received[0].body));
@@ -98,12 +91,7 @@ describe('npm run sandbox -- send: one signed callback to a trigger, no curl', (
 
 	it('says to listen for a test event first when n8n has no webhook at the URL (404)', async () => {
 		await start(SIGNING_KEY);
-		const result = await sendCallback({
-			event: 'conference-end',
-			to: `${receiver.origin}/webhook/nothing-here`,
-			conference: 'Support bridge',
-			sandbox: sandboxUrl,
-		});
+		const result = await send('conference-end', `${receiver.origin}/webhook/nothing-here`);
 		expect(result.ok).toBe(false);
 		expect(result.lines[0]).toMatch(/: n8n answered 404\.$/);
 		expect(result.lines.join(' ')).toContain('click "Listen for test event"');
@@ -111,12 +99,7 @@ describe('npm run sandbox -- send: one signed callback to a trigger, no curl', (
 
 	it("says which key to use when the trigger refuses the signature (a credential without the sandbox's key)", async () => {
 		await start('PSKsomeoneelse00000000000000000000');
-		const result = await sendCallback({
-			event: 'participant-leave',
-			to: `${receiver.origin}${HOOK}`,
-			conference: 'Support bridge',
-			sandbox: sandboxUrl,
-		});
+		const result = await send('participant-leave');
 		expect(result.ok).toBe(false);
 		expect(result.lines[0]).toMatch(/: n8n answered 401\.$/);
 		expect(result.lines[1]).toBe(
@@ -127,19 +110,14 @@ describe('npm run sandbox -- send: one signed callback to a trigger, no curl', (
 	it('says how to start a sandbox when none answers, and lists the events for an unknown one', async () => {
 		await start(SIGNING_KEY);
 		await sandbox.stop();
-		const options = {
-			to: `${receiver.origin}${HOOK}`,
-			conference: 'Support bridge',
-			sandbox: sandboxUrl,
-		};
-		expect(await sendCallback({ ...options, event: 'participant-join' })).toEqual({
+		expect(await send('participant-join')).toEqual({
 			ok: false,
 			lines: [
 				`No sandbox answers at ${sandboxUrl}: start one with \`npm run sandbox\` in another`,
 				'terminal, or pass --sandbox with the URL `npm run demo -- --ui` printed.',
 			],
 		});
-		expect(await sendCallback({ ...options, event: 'participant-dance' })).toEqual({
+		expect(await send('participant-dance')).toEqual({
 			ok: false,
 			lines: ['Unknown event "participant-dance".', USAGE],
 		});

@@ -1,5 +1,5 @@
-import type { ConferenceEvent } from './callbacks';
-import type { RecordingEvent } from './recordingCallbacks';
+import { CONFERENCE_EVENTS, type ConferenceEvent } from './callbacks';
+import { RECORDING_STATUSES, type RecordingEvent } from './recordingCallbacks';
 import type { DeliveredCallback } from './SignalWireServer';
 
 /**
@@ -8,19 +8,8 @@ import type { DeliveredCallback } from './SignalWireServer';
  * Production URL, then says what n8n answered and what to do about it. No curl, no restart.
  */
 export const SENDABLE_EVENTS: Array<ConferenceEvent | RecordingEvent> = [
-	'conference-start',
-	'conference-end',
-	'participant-join',
-	'participant-leave',
-	'participant-mute',
-	'participant-unmute',
-	'participant-hold',
-	'participant-unhold',
-	'participant-speech-start',
-	'participant-speech-stop',
-	'recording-in-progress',
-	'recording-completed',
-	'recording-absent',
+	...CONFERENCE_EVENTS,
+	...RECORDING_STATUSES.map((status): RecordingEvent => `recording-${status}`),
 ];
 
 export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:8089';

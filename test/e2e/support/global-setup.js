@@ -1,8 +1,8 @@
 'use strict';
 /**
  * Once per e2e run: the package built and packed, the pinned n8n installed (progress shown; about
- * 4 minutes on a cold cache), the sandbox compiled. Test files read the results from the
- * environment (jest runs them in this same process with --runInBand).
+ * 9 minutes on a cold cache, see docs/getting-started.md), the sandbox compiled. Test files read
+ * the results from the environment (jest runs them in this same process with --runInBand).
  */
 const { ensureN8n } = require('../../../scripts/lib/n8n-install');
 const { buildAndPack } = require('../../../scripts/lib/package');
