@@ -28,7 +28,7 @@ function webhookUrl(baseUrl, webhookId) {
 	return `${baseUrl}/webhook/${webhookId}/signalwire-conference`;
 }
 
-/** The URL the editor shows as Test URL: it listens after "Listen for test event", once per click. */
+/** The URL the editor shows as Test URL: it listens after "Execute step" on the trigger, once per click. */
 function testWebhookUrl(baseUrl, webhookId) {
 	return `${baseUrl}/webhook-test/${webhookId}/signalwire-conference`;
 }

@@ -15,7 +15,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { ARTIFACTS_DIR, ROOT } = require('../../scripts/lib/paths');
-const { signingKeyCredential } = require('../../scripts/lib/triggers');
+const { execFile } = require('node:child_process');
+const { promisify } = require('node:util');
+
+const {
+	JOINED_ANNOUNCE,
+	signingKeyCredential,
+	testWebhookUrl,
+} = require('../../scripts/lib/triggers');
 const { launchChromium } = require('./support/browser');
 const { startEnvironment } = require('./support/environment');
 const { accountPath, basicAuth } = require('./support/expectations');
@@ -35,6 +42,8 @@ const ICON_PATH =
 	'/icons/n8n-nodes-signalwire-conference/dist/nodes/SignalWireConference/signalwire.svg';
 const UI_TIMEOUT_MS = 30_000;
 const NODE_NAME = 'SignalWire Conference';
+/** `npm run sandbox` as compiled by the e2e setup. */
+const SANDBOX_SCRIPT = path.join(ROOT, '.build', 'test', 'server', 'sandbox.js');
 
 /** What typing a task into the node panel must offer, inside the node. */
 const TASKS = {
@@ -420,6 +429,46 @@ test('the webhook trigger of the example shows its events and setup hint', async
 		page.getByTestId('node-parameters').getByText('Webhook URLs'),
 		page.getByTestId('parameter-input-verifySignature'),
 	]);
+	await page.keyboard.press('Escape');
+});
+
+test('"npm run sandbox -- send" fires a signed callback at the Test URL while the trigger listens', async () => {
+	await page
+		.getByTestId('canvas-node')
+		.filter({ hasText: 'SignalWire Conference Trigger' })
+		.dblclick();
+	// n8n 2.41.1 says "Execute step"; the trigger then waits for one test event.
+	await page.getByTestId('node-parameters').waitFor();
+	await page.getByRole('button', { name: 'Execute step' }).first().click();
+	const testUrl = testWebhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
+	const args = [
+		'send',
+		'participant-join',
+		'--to',
+		testUrl,
+		'--sandbox',
+		environment.sandbox.spaceUrl,
+	];
+
+	// n8n registers the test webhook a moment after the click: a 404 says to listen first.
+	let sent;
+	for (let attempt = 0; attempt < 20; attempt++) {
+		sent = await promisify(execFile)(process.execPath, [SANDBOX_SCRIPT, ...args]).catch(
+			(error) => error,
+		);
+		if (!/answered 404/.test(sent.stdout)) break;
+		await page.waitForTimeout(500);
+	}
+
+	expect(sent.stdout).toMatch(
+		new RegExp(
+			`^Sent a signed participant-join callback of "Support bridge" \\(ConferenceSid [0-9a-f-]{36}\\) to ${testUrl.replace(/[.?]/g, '\\$&')}: n8n answered 200\\.\n`,
+		),
+	);
+	// The trigger verified it and shows the callback as its output.
+	const output = page.getByTestId('output-panel');
+	await output.getByText('participant-join').first().waitFor();
+	expect(await output.innerText()).toContain('Support bridge');
 	await page.keyboard.press('Escape');
 });
 

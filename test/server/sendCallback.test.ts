@@ -94,7 +94,9 @@ describe('npm run sandbox -- send: one signed callback to a trigger, no curl', (
 		const result = await send('conference-end', `${receiver.origin}/webhook/nothing-here`);
 		expect(result.ok).toBe(false);
 		expect(result.lines[0]).toMatch(/: n8n answered 404\.$/);
-		expect(result.lines.join(' ')).toContain('click "Listen for test event"');
+		expect(result.lines.join(' ')).toContain(
+			'"Execute step" (or "Execute workflow"): it waits for a test event',
+		);
 	});
 
 	it("says which key to use when the trigger refuses the signature (a credential without the sandbox's key)", async () => {

@@ -65,9 +65,9 @@ function advice(outcome: DeliveredCallback['outcome'], options: SendOptions): st
 	}
 	if (outcome === 404) {
 		return [
-			'n8n has no workflow listening at that URL. For the Test URL, open the trigger, click',
-			'"Listen for test event" (or "Execute workflow"), then send again: a Test URL takes one',
-			'callback per click. For the Production URL, publish the workflow first.',
+			'n8n has no workflow listening at that URL. For the Test URL, open the trigger and click',
+			'"Execute step" (or "Execute workflow"): it waits for a test event; then send again. A Test',
+			'URL takes one callback per click. For the Production URL, publish the workflow first.',
 		];
 	}
 	if (outcome === 401 || outcome === 403) {
