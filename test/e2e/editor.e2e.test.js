@@ -439,7 +439,7 @@ test('"npm run sandbox -- send" fires a signed callback at the Test URL while th
 		.dblclick();
 	// n8n 2.41.1 says "Execute step"; the trigger then waits for one test event.
 	await page.getByTestId('node-parameters').waitFor();
-	await page.getByRole('button', { name: 'Execute step' }).first().click();
+	await page.getByTestId('ndv').getByTestId('node-execute-button').first().click();
 	const testUrl = testWebhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
 	const args = [
 		'send',
