@@ -23,9 +23,11 @@ export class SignalWireConference implements INodeType {
 		icon: { light: 'file:signalwire.svg', dark: 'file:signalwire.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// In words ("Download: conference recording"), not the stored values.
+		subtitle:
+			'={{ (($parameter["operation"] === "getAll" ? "get many" : $parameter["operation"]) + ": " + $parameter["resource"]).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (first) => first.toUpperCase()) }}',
 		description:
-			'Run SignalWire conference calls: end one or announce into it, mute, hold or remove participants, control recordings and streams',
+			'Run SignalWire conference calls: announce into one or end it, dial someone in, mute or remove participants, download recordings',
 		defaults: {
 			name: 'SignalWire Conference',
 		},

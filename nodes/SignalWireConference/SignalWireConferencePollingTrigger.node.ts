@@ -77,11 +77,13 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 						name: 'Conference Ended',
 						value: 'conferenceEnded',
 						description: 'A conference completed',
+						action: 'When a conference ends (checked on a schedule)',
 					},
 					{
 						name: 'Conference Started',
 						value: 'conferenceStarted',
 						description: 'A conference began (someone joined)',
+						action: 'When a conference starts (checked on a schedule)',
 					},
 				],
 			},

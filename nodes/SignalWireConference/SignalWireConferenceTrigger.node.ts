@@ -27,6 +27,8 @@ import {
 } from './trigger/recordingEvents';
 import { formPairs, refuseUnverified, verifiesSignature } from './trigger/verifyRequest';
 
+const TRIGGER_EVENTS = [...CONFERENCE_EVENTS, ...RECORDING_EVENTS];
+
 export class SignalWireConferenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SignalWire Conference Trigger',
@@ -34,11 +36,14 @@ export class SignalWireConferenceTrigger implements INodeType {
 		icon: { light: 'file:signalwire.svg', dark: 'file:signalwire.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		// n8n's node panel shows this text on the entry that groups the action node with this trigger,
-		// so it speaks for both.
+		// In words ("Conference end, participant join"), not the stored values.
+		subtitle:
+			'={{ ($parameter["events"] ?? []).join(", ").replace(/-/g, " ").replace(/^./, (first) => first.toUpperCase()) }}',
+		// n8n's node and trigger panels list this trigger under the action node's entry (a trigger
+		// named after a node is merged into it) and show this text there, so it speaks for both,
+		// the trigger first.
 		description:
-			'Run conference calls (end, announce, mute, kick, dial in) and start workflows on their events or a finished recording',
+			'Starts a workflow when a conference starts or ends, someone joins or leaves, or a recording is ready (and runs conference calls)',
 		defaults: {
 			name: 'SignalWire Conference Trigger',
 		},
@@ -81,9 +86,12 @@ export class SignalWireConferenceTrigger implements INodeType {
 				default: ['conference-end'],
 				description:
 					"Which events start the workflow; SignalWire's other callbacks are acknowledged and ignored",
-				options: [...CONFERENCE_EVENTS, ...RECORDING_EVENTS].map(
-					({ name, value, description }) => ({ name, value, description }),
-				),
+				options: TRIGGER_EVENTS.map(({ name, value, description, action }) => ({
+					name,
+					value,
+					description,
+					action,
+				})),
 			},
 			...RECORDING_PROPERTIES,
 			{

@@ -170,7 +170,7 @@ function fakeResponse(captured: CapturedResponse) {
 
 export interface WebhookEnvironment {
 	/**
-	 * n8n's public webhook base, as WEBHOOK_URL sets it (n8n passes it to nodes as
+	 * n8n's public webhook base, as N8N_WEBHOOK_URL sets it (n8n passes it to nodes as
 	 * additionalData.webhookBaseUrl); by default n8n's own address.
 	 */
 	webhookBaseUrl?: string;

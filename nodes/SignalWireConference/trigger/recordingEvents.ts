@@ -10,18 +10,21 @@ import { parseBooleanValue } from '../helpers/validation';
 export const RECORDING_EVENTS: Array<INodePropertyOptions & { value: string; cxml: string }> = [
 	{
 		name: 'Recording Absent',
+		action: 'When a recording ends without audio',
 		value: 'recording-absent',
 		cxml: 'absent',
 		description: 'A recording ended without audio (too short or silent)',
 	},
 	{
 		name: 'Recording Completed',
+		action: 'When a recording is ready',
 		value: 'recording-completed',
 		cxml: 'completed',
 		description: "A recording's audio is ready to download",
 	},
 	{
 		name: 'Recording In Progress',
+		action: 'When a recording starts',
 		value: 'recording-in-progress',
 		cxml: 'in-progress',
 		description: 'A recording started',

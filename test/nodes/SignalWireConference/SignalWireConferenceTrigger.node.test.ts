@@ -500,7 +500,7 @@ describe('SignalWire Conference Trigger: which URL the signature is checked agai
 		);
 	}
 
-	it("accepts a signature of n8n's own webhook URL (WEBHOOK_URL) with the request's query string, with no option set", async () => {
+	it("accepts a signature of n8n's own webhook URL (N8N_WEBHOOK_URL) with the request's query string, with no option set", async () => {
 		const { result, response } = await signedFor(`${PUBLIC}${PATH}?tenant=a%20b`);
 
 		expect(response.status).toBe(200);

@@ -23,7 +23,7 @@ export const option = {
 	name: 'Download',
 	value: 'download',
 	description: "Download a conference recording's audio as a file (MP3 or WAV)",
-	action: 'Download a conference recording',
+	action: 'Download (save) a conference recording as a file',
 };
 
 export const properties: INodeProperties[] = [

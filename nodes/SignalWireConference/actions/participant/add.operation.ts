@@ -23,7 +23,7 @@ export const option = {
 	value: 'add',
 	description:
 		'Call a phone number or SIP address and put the person into a conference when they answer (dial out)',
-	action: 'Add a participant to a conference',
+	action: 'Add a participant: call someone into a conference (dial in)',
 };
 
 export const properties: INodeProperties[] = [
