@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
-import { declareSecretParameters, passwordParameterPaths } from '../transport';
-import { MAX_PARALLEL_REQUESTS, requestOptions } from './common/requestOptions';
+import { MAX_PARALLEL_REQUESTS } from './common/requestOptions';
 import type { Operation } from './resource';
 import { RESOURCES } from './resources';
 
@@ -56,8 +55,6 @@ function parallelism(context: IExecuteFunctions): number {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const handler = chosenOperation(this);
-	// Whatever the user typed into a password field is redacted from every error, like the token.
-	declareSecretParameters(this, passwordParameterPaths([...handler.properties, requestOptions]));
 	const perItem = await mapInOrder(items.length, parallelism(this), async (itemIndex) => {
 		try {
 			const results = await handler.execute.call(this, itemIndex);

@@ -14,7 +14,7 @@ import {
 	conferenceRecordingsPath,
 	participantPath,
 	participantsPath,
-	signalWireApiRequest,
+	apiRequest,
 } from '../transport';
 import { participantAddress, participantLabel, recordingLabel, withDistinctNames } from './labels';
 import {
@@ -63,13 +63,7 @@ async function withAddresses(
 		let address: string | undefined;
 		if (isUuid(callSid)) {
 			try {
-				address = participantAddress(
-					await signalWireApiRequest(context, {
-						method: 'GET',
-						resource: callPath(callSid),
-						itemIndex: 0,
-					}),
-				);
+				address = participantAddress(await apiRequest(context, { resource: callPath(callSid) }, 0));
 			} catch {
 				address = undefined;
 			}
@@ -103,7 +97,7 @@ export async function searchParticipants(
 	if (needle === '') {
 		const page = await read(paginationToken || undefined);
 		participants = await withAddresses(this, page.items);
-		next = page.nextPageUri;
+		next = page.nextPageToken;
 	} else {
 		// The API cannot search participants: read pages, look up their numbers, keep the matches.
 		participants = [];
@@ -117,7 +111,7 @@ export async function searchParticipants(
 						includes(address, needle) || includes(participant.call_sid, needle),
 				),
 			);
-			next = page.nextPageUri;
+			next = page.nextPageToken;
 		} while (
 			next !== null &&
 			++pages < SEARCH_PAGES_PER_CALL &&
@@ -154,7 +148,7 @@ export async function searchConferenceRecordings(
 		needle === ''
 			? await read(paginationToken || undefined).then((page) => ({
 					items: page.items,
-					next: page.nextPageUri,
+					next: page.nextPageToken,
 				}))
 			: await scan(
 					read,

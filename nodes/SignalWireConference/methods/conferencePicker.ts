@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
-import type { ListRequest } from '../transport';
+import type { QueryValues } from '../transport';
 import { conferencePath, conferencesPath } from '../transport';
 import { conferenceLabel, withDistinctNames } from './labels';
 import {
@@ -48,7 +48,7 @@ export async function searchConferences(
 		const conference = await getIfExists(this, conferencePath(sid));
 		return conference && toResult(conference);
 	};
-	const read = (query: ListRequest['query'], pageSize: number) => (next: string | undefined) =>
+	const read = (query: QueryValues, pageSize: number) => (next: string | undefined) =>
 		listPage(this, conferencesPath(), 'conferences', pageSize, next, query);
 
 	if (needle === '') {
@@ -58,7 +58,9 @@ export async function searchConferences(
 			picked,
 			fetchPicked,
 		);
-		return page.nextPageUri === null ? { results } : { results, paginationToken: page.nextPageUri };
+		return page.nextPageToken === null
+			? { results }
+			: { results, paginationToken: page.nextPageToken };
 	}
 
 	if (isUuid(needle)) {
@@ -76,7 +78,7 @@ export async function searchConferences(
 					SEARCH_PAGE_SIZE,
 				)(state.exact ?? undefined).then((page) => ({
 					items: page.items,
-					next: page.nextPageUri,
+					next: page.nextPageToken,
 				}))
 			: { items: [], next: null },
 		firstCall || state.scan !== null

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { incomingPhoneNumbersPath, signalWireApiListPage } from '../transport';
+import { incomingPhoneNumbersPath, apiListPage } from '../transport';
 
 const PICKER_PAGE_SIZE = 50;
 
@@ -16,16 +16,11 @@ export async function searchPhoneNumbers(
 ): Promise<INodeListSearchResult> {
 	let page;
 	try {
-		page = await signalWireApiListPage(
-			this,
-			{
-				resource: incomingPhoneNumbersPath(),
-				listKey: 'incoming_phone_numbers',
-				query: { PageSize: PICKER_PAGE_SIZE },
-				itemIndex: 0,
-			},
-			paginationToken || undefined,
-		);
+		page = await apiListPage(this, { resource: incomingPhoneNumbersPath() }, 0, {
+			listKey: 'incoming_phone_numbers',
+			query: { PageSize: PICKER_PAGE_SIZE },
+			pageToken: paginationToken || undefined,
+		});
 	} catch (error) {
 		// Listing numbers needs the token's Numbers scope, which calls themselves do not.
 		const scope = error instanceof NodeApiError && ['401', '403'].includes(String(error.httpCode));
@@ -55,5 +50,7 @@ export async function searchPhoneNumbers(
 					: String(entry.phone_number),
 			value: String(entry.phone_number),
 		}));
-	return page.nextPageUri === null ? { results } : { results, paginationToken: page.nextPageUri };
+	return page.nextPageToken === null
+		? { results }
+		: { results, paginationToken: page.nextPageToken };
 }

@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseApiDate } from '../helpers/apiDate';
 import { isUuid } from '../helpers/validation';
-import type { ListPage, ListRequest } from '../transport';
-import { signalWireApiListPage, signalWireApiRequest } from '../transport';
+import type { ListPage, QueryValues } from '../transport';
+import { apiListPage, apiRequest } from '../transport';
 import type { LabelClock } from './labels';
 
 /** What the pickers share: page sizes, paging and search tokens, the picked entry. */
@@ -39,14 +39,14 @@ export function listPage(
 	resource: string,
 	listKey: string,
 	pageSize: number,
-	nextPageUri: string | undefined,
-	query: ListRequest['query'] = {},
+	pageToken: string | undefined,
+	query: QueryValues = {},
 ): Promise<ListPage> {
-	return signalWireApiListPage(
-		context,
-		{ resource, listKey, query: { ...query, PageSize: pageSize }, itemIndex: 0 },
-		nextPageUri,
-	);
+	return apiListPage(context, { resource }, 0, {
+		listKey,
+		query: { ...query, PageSize: pageSize },
+		pageToken,
+	});
 }
 
 /**
@@ -63,7 +63,7 @@ export async function scan(
 	for (let pages = 0; pages < SEARCH_PAGES_PER_CALL && items.length < ENOUGH_MATCHES; pages++) {
 		const page = await readPage(next);
 		items.push(...page.items.filter(matches));
-		next = page.nextPageUri;
+		next = page.nextPageToken;
 		if (next === null) break;
 	}
 	return { items, next: next ?? null };
@@ -90,11 +90,7 @@ export async function getIfExists(
 	context: ILoadOptionsFunctions,
 	resource: string,
 ): Promise<IDataObject | undefined> {
-	const outcome = await signalWireApiRequest(context, {
-		method: 'GET',
-		resource,
-		itemIndex: 0,
-	}).then(
+	const outcome = await apiRequest(context, { resource }, 0).then(
 		(body) => ({ body, failure: undefined }),
 		(failure: unknown) => ({ body: undefined, failure }),
 	);

@@ -1,7 +1,7 @@
 import { runNode } from '../../harness/engine';
 import { ACCOUNT_PATH, expectNoToken, useSignalWireServer } from '../../harness/fixtures';
 import type { NodeRun } from '../../harness/engine';
-import { resolveSpaceOrigin } from '../../../nodes/SignalWireConference/transport/spaceUrl';
+import { resolveSpaceOrigin } from '../../../nodes/SignalWireConference/transport/space';
 import { FROM_NUMBER, resetTelephony } from './actions/common/announceHarness';
 
 const space = useSignalWireServer();

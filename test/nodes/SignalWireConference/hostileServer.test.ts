@@ -10,7 +10,7 @@ import {
 import { callPoll } from '../../harness/triggers';
 import type { Reply } from '../../server/replies';
 import { RESOURCES } from '../../../nodes/SignalWireConference/actions/resources';
-import { passwordParameterPaths } from '../../../nodes/SignalWireConference/transport';
+import { passwordParameterPaths } from '../../harness/passwordFields';
 
 const space = useSignalWireServer();
 

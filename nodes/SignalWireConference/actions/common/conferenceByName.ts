@@ -8,12 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { characterNotInXml } from '../../helpers/cxml';
 import { getSidFromLocator } from '../../helpers/validation';
-import {
-	conferencePath,
-	conferencesPath,
-	signalWireApiListAll,
-	signalWireApiRequest,
-} from '../../transport';
+import { conferencePath, conferencesPath, apiListAll, apiRequest } from '../../transport';
 import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, conferenceNotFound } from './conferenceLocator';
 import { uuidLocator } from './locators';
 
@@ -88,16 +83,11 @@ async function runningNamed(
 	name: string,
 	itemIndex: number,
 ): Promise<ConferenceRef[]> {
-	const found = await signalWireApiListAll(
-		context,
-		{
-			resource: conferencesPath(),
-			listKey: 'conferences',
-			query: { FriendlyName: name, Status: 'in-progress' },
-			itemIndex,
-		},
-		2,
-	);
+	const found = await apiListAll(context, { resource: conferencesPath() }, itemIndex, {
+		listKey: 'conferences',
+		query: { FriendlyName: name, Status: 'in-progress' },
+		limit: 2,
+	});
 	return found.map(toRef);
 }
 
@@ -156,12 +146,11 @@ export async function resolveConference(
 		conference = running[0];
 	} else {
 		conference = toRef(
-			await signalWireApiRequest(context, {
-				method: 'GET',
-				resource: conferencePath(choice.sid),
+			await apiRequest(
+				context,
+				{ resource: conferencePath(choice.sid), notFound: conferenceNotFound(choice.sid) },
 				itemIndex,
-				notFound: conferenceNotFound(choice.sid),
-			}),
+			),
 		);
 	}
 	if (conference.status !== null && requirement.refuse(conference.status)) {

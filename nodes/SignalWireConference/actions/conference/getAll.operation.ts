@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { QueryValues } from '../../transport';
-import { conferencesPath, signalWireApiListAll } from '../../transport';
+import { conferencesPath, apiListAll } from '../../transport';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 import { jsonItems } from '../../helpers/jsonItems';
@@ -107,15 +107,10 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const conferences = await signalWireApiListAll(
-		this,
-		{
-			resource: conferencesPath(),
-			listKey: 'conferences',
-			query: buildQuery(this, filters, itemIndex),
-			itemIndex,
-		},
+	const conferences = await apiListAll(this, { resource: conferencesPath() }, itemIndex, {
+		listKey: 'conferences',
+		query: buildQuery(this, filters, itemIndex),
 		limit,
-	);
+	});
 	return jsonItems(conferences);
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiDelete } from '../../transport';
+import { apiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { RECORDING, recordingLocator } from '../common/recordingLocator';
@@ -21,7 +21,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
-	await signalWireApiDelete(this, target, itemIndex);
+	await apiRequest(this, target, itemIndex, { method: 'DELETE' });
 	return jsonItems({
 		deleted: true,
 		recordingSid: target.sid,

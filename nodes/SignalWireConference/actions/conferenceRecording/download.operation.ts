@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import {
@@ -52,12 +52,7 @@ export async function execute(
 	const target = readConferenceChild(this, RECORDING, itemIndex);
 	const settings = readDownloadSettings(this, itemIndex);
 	const [recording, name] = await Promise.all([
-		signalWireApiRequest(this, {
-			method: 'GET',
-			resource: target.resource,
-			itemIndex,
-			notFound: target.notFound,
-		}),
+		apiRequest(this, target, itemIndex),
 		settings.fileName === undefined
 			? conferenceName(this, target.conferenceSid, itemIndex)
 			: undefined,

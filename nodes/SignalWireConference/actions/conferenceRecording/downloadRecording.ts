@@ -6,8 +6,9 @@ import type { RecordingFormat } from '../../transport';
 import {
 	conferencePath,
 	DEFAULT_MAX_DOWNLOAD_MB,
-	signalWireApiRequest,
-	signalWireDownloadRecording,
+	apiRequest,
+	apiDownload,
+	recordingMedia,
 } from '../../transport';
 import { conferenceNotFound } from '../common/conferenceLocator';
 
@@ -77,12 +78,11 @@ export async function conferenceName(
 	conferenceSid: string,
 	itemIndex: number,
 ): Promise<string | undefined> {
-	const conference = await signalWireApiRequest(context, {
-		method: 'GET',
-		resource: conferencePath(conferenceSid),
+	const conference = await apiRequest(
+		context,
+		{ resource: conferencePath(conferenceSid), notFound: conferenceNotFound(conferenceSid) },
 		itemIndex,
-		notFound: conferenceNotFound(conferenceSid),
-	});
+	);
 	return typeof conference.friendly_name === 'string' ? conference.friendly_name : undefined;
 }
 
@@ -118,9 +118,8 @@ export async function downloadRecordingItem(
 			},
 			settings.format,
 		);
-	const binary = await signalWireDownloadRecording(context, {
-		itemIndex,
-		recordingSid,
+	const media = recordingMedia(recordingSid, settings.format);
+	const binary = await apiDownload(context, media, itemIndex, {
 		format: settings.format,
 		fileName,
 		maxBytes: settings.maxBytes,

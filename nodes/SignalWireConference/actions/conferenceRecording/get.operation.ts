@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { RECORDING, recordingLocator } from '../common/recordingLocator';
@@ -20,11 +20,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
-	const recording = await signalWireApiRequest(this, {
-		method: 'GET',
-		resource: target.resource,
-		itemIndex,
-		notFound: target.notFound,
-	});
+	const recording = await apiRequest(this, target, itemIndex);
 	return jsonItems(recording);
 }

@@ -7,7 +7,7 @@ import type {
 
 import { mapInOrder } from '../../helpers/mapInOrder';
 import { getSidFromLocator, readBooleanParameter } from '../../helpers/validation';
-import { conferenceRecordingsPath, signalWireApiListAll } from '../../transport';
+import { conferenceRecordingsPath, apiListAll } from '../../transport';
 import {
 	CONFERENCE_FIELD,
 	conferenceLocator,
@@ -103,17 +103,15 @@ export async function execute(
 	const download = readBooleanParameter(this, 'download', 'Download', itemIndex, false);
 	// Checked before any request, like every other field.
 	if (download) readDownloadSettings(this, itemIndex);
-	const recordings = await signalWireApiListAll(
-		this,
-		{
-			resource: conferenceRecordingsPath(conferenceSid),
-			listKey: 'recordings',
-			query: readDateFilters(this, filters, DATE_FILTERS, itemIndex),
-			itemIndex,
-			notFound: conferenceNotFound(conferenceSid),
-		},
+	const target = {
+		resource: conferenceRecordingsPath(conferenceSid),
+		notFound: conferenceNotFound(conferenceSid),
+	};
+	const recordings = await apiListAll(this, target, itemIndex, {
+		listKey: 'recordings',
+		query: readDateFilters(this, filters, DATE_FILTERS, itemIndex),
 		limit,
-	);
+	});
 	if (!download) return jsonItems(recordings);
 	return await withAudio(this, recordings, conferenceSid, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { signalWireApiPost } from '../../transport';
+import { apiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { RECORDING, recordingLocator } from '../common/recordingLocator';
@@ -81,6 +81,6 @@ export async function execute(
 		}
 		form.PauseBehavior = pauseBehavior;
 	}
-	const recording = await signalWireApiPost(this, target, form, itemIndex);
+	const recording = await apiRequest(this, target, itemIndex, { method: 'POST', form });
 	return jsonItems(recording);
 }

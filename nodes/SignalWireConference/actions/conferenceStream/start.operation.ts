@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
-import { conferenceStreamsPath, signalWireApiPost } from '../../transport';
+import { apiRequest, conferenceStreamsPath } from '../../transport';
 import {
 	CONFERENCE_FIELD,
 	conferenceLocator,
@@ -250,12 +250,12 @@ export async function execute(
 		resource: conferenceStreamsPath(conferenceSid),
 		notFound: conferenceNotFound(conferenceSid),
 	};
-	const stream = await signalWireApiPost(
-		this,
-		target,
-		{ ...form, ...bearer },
-		itemIndex,
+	const stream = await apiRequest(this, target, itemIndex, {
+		method: 'POST',
+		form: { ...form, ...bearer },
 		sentValues,
-	);
+		// The bearer token is the one password field: quoted nowhere, even when a server echoes it.
+		secrets: Object.values(bearer),
+	});
 	return jsonItems(stream);
 }

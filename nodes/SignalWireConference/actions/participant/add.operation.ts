@@ -10,9 +10,9 @@ import type { ConferenceAttributes } from '../../helpers/cxml';
 import { dialConferenceDocument } from '../../helpers/cxml';
 import { E164_AS_TYPED_REGEX, readDialAddress, readE164 } from '../../helpers/phoneNumbers';
 import { assertHttpUrl, inputError, isUuid, readBooleanValue } from '../../helpers/validation';
-import { callsPath, signalWireApiPost } from '../../transport';
+import { apiRequest, callsPath } from '../../transport';
 import { conferenceLocatorWithName, resolveConference } from '../common/conferenceByName';
-import { cleanUpAfter, describeScript, obtainScript } from '../common/cxmlScripts';
+import { describeScript, obtainScript, removeRetiredScripts } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
 
 const BEEPS = ['true', 'false', 'onEnter', 'onExit'];
@@ -286,17 +286,13 @@ export async function execute(
 		itemIndex,
 	);
 	const form = { To: to, From: from, Url: script.requestUrl, ...callFields };
-	const call = await signalWireApiPost(
-		this,
-		{
-			resource: callsPath(),
-			notFound:
-				'SignalWire has no Calls endpoint at this address: check the Space URL in the credentials.',
-		},
-		form,
-		itemIndex,
-	);
-	const cleanup = await cleanUpAfter(this, script, itemIndex);
+	const calls = {
+		resource: callsPath(),
+		notFound:
+			'SignalWire has no Calls endpoint at this address: check the Space URL in the credentials.',
+	};
+	const call = await apiRequest(this, calls, itemIndex, { method: 'POST', form });
+	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
 		call: { sid: call.sid, status: call.status, to: call.to ?? to, from: call.from ?? from },
 		conference: { sid: conference.sid, friendly_name: conference.friendlyName },

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { getSidFromLocator, readBooleanValue } from '../../helpers/validation';
-import { participantsPath, signalWireApiListAll } from '../../transport';
+import { participantsPath, apiListAll } from '../../transport';
 import {
 	CONFERENCE_FIELD,
 	conferenceLocator,
@@ -61,16 +61,11 @@ export async function execute(
 	const filter = (value: unknown, label: string) =>
 		value === undefined ? undefined : String(readBooleanValue(this, value, label, itemIndex));
 	const query = { Muted: filter(filters.muted, 'Muted'), Hold: filter(filters.hold, 'Hold') };
-	const participants = await signalWireApiListAll(
+	const participants = await apiListAll(
 		this,
-		{
-			resource: participantsPath(conferenceSid),
-			listKey: 'participants',
-			query,
-			itemIndex,
-			notFound: conferenceNotFound(conferenceSid),
-		},
-		limit,
+		{ resource: participantsPath(conferenceSid), notFound: conferenceNotFound(conferenceSid) },
+		itemIndex,
+		{ listKey: 'participants', query, limit },
 	);
 	return jsonItems(participants);
 }

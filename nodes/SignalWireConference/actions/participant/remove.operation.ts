@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiDelete } from '../../transport';
+import { apiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
@@ -21,7 +21,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
-	await signalWireApiDelete(this, target, itemIndex);
+	await apiRequest(this, target, itemIndex, { method: 'DELETE' });
 	return jsonItems({
 		deleted: true,
 		callSid: target.sid,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiPost } from '../../transport';
+import { apiRequest } from '../../transport';
 import { readConferenceChild } from '../common/conferenceChild';
 import { conferenceLocator } from '../common/conferenceLocator';
 import { PARTICIPANT, participantLocator } from '../common/participantLocator';
@@ -22,7 +22,9 @@ export function flagOperation(
 	): Promise<INodeExecutionData[]> {
 		const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 		// Setting a flag twice sets it once, so a 503 may be retried.
-		const participant = await signalWireApiPost(this, target, form, itemIndex, form, {
+		const participant = await apiRequest(this, target, itemIndex, {
+			method: 'POST',
+			form,
 			idempotent: true,
 		});
 		return jsonItems(participant);
