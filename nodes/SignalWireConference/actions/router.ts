@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
-import { MAX_PARALLEL_REQUESTS } from './common/requestOptions';
+import { readParallelism } from './common/requestOptions';
 import type { Operation } from './resource';
 import { RESOURCES } from './resources';
 
@@ -42,12 +42,6 @@ function chosenOperation(context: IExecuteFunctions): Operation {
 	return handler;
 }
 
-function parallelism(context: IExecuteFunctions): number {
-	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const wanted = Number(options.parallelRequests ?? 1);
-	return Number.isInteger(wanted) ? Math.min(Math.max(wanted, 1), MAX_PARALLEL_REQUESTS) : 1;
-}
-
 /**
  * Runs the chosen operation once per input item, up to Requests in Parallel at a time; every
  * output is paired to its input item and outputs keep the input order.
@@ -55,7 +49,7 @@ function parallelism(context: IExecuteFunctions): number {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const handler = chosenOperation(this);
-	const perItem = await mapInOrder(items.length, parallelism(this), async (itemIndex) => {
+	const perItem = await mapInOrder(items.length, readParallelism(this), async (itemIndex) => {
 		try {
 			const results = await handler.execute.call(this, itemIndex);
 			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });

@@ -290,7 +290,7 @@ describe('bad-input campaign', () => {
 		],
 		[
 			{ returnAll: true, filters: { status: '={{ "active" }}' } },
-			'Status filter "active" is not a conference status',
+			'Status filter "active" is not one of: init, in-progress, completed',
 		],
 	])('refuses out-of-range list input %j before sending anything', async (extra, message) => {
 		const run = await runNode({

@@ -9,8 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { characterNotInXml } from '../../helpers/cxml';
 import { getSidFromLocator } from '../../helpers/validation';
 import { conferencePath, conferencesPath, apiListAll, apiRequest } from '../../transport';
-import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, conferenceNotFound } from './conferenceLocator';
-import { uuidLocator } from './locators';
+import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, conferenceNotFound, uuidLocator } from './locators';
 
 const MAX_NAME_LENGTH = 64;
 

@@ -2,11 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { getSidFromLocator } from '../../helpers/validation';
 import { conferencePath, apiRequest } from '../../transport';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-} from '../common/conferenceLocator';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {

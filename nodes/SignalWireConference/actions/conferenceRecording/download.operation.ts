@@ -2,15 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	RECORDING,
+	recordingLocator,
+} from '../common/locators';
 import {
 	binaryPropertyField,
 	fileNameOption,
 	formatField,
 	maxSizeOption,
 } from '../common/downloadFields';
-import { RECORDING, recordingLocator } from '../common/recordingLocator';
 import {
 	conferenceName,
 	downloadRecordingItem,

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { customRecordingFileName, defaultRecordingFileName } from '../../helpers/recordingFile';
 import type { RecordingFormat } from '../../transport';
+import { oneOf } from '../../helpers/validation';
 import {
 	conferencePath,
 	DEFAULT_MAX_DOWNLOAD_MB,
@@ -10,10 +11,11 @@ import {
 	apiDownload,
 	recordingMedia,
 } from '../../transport';
-import { conferenceNotFound } from '../common/conferenceLocator';
+import { conferenceNotFound } from '../common/locators';
 
 /** The statuses whose audio exists: SignalWire ends a recording as stopped (by request) or completed. */
 const FINISHED = ['completed', 'stopped'];
+const FORMATS: RecordingFormat[] = ['mp3', 'wav'];
 
 export interface DownloadSettings {
 	format: RecordingFormat;
@@ -28,13 +30,14 @@ export function readDownloadSettings(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): DownloadSettings {
-	const format = String(context.getNodeParameter('format', itemIndex, 'mp3'));
-	if (format !== 'mp3' && format !== 'wav') {
-		throw new NodeOperationError(context.getNode(), `Format "${format}" is not mp3 or wav`, {
-			itemIndex,
-			description: 'Choose MP3 or WAV.',
-		});
-	}
+	const format = oneOf(
+		context,
+		itemIndex,
+		'Format',
+		context.getNodeParameter('format', itemIndex, 'mp3'),
+		FORMATS,
+		'Choose MP3 or WAV.',
+	);
 	const binaryPropertyName = String(
 		context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
 	).trim();

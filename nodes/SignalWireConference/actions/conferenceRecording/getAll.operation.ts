@@ -8,15 +8,11 @@ import type {
 import { mapInOrder } from '../../helpers/mapInOrder';
 import { getSidFromLocator, readBooleanParameter } from '../../helpers/validation';
 import { conferenceRecordingsPath, apiListAll } from '../../transport';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-} from '../common/conferenceLocator';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 import { binaryPropertyField, formatField, maxSizeOption } from '../common/downloadFields';
-import { MAX_PARALLEL_REQUESTS } from '../common/requestOptions';
+import { readParallelism } from '../common/requestOptions';
 import {
 	conferenceName,
 	downloadRecordingItem,
@@ -67,12 +63,6 @@ export const properties: INodeProperties[] = [
 	].map((field) => ({ ...field, displayOptions: { show: { download: [true] } } })),
 ];
 
-function parallelDownloads(context: IExecuteFunctions): number {
-	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const wanted = Number(options.parallelRequests ?? 1);
-	return Number.isInteger(wanted) ? Math.min(Math.max(wanted, 1), MAX_PARALLEL_REQUESTS) : 1;
-}
-
 /**
  * Every listed recording with its audio attached. One without audio yet (in progress, paused,
  * absent) keeps its item, without a file and with `downloadSkipped` saying why.
@@ -85,7 +75,7 @@ async function withAudio(
 ): Promise<INodeExecutionData[]> {
 	const settings = readDownloadSettings(context, itemIndex);
 	const name = await conferenceName(context, conferenceSid, itemIndex);
-	return await mapInOrder(recordings.length, parallelDownloads(context), async (index) => {
+	return await mapInOrder(recordings.length, readParallelism(context), async (index) => {
 		const recording = recordings[index];
 		const skipped = notDownloadable(recording);
 		if (skipped !== undefined) return { json: { ...recording, downloadSkipped: skipped } };

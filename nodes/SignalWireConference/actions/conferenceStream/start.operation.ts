@@ -14,9 +14,9 @@ import {
 	CONFERENCE_FIELD,
 	conferenceLocator,
 	conferenceNotFound,
-} from '../common/conferenceLocator';
+	STREAM_NAME_PATTERN,
+} from '../common/locators';
 import { httpMethodField } from '../common/httpMethod';
-import { STREAM_NAME_PATTERN } from '../common/streamLocator';
 import { jsonItems } from '../../helpers/jsonItems';
 
 const MAX_CUSTOM_PARAMETERS = 99;

@@ -2,8 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { getSidFromLocator } from '../../helpers/validation';
 import { apiRequest, conferenceStreamPath } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator } from '../common/conferenceLocator';
-import { readStreamReference, streamLocator } from '../common/streamLocator';
+import {
+	CONFERENCE_FIELD,
+	conferenceLocator,
+	readStreamReference,
+	streamLocator,
+} from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {

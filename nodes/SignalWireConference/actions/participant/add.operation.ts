@@ -9,7 +9,13 @@ import type {
 import type { ConferenceAttributes } from '../../helpers/cxml';
 import { dialConferenceDocument } from '../../helpers/cxml';
 import { E164_AS_TYPED_REGEX, readDialAddress, readE164 } from '../../helpers/phoneNumbers';
-import { assertHttpUrl, inputError, isUuid, readBooleanValue } from '../../helpers/validation';
+import {
+	assertHttpUrl,
+	inputError,
+	isUuid,
+	oneOf,
+	readBooleanValue,
+} from '../../helpers/validation';
 import { apiRequest, callsPath } from '../../transport';
 import { conferenceLocatorWithName, resolveConference } from '../common/conferenceByName';
 import { describeScript, obtainScript, removeRetiredScripts } from '../common/cxmlScripts';
@@ -205,15 +211,14 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest 
 	const attributes: ConferenceAttributes = {};
 	const callFields: Record<string, string> = {};
 	if (options.beep !== undefined && options.beep !== '') {
-		const beep = String(options.beep);
-		if (!BEEPS.includes(beep)) {
-			throw inputError(
-				context,
-				itemIndex,
-				`Beep "${beep.slice(0, 50)}" is not one of: ${BEEPS.join(', ')}`,
-				'Choose when the beep plays.',
-			);
-		}
+		const beep = oneOf(
+			context,
+			itemIndex,
+			'Beep',
+			options.beep,
+			BEEPS,
+			'Choose when the beep plays.',
+		);
 		attributes.beep = beep as ConferenceAttributes['beep'];
 	}
 	const coach = String(options.coach ?? '').trim();

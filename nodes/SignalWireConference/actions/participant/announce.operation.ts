@@ -9,9 +9,12 @@ import {
 } from '../common/announcement';
 import { removeRetiredScripts } from '../common/cxmlScripts';
 import { announcementFields } from '../common/announceFields';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
-import { PARTICIPANT, participantLocator } from '../common/participantLocator';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	PARTICIPANT,
+	participantLocator,
+} from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {

@@ -7,11 +7,7 @@ import type {
 
 import { getSidFromLocator, readBooleanValue } from '../../helpers/validation';
 import { participantsPath, apiListAll } from '../../transport';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-} from '../common/conferenceLocator';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { limitFields, readLimit } from '../common/limit';
 import { jsonItems } from '../../helpers/jsonItems';
 

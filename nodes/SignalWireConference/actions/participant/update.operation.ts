@@ -10,10 +10,13 @@ import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { apiRequest } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	PARTICIPANT,
+	participantLocator,
+} from '../common/locators';
 import { httpMethodField } from '../common/httpMethod';
-import { PARTICIPANT, participantLocator } from '../common/participantLocator';
 import { jsonItems } from '../../helpers/jsonItems';
 
 const COACHING: FormField = {
