@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
 import { readParallelism } from './common/requestOptions';
-import type { Operation } from './resource';
+import type { Operation } from './defineResource';
 import { RESOURCES } from './resources';
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {

@@ -23,7 +23,7 @@ import {
 	ENOUGH_MATCHES,
 	getIfExists,
 	includes,
-	listPage,
+	pickerPage,
 	newestFirst,
 	pickedValue,
 	scan,
@@ -86,7 +86,7 @@ export async function searchParticipants(
 	const clock = clockOf(this);
 	const needle = (filter ?? '').trim();
 	const read = (next: string | undefined) =>
-		listPage(this, participantsPath(conferenceSid), 'participants', BROWSE_PAGE_SIZE, next);
+		pickerPage(this, participantsPath(conferenceSid), 'participants', BROWSE_PAGE_SIZE, next);
 	const label = ({ participant, address }: { participant: IDataObject; address?: string }) => ({
 		name: participantLabel(participant, address, clock),
 		value: String(participant.call_sid),
@@ -139,7 +139,7 @@ export async function searchConferenceRecordings(
 	const clock = clockOf(this);
 	const needle = (filter ?? '').trim();
 	const read = (next: string | undefined) =>
-		listPage(this, conferenceRecordingsPath(conferenceSid), 'recordings', BROWSE_PAGE_SIZE, next);
+		pickerPage(this, conferenceRecordingsPath(conferenceSid), 'recordings', BROWSE_PAGE_SIZE, next);
 	const toResult = (recording: IDataObject): INodeListSearchItems => ({
 		name: recordingLabel(recording, clock),
 		value: String(recording.sid),

@@ -14,7 +14,7 @@ import {
 	clockOf,
 	getIfExists,
 	includes,
-	listPage,
+	pickerPage,
 	newestFirst,
 	pickedValue,
 	readSearchToken,
@@ -49,7 +49,7 @@ export async function searchConferences(
 		return conference && toResult(conference);
 	};
 	const read = (query: QueryValues, pageSize: number) => (next: string | undefined) =>
-		listPage(this, conferencesPath(), 'conferences', pageSize, next, query);
+		pickerPage(this, conferencesPath(), 'conferences', pageSize, next, query);
 
 	if (needle === '') {
 		const page = await read({}, BROWSE_PAGE_SIZE)(paginationToken || undefined);

@@ -34,7 +34,7 @@ export function includes(value: unknown, needle: string): boolean {
 		.includes(needle.toLowerCase());
 }
 
-export function listPage(
+export function pickerPage(
 	context: ILoadOptionsFunctions,
 	resource: string,
 	listKey: string,

@@ -120,8 +120,8 @@ export interface Requirement {
 	consequence: string;
 	/** By Name with no running conference of that name: dial the name (which starts it). */
 	startsByName?: boolean;
-	/** Refuse conferences in this state (checked with a GET before anything is written). */
-	refuse: (status: string) => boolean;
+	/** True for a state the operation refuses (checked with a GET before anything is written). */
+	refuses: (status: string) => boolean;
 }
 
 /**
@@ -152,7 +152,7 @@ export async function resolveConference(
 			),
 		);
 	}
-	if (conference.status !== null && requirement.refuse(conference.status)) {
+	if (conference.status !== null && requirement.refuses(conference.status)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`Conference "${conference.friendlyName}" is not in progress (status: ${conference.status}): ${requirement.consequence}`,
@@ -168,8 +168,11 @@ export async function resolveConference(
 	return conference;
 }
 
-/** Only a conference in progress can hear an announcement. */
-export const MUST_BE_RUNNING = (status: string): boolean => status !== 'in-progress';
+/** Refuses all but a conference in progress: only that one can hear an announcement. */
+export const refuseUnlessRunning = (status: string): boolean => status !== 'in-progress';
+
+/** Refuses an ended conference: nobody can join it any more. */
+export const refuseIfEnded = (status: string): boolean => status === 'completed';
 
 /**
  * The conference ID alone, for operations whose own request says whether the conference exists:

@@ -9,7 +9,7 @@ import { removeRetiredScripts } from '../common/cxmlScripts';
 import { announcementFields } from '../common/announceFields';
 import {
 	conferenceLocatorWithName,
-	MUST_BE_RUNNING,
+	refuseUnlessRunning,
 	resolveConference,
 } from '../common/conferenceByName';
 import { updateConference } from './update.operation';
@@ -34,7 +34,7 @@ export async function execute(
 	const announcement = readAnnouncement(this, itemIndex);
 	const conference = await resolveConference(this, itemIndex, {
 		consequence: 'nothing was announced',
-		refuse: MUST_BE_RUNNING,
+		refuses: refuseUnlessRunning,
 	});
 	const sid = conference.sid!;
 	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);

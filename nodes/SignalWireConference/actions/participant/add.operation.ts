@@ -17,7 +17,11 @@ import {
 	readBooleanValue,
 } from '../../helpers/validation';
 import { apiRequest, callsPath } from '../../transport';
-import { conferenceLocatorWithName, resolveConference } from '../common/conferenceByName';
+import {
+	conferenceLocatorWithName,
+	refuseIfEnded,
+	resolveConference,
+} from '../common/conferenceByName';
 import { describeScript, obtainScript, removeRetiredScripts } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
 
@@ -283,7 +287,7 @@ export async function execute(
 	const conference = await resolveConference(this, itemIndex, {
 		consequence: 'nobody was called',
 		startsByName: true,
-		refuse: (status) => status === 'completed',
+		refuses: refuseIfEnded,
 	});
 	const script = await obtainScript(
 		this,

@@ -7,7 +7,7 @@ import {
 	PARTICIPANT,
 	participantLocator,
 } from '../common/locators';
-import type { Operation } from '../resource';
+import type { Operation } from '../defineResource';
 import { jsonItems } from '../../helpers/jsonItems';
 
 /**
