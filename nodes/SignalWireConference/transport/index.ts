@@ -8,4 +8,5 @@ export type { ListOptions, ListPage } from './paging';
 export { apiDownload, DEFAULT_MAX_DOWNLOAD_MB, recordingMedia } from './download';
 export type { DownloadOptions, RecordingFormat } from './download';
 export * from './paths';
+export { spaceOrigin } from './space';
 export type * from './types';

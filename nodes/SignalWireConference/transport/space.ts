@@ -117,6 +117,11 @@ export async function getSpace(context: SignalWireContext, itemIndex: number): P
 	};
 }
 
+/** The space's origin, e.g. for links to what a picker lists. */
+export async function spaceOrigin(context: SignalWireContext): Promise<string> {
+	return (await getSpace(context, 0)).origin;
+}
+
 /**
  * The options every request to the space shares: the body as a stream (read within the deadline
  * and the size bound), status codes handled here, and no way for the credentials to leave the

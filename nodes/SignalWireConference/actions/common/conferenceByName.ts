@@ -21,7 +21,7 @@ export function conferenceLocatorWithName(description: string): INodeProperties 
 	return uuidLocator({
 		field: CONFERENCE_FIELD,
 		description,
-		searchMethod: 'searchConferences',
+		searchMethod: 'searchConferencesRunningFirst',
 		urlMode: CONFERENCE_URL_MODE,
 		nameMode: {
 			placeholder: 'All hands',

@@ -105,6 +105,14 @@ export const conferenceLocator: INodeProperties = uuidLocator({
 	urlMode: CONFERENCE_URL_MODE,
 });
 
+/** The conference picker of operations on a live conference: running conferences listed first. */
+export const liveConferenceLocator: INodeProperties = uuidLocator({
+	field: CONFERENCE_FIELD,
+	description: 'The conference to act on',
+	searchMethod: 'searchConferencesRunningFirst',
+	urlMode: CONFERENCE_URL_MODE,
+});
+
 export function conferenceNotFound(conferenceSid: string): string {
 	return `No conference with ID "${conferenceSid}" exists in this project: check the conference ID, or pick the conference from the list.`;
 }

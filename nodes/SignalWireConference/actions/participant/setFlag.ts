@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { apiRequest } from '../../transport';
 import {
 	readConferenceChild,
-	conferenceLocator,
+	liveConferenceLocator,
 	PARTICIPANT,
 	participantLocator,
 } from '../common/locators';
@@ -18,7 +18,7 @@ export function flagOperation(
 	option: Operation['option'],
 	form: Record<string, string>,
 ): Operation {
-	const properties: INodeProperties[] = [conferenceLocator, participantLocator];
+	const properties: INodeProperties[] = [liveConferenceLocator, participantLocator];
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
