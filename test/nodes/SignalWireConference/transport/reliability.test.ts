@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig, not shipped: n8n's rules for node code do not apply */
 import { nodeTypeInstances, PACKAGE, runNode } from '../../../harness/engine';
 import {
 	ACCOUNT_PATH,
