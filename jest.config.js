@@ -5,6 +5,8 @@
  * @type {import('jest').Config}
  */
 module.exports = {
+	// Jest reads a timeout only for the whole run: the unit tests' here, the others' in their scripts.
+	testTimeout: 20_000,
 	projects: [
 		{
 			displayName: 'unit',
@@ -12,7 +14,6 @@ module.exports = {
 			roots: ['<rootDir>/test'],
 			testMatch: ['**/*.test.ts'],
 			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
-			testTimeout: 20_000,
 		},
 		{
 			displayName: 'e2e',
@@ -21,8 +22,7 @@ module.exports = {
 			testMatch: ['**/*.e2e.test.js'],
 			transform: {},
 			globalSetup: '<rootDir>/test/e2e/support/global-setup.js',
-			// n8n CLI commands take seconds each, its first start runs database migrations.
-			testTimeout: 120_000,
+			// Its Timeout (n8n CLI commands take seconds each) is set by `npm run test:e2e`.
 			slowTestThreshold: 30,
 		},
 		{
@@ -32,8 +32,7 @@ module.exports = {
 			testMatch: ['**/*.queue.test.js'],
 			transform: {},
 			globalSetup: '<rootDir>/test/queue/support/global-setup.js',
-			// Starting the cluster and waiting for scheduled polls (n8n polls at most once a minute) take minutes.
-			testTimeout: 180_000,
+			// Its Timeout (the cluster's start, polls once a minute) is set by `npm run test:queue`.
 			slowTestThreshold: 60,
 		},
 	],

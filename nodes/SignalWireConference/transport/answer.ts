@@ -152,15 +152,14 @@ export function nestsDeeperThan(text: string, max: number): boolean {
  */
 export function parseJsonBody(
 	context: SignalWireContext,
-	body: unknown,
+	body: string,
 	url: string,
 	call: Pick<Call, 'method' | 'itemIndex'>,
 ): IDataObject {
-	const empty =
-		body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+	const empty = body.trim() === '';
 	if (empty && call.method === 'DELETE') return {};
-	let parsed: unknown = body;
-	if (typeof body === 'string' && nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+	let parsed: unknown;
+	if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
 		throw apiErrorFromProblem(
 			context.getNode(),
 			`SignalWire answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
@@ -168,12 +167,10 @@ export function parseJsonBody(
 			call.itemIndex,
 		);
 	}
-	if (typeof body === 'string' && !empty) {
-		try {
-			parsed = JSON.parse(body);
-		} catch {
-			parsed = undefined;
-		}
+	try {
+		parsed = empty ? undefined : JSON.parse(body);
+	} catch {
+		parsed = undefined;
 	}
 	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
 		return parsed as IDataObject;

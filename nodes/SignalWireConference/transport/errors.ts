@@ -23,18 +23,17 @@ const MAX_LINK_LENGTH = 300;
  * `{ errors: [...] }`, and a 404 may have an empty or HTML body: every shape must still give a
  * readable message. Every string taken from the body is redacted, then shortened.
  */
-export function parseErrorBody(rawBody: unknown, secrets: readonly string[]): SignalWireErrorBody {
-	let body: unknown = rawBody;
-	if (typeof rawBody === 'string') {
-		const text = rawBody.trim();
-		if (text === '') return {};
-		try {
-			body = JSON.parse(text);
-		} catch {
-			return looksLikeMarkup(text)
-				? {}
-				: { message: quoteFromServer(text, secrets, MAX_MESSAGE_LENGTH) };
-		}
+function parseErrorBody(rawBody: string, secrets: readonly string[]): SignalWireErrorBody {
+	const text = rawBody.trim();
+	if (text === '') return {};
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// Markup (a proxy's HTML page) says nothing worth quoting.
+		return text.startsWith('<')
+			? {}
+			: { message: quoteFromServer(text, secrets, MAX_MESSAGE_LENGTH) };
 	}
 	if (body === null || typeof body !== 'object') return {};
 	const object = body as Record<string, unknown>;
@@ -64,10 +63,6 @@ function describeErrorEntry(entry: unknown): string {
 		}
 	}
 	return String(JSON.stringify(entry));
-}
-
-function looksLikeMarkup(text: string): boolean {
-	return text.startsWith('<');
 }
 
 function quoteSentValues(sentValues: Record<string, string> | undefined): string {
@@ -116,7 +111,7 @@ export function quoteLink(value: string, secrets: readonly string[]): string {
 export function apiErrorFromResponse(
 	node: INode,
 	status: number,
-	rawBody: unknown,
+	rawBody: string,
 	context: ErrorContext,
 	attempts: number,
 	secrets: readonly string[],

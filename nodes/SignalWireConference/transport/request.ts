@@ -25,10 +25,10 @@ export function callOf(
 	};
 }
 
-export interface Answer {
+/** A successful answer: its status, headers and n8n's response stream, unread. */
+interface Answer {
 	status: number;
 	headers: Record<string, unknown>;
-	/** n8n's response stream, unread. */
 	body: unknown;
 }
 
