@@ -23,21 +23,27 @@ const queries = () => space.server.requests.map((request) => request.rawQuery);
 /** The SignalWire URL a picker entry links to: the resource's `uri` without `.json`. */
 const link = (path: string) => `${space.credentials.spaceUrl}${ACCOUNT_PATH}${path}`;
 
+/** One conference in each state: ended, running, not started. */
+function oneOfEach() {
+	const store = space.server.store;
+	const older = store.addConference({
+		friendlyName: 'Older',
+		createdAt: new Date('2026-11-01T10:00:00Z'),
+		updatedAt: new Date('2026-11-01T10:35:00Z'),
+		status: 'completed',
+	});
+	const running = store.addConference({ friendlyName: 'Running', createdAt: ago(40) });
+	const waiting = store.addConference({
+		friendlyName: 'Waiting',
+		createdAt: ago(2),
+		status: 'init',
+	});
+	return { older, running, waiting };
+}
+
 describe('listSearch: searchConferences, nothing typed', () => {
 	it('lists conferences newest first, each with its status, start and duration', async () => {
-		const store = space.server.store;
-		const older = store.addConference({
-			friendlyName: 'Older',
-			createdAt: new Date('2026-11-01T10:00:00Z'),
-			updatedAt: new Date('2026-11-01T10:35:00Z'),
-			status: 'completed',
-		});
-		const running = store.addConference({ friendlyName: 'Running', createdAt: ago(40) });
-		const waiting = store.addConference({
-			friendlyName: 'Waiting',
-			createdAt: ago(2),
-			status: 'init',
-		});
+		const { older, running, waiting } = oneOfEach();
 
 		const result = await callListSearch('searchConferences', parameters, space.credentials);
 
@@ -210,19 +216,7 @@ describe('listSearch: searchConferencesRunningFirst (Announce, Add, End, Mute…
 	});
 
 	it('lists running conferences first, then the rest newest first, each saying its state', async () => {
-		const store = space.server.store;
-		const ended = store.addConference({
-			friendlyName: 'Ended',
-			createdAt: ago(30),
-			updatedAt: ago(20),
-			status: 'completed',
-		});
-		const running = store.addConference({ friendlyName: 'Running', createdAt: ago(40) });
-		const waiting = store.addConference({
-			friendlyName: 'Waiting',
-			createdAt: ago(2),
-			status: 'init',
-		});
+		const { older, running, waiting } = oneOfEach();
 
 		const result = await callListSearch(
 			'searchConferencesRunningFirst',
@@ -233,7 +227,7 @@ describe('listSearch: searchConferencesRunningFirst (Announce, Add, End, Mute…
 		expect(result.results.map((entry) => entry.name)).toEqual([
 			`Running · running 40 min · since ${when(running.createdAt)}`,
 			`Waiting · not started · created ${when(waiting.createdAt)}`,
-			`Ended · ended · ${when(ended.createdAt)} · 10 min`,
+			`Older · ended · ${when(older.createdAt)} · 35 min`,
 		]);
 		expect(queries()).toEqual(['Status=in-progress&PageSize=50', 'PageSize=50']);
 		expect(result.paginationToken).toBeUndefined();
