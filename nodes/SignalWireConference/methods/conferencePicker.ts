@@ -69,9 +69,10 @@ async function pickConference(
 		scan.keep = (conference) => conference.friendly_name !== needle;
 		lists = [list('exact', SEARCH_PAGE_SIZE, { FriendlyName: needle }), scan];
 	} else if (runningFirstOrder) {
+		// The newest page as every picker reads it, and the running conferences wherever they are.
 		const rest = list('rest', BROWSE_PAGE_SIZE);
 		rest.keep = (conference) => !isRunning(conference);
-		lists = [list('running', BROWSE_PAGE_SIZE, { Status: 'in-progress' }), rest];
+		lists = [rest, list('running', BROWSE_PAGE_SIZE, { Status: 'in-progress' })];
 	} else {
 		lists = [list('conferences', BROWSE_PAGE_SIZE)];
 	}

@@ -89,8 +89,8 @@ function readToken<T>(
 
 /**
  * The one pager of every picker. Lists are read in order, each from where the token left it.
- * Browsing (no `matches`) reads one page, and the next list only once one has ended; searching
- * reads up to SEARCH_PAGES_PER_CALL pages of each list until ENOUGH_MATCHES are found.
+ * Browsing (no `matches`) reads one page of each list; searching reads up to
+ * SEARCH_PAGES_PER_CALL pages of each list until ENOUGH_MATCHES are found.
  */
 export async function readPicker<T = IDataObject>(
 	context: ILoadOptionsFunctions,
@@ -112,7 +112,6 @@ export async function readPicker<T = IDataObject>(
 			cursors[list.name] = page.nextPageToken;
 		}
 		items.push(...(list.order ? found.sort(list.order) : found));
-		if (!matches && (cursors[list.name] !== null || items.length >= BROWSE_PAGE_SIZE)) break;
 	}
 	const more = Object.values(cursors).some((cursor) => cursor !== null);
 	return more ? { items, paginationToken: JSON.stringify(cursors) } : { items };

@@ -229,7 +229,7 @@ describe('listSearch: searchConferencesRunningFirst (Announce, Add, End, Mute…
 			`Waiting · not started · created ${when(waiting.createdAt)}`,
 			`Older · ended · ${when(older.createdAt)} · 35 min`,
 		]);
-		expect(queries()).toEqual(['Status=in-progress&PageSize=50', 'PageSize=50']);
+		expect(queries()).toEqual(['PageSize=50', 'Status=in-progress&PageSize=50']);
 		expect(result.paginationToken).toBeUndefined();
 	});
 
