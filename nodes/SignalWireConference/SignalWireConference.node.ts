@@ -9,12 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestOptions } from './actions/common/requestOptions';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
-import {
-	searchConferenceRecordings,
-	searchConferences,
-	searchParticipants,
-} from './methods/listSearch';
-import { searchPhoneNumbers } from './methods/phoneNumberSearch';
+import * as listSearch from './methods/listSearch';
 
 export class SignalWireConference implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,12 +52,7 @@ export class SignalWireConference implements INodeType {
 	};
 
 	methods = {
-		listSearch: {
-			searchConferences,
-			searchParticipants,
-			searchConferenceRecordings,
-			searchPhoneNumbers,
-		},
+		listSearch: { ...listSearch },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

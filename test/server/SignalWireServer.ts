@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -293,7 +294,10 @@ export class SignalWireServer {
 
 	private async control(request: RecordedRequest): Promise<Reply> {
 		if (request.path === '/__sandbox/requests' && request.method === 'GET') {
-			return { status: 200, body: this.requests.map(({ headers: _headers, ...rest }) => rest) };
+			return {
+				status: 200,
+				body: this.requests.map((request) => ({ ...request, headers: undefined })),
+			};
 		}
 		if (request.path === '/__sandbox/reset' && request.method === 'POST') {
 			this.requests.length = 0;

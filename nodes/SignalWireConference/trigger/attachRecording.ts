@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { defaultRecordingFileName } from '../helpers/recordingFile';
 import { isUuid, parseBooleanValue } from '../helpers/validation';
 import type { RecordingFormat } from '../transport';
-import { DEFAULT_MAX_DOWNLOAD_MB, signalWireDownloadRecording } from '../transport';
+import { apiDownload, DEFAULT_MAX_DOWNLOAD_MB, recordingMedia } from '../transport';
 import { jsonItems } from '../helpers/jsonItems';
 import { mayDownloadRecordings } from './recordingEvents';
 import { verifiesSignature } from './verifyRequest';
@@ -92,9 +92,7 @@ export async function recordingWorkflowData(
 	const settings = readTriggerDownload(context);
 	acknowledge(context);
 	try {
-		const binary = await signalWireDownloadRecording(context, {
-			itemIndex: 0,
-			recordingSid,
+		const binary = await apiDownload(context, recordingMedia(recordingSid, settings.format), 0, {
 			format: settings.format,
 			fileName: defaultRecordingFileName(
 				{ recordingSid, startedAt: item.RecordingStartTime },
