@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- the rig, not shipped: n8n's rules for node code do not apply */
 import { EventEmitter } from 'node:events';
 
 import { HookContext, PollContext, WebhookContext } from 'n8n-core';
