@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorDetails } from '../helpers/errorDetails';
 import { mapInOrder } from '../helpers/mapInOrder';
 import { readParallelism } from './common/requestOptions';
 import type { Operation } from './defineResource';
@@ -20,9 +21,7 @@ function errorItem(
 	error: NodeApiError | NodeOperationError,
 	itemIndex: number,
 ): INodeExecutionData {
-	const details: IDataObject = {};
-	if (error.description) details.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	const details = errorDetails(error);
 	const json: IDataObject = { error: error.message };
 	if (Object.keys(details).length > 0) json.details = details;
 	return { json, pairedItem: { item: itemIndex } };

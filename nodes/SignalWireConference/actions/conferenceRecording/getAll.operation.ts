@@ -4,7 +4,9 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorDetails } from '../../helpers/errorDetails';
 import { mapInOrder } from '../../helpers/mapInOrder';
 import { getSidFromLocator, readBooleanParameter } from '../../helpers/validation';
 import { conferenceRecordingsPath, apiListAll } from '../../transport';
@@ -64,8 +66,37 @@ export const properties: INodeProperties[] = [
 ];
 
 /**
+ * A recording whose audio could not be fetched, under On Error → Continue: an error item in the
+ * shape n8n routes to the error output (nothing but `error` and `details` in its json), with the
+ * recording's metadata kept under `details.recording`.
+ */
+function failedDownloadItem(
+	recording: IDataObject,
+	error: NodeApiError | NodeOperationError,
+): INodeExecutionData {
+	return { json: { error: error.message, details: { ...errorDetails(error), recording } } };
+}
+
+/** The download's error, its message naming the recording it was for. */
+function namingRecording(
+	context: IExecuteFunctions,
+	error: unknown,
+	recordingSid: string,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	const named =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	named.message = `Recording "${recordingSid}" could not be downloaded: ${named.message}`;
+	return named;
+}
+
+/**
  * Every listed recording with its audio attached. One without audio yet (in progress, paused,
- * absent) keeps its item, without a file and with `downloadSkipped` saying why.
+ * absent) keeps its item, without a file and with `downloadSkipped` saying why. One whose download
+ * fails stops the run, naming the recording; under On Error → Continue it keeps its item with the
+ * reason, and the other recordings are still downloaded.
  */
 async function withAudio(
 	context: IExecuteFunctions,
@@ -79,7 +110,13 @@ async function withAudio(
 		const recording = recordings[index];
 		const skipped = notDownloadable(recording);
 		if (skipped !== undefined) return { json: { ...recording, downloadSkipped: skipped } };
-		return await downloadRecordingItem(context, recording, settings, itemIndex, name);
+		try {
+			return await downloadRecordingItem(context, recording, settings, itemIndex, name);
+		} catch (error) {
+			const failure = namingRecording(context, error, String(recording.sid), itemIndex);
+			if (!context.continueOnFail()) throw failure;
+			return failedDownloadItem(recording, failure);
+		}
 	});
 }
 

@@ -100,6 +100,85 @@ describe('Conference Recording → Get Many with Download', () => {
 		expect(space.server.requests).toEqual([]);
 	});
 
+	describe('a recording whose audio is gone', () => {
+		/** Three finished recordings; the middle one's audio answers 404. */
+		function seedWithOneGone() {
+			const store = space.server.store;
+			const conference = store.addConference({ friendlyName: 'Weekly review' });
+			const at = (minutes: number) => new Date(Date.UTC(2026, 10, 27, 9, minutes));
+			const oldest = store.addRecording(conference, { status: 'completed', createdAt: at(0) });
+			const gone = store.addRecording(conference, { status: 'completed', createdAt: at(10) });
+			const newest = store.addRecording(conference, { status: 'completed', createdAt: at(20) });
+			space.server.intercept((request) =>
+				request.path === `${ACCOUNT_PATH}/Recordings/${gone.sid}.mp3`
+					? {
+							status: 404,
+							body: { code: 20404, message: 'The requested resource was not found', status: 404 },
+						}
+					: undefined,
+			);
+			return { conference, recordings: [newest, gone, oldest] };
+		}
+
+		it.each([
+			['Continue (regular output)', 'continueRegularOutput' as const],
+			['Continue (using error output)', 'continueErrorOutput' as const],
+		])(
+			'under %s keeps its metadata with the reason, and the others are still downloaded',
+			async (_name, onError) => {
+				const { conference, recordings } = seedWithOneGone();
+				const [newest, gone, oldest] = recordings;
+
+				const { outputs, error } = await runNode({
+					parameters: parameters(conference.sid),
+					credentials: space.credentials,
+					onError,
+				});
+
+				expect(error).toBeUndefined();
+				expect(
+					space.server.requests.filter((request) => request.path.endsWith('.mp3')).length,
+				).toBe(3);
+				const all = outputs.flat();
+				const sidOf = (item: (typeof all)[number]) =>
+					item.json.sid ?? (item.json.details as { recording: { sid: string } }).recording.sid;
+				const failed = all.find((item) => item.json.error !== undefined)!;
+				expect(failed.binary).toBeUndefined();
+				expect(failed.pairedItem).toEqual({ item: 0 });
+				expect(Object.keys(failed.json)).toEqual(['error', 'details']);
+				expect(failed.json.details).toMatchObject({
+					httpCode: '404',
+					recording: { sid: gone.sid, conference_sid: conference.sid, status: 'completed' },
+				});
+				expect(String(failed.json.error)).toMatch(
+					new RegExp(`^Recording "${gone.sid}" could not be downloaded: `),
+				);
+				const downloaded = all.filter((item) => item.binary !== undefined);
+				expect(downloaded.map(sidOf)).toEqual([newest.sid, oldest.sid]);
+				if (onError === 'continueErrorOutput') {
+					expect(outputs[0].map(sidOf)).toEqual([newest.sid, oldest.sid]);
+					expect(outputs[1].map(sidOf)).toEqual([gone.sid]);
+				} else {
+					expect(outputs[0].map(sidOf)).toEqual([newest.sid, gone.sid, oldest.sid]);
+				}
+			},
+		);
+
+		it('without On Error → Continue stops the run with a message naming the recording', async () => {
+			const { conference, recordings } = seedWithOneGone();
+			const [, gone] = recordings;
+
+			const { error } = await runNode({
+				parameters: parameters(conference.sid, { requestOptions: { parallelism: 1 } }),
+				credentials: space.credentials,
+			});
+
+			expect(error?.message).toMatch(
+				new RegExp(`^Recording "${gone.sid}" could not be downloaded: `),
+			);
+		});
+	});
+
 	it('without Download lists only metadata, as before', async () => {
 		const { conference } = seed();
 

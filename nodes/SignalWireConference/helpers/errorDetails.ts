@@ -1,0 +1,15 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * What an error item carries besides the message: what to fix and the HTTP status. n8n routes an
+ * item to the error output only when its json holds nothing but `error`, `message` and `details`
+ * (or the item has `error` set), so these go inside `details`.
+ */
+export function errorDetails(error: NodeApiError | NodeOperationError): IDataObject {
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	return details;
+}
