@@ -7,10 +7,15 @@ import { recordingMediaPath, resourceUrl } from './paths';
 import { isLostConnection, withRetries } from './reliability';
 import { answerOf, callOf } from './request';
 import { getSpace, spaceRequestOptions } from './space';
-import type { Deadline } from './timer';
+import { Deadline } from './timer';
 import type { BinaryContext, Target } from './types';
 
 export const DEFAULT_MAX_DOWNLOAD_MB = 500;
+/**
+ * The default bound on a whole download: 500 MB (the default Max Size) at about 1.1 Mbit/s, a slow
+ * but working link, takes an hour.
+ */
+export const DEFAULT_MAX_DOWNLOAD_SECONDS = 3600;
 
 export type RecordingFormat = 'mp3' | 'wav';
 
@@ -20,6 +25,8 @@ export interface DownloadOptions {
 	fileName: string;
 	/** Larger answers are refused, before or while they stream. */
 	maxBytes: number;
+	/** A download still streaming after this long is given up, however steadily it arrives. */
+	maxSeconds: number;
 }
 
 const MEDIA: Record<RecordingFormat, { mimeType: string; accepted: string[] }> = {
@@ -154,6 +161,18 @@ async function storeGuarded(
 			body.destroy(stallError);
 		});
 	});
+	// Timeout bounds each pause; this bounds the whole: a trickle never ends otherwise.
+	const whole = new Deadline(download.maxSeconds * 1000);
+	const tooSlow = new Promise<never>((_resolve, reject) => {
+		whole.onExpiry(() => {
+			stallError = new AnswerProblem(
+				`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
+				'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
+			);
+			reject(stallError);
+			body.destroy(stallError);
+		});
+	});
 	const stream = body.map((chunk: unknown) => {
 		if (stallError) throw stallError;
 		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
@@ -177,13 +196,15 @@ async function storeGuarded(
 	// After a stall the store fails later, once the connection closes: nobody waits for it then.
 	stored.catch(() => undefined);
 	stalled.catch(() => undefined);
+	tooSlow.catch(() => undefined);
 	try {
-		const binary = await Promise.race([stored, stalled]);
+		const binary = await Promise.race([stored, stalled, tooSlow]);
 		if (!checked) throw notAudio(download, head);
 		return binary;
 	} catch (error) {
 		throw storeFailure(context, error, itemIndex);
 	} finally {
+		whole.stop();
 		body.destroy();
 	}
 }

@@ -5,7 +5,12 @@
 export { apiRequest } from './request';
 export { apiListAll, apiListPage, MAX_PAGE_SIZE } from './paging';
 export type { ListOptions, ListPage } from './paging';
-export { apiDownload, DEFAULT_MAX_DOWNLOAD_MB, recordingMedia } from './download';
+export {
+	apiDownload,
+	DEFAULT_MAX_DOWNLOAD_MB,
+	DEFAULT_MAX_DOWNLOAD_SECONDS,
+	recordingMedia,
+} from './download';
 export type { DownloadOptions, RecordingFormat } from './download';
 export * from './paths';
 export { spaceOrigin } from './space';

@@ -4,7 +4,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { defaultRecordingFileName } from '../helpers/recordingFile';
 import { isUuid, parseBooleanValue } from '../helpers/validation';
 import type { RecordingFormat } from '../transport';
-import { apiDownload, DEFAULT_MAX_DOWNLOAD_MB, recordingMedia } from '../transport';
+import {
+	apiDownload,
+	DEFAULT_MAX_DOWNLOAD_MB,
+	DEFAULT_MAX_DOWNLOAD_SECONDS,
+	recordingMedia,
+} from '../transport';
+import { positiveNumber } from '../actions/common/downloadFields';
 import { jsonItems } from '../helpers/jsonItems';
 import { mayDownloadRecordings } from './recordingEvents';
 import { verifiesSignature } from './verifyRequest';
@@ -13,22 +19,28 @@ interface TriggerDownload {
 	format: RecordingFormat;
 	binaryPropertyName: string;
 	maxBytes: number;
+	maxSeconds: number;
 }
 
+/** The trigger cannot refuse a callback for its own settings: a bad number falls back to its default. */
 function readTriggerDownload(context: IWebhookFunctions): TriggerDownload {
 	const format =
 		String(context.getNodeParameter('recordingFormat', 'mp3')) === 'wav' ? 'wav' : 'mp3';
 	const binaryPropertyName =
 		String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
-	const maxSizeMb = Number(context.getNodeParameter('maxSizeMb', DEFAULT_MAX_DOWNLOAD_MB));
+	const maxSizeMb =
+		positiveNumber(context.getNodeParameter('maxSizeMb', DEFAULT_MAX_DOWNLOAD_MB), 0) ??
+		DEFAULT_MAX_DOWNLOAD_MB;
+	const maxSeconds =
+		positiveNumber(
+			context.getNodeParameter('maxDownloadSeconds', DEFAULT_MAX_DOWNLOAD_SECONDS),
+			0,
+		) ?? DEFAULT_MAX_DOWNLOAD_SECONDS;
 	return {
 		format,
 		binaryPropertyName,
-		maxBytes: Math.floor(
-			(Number.isFinite(maxSizeMb) && maxSizeMb > 0 ? maxSizeMb : DEFAULT_MAX_DOWNLOAD_MB) *
-				1024 *
-				1024,
-		),
+		maxBytes: Math.floor(maxSizeMb * 1024 * 1024),
+		maxSeconds,
 	};
 }
 
@@ -99,6 +111,7 @@ export async function recordingWorkflowData(
 				settings.format,
 			),
 			maxBytes: settings.maxBytes,
+			maxSeconds: settings.maxSeconds,
 		});
 		return {
 			noWebhookResponse: true,

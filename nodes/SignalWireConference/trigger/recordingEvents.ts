@@ -1,6 +1,11 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { binaryPropertyField, formatField, maxSizeOption } from '../actions/common/downloadFields';
+import {
+	binaryPropertyField,
+	formatField,
+	maxDownloadTimeOption,
+	maxSizeOption,
+} from '../actions/common/downloadFields';
 import { parseBooleanValue } from '../helpers/validation';
 
 /**
@@ -66,6 +71,7 @@ export const RECORDING_PROPERTIES: INodeProperties[] = [
 	{ ...formatField, name: 'recordingFormat', displayOptions: showForDownload },
 	{ ...binaryPropertyField, displayOptions: showForDownload },
 	{ ...maxSizeOption, displayOptions: showForDownload },
+	{ ...maxDownloadTimeOption, displayOptions: showForDownload },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_DOWNLOAD_MB } from '../../transport';
+import { DEFAULT_MAX_DOWNLOAD_MB, DEFAULT_MAX_DOWNLOAD_SECONDS } from '../../transport';
 
 /** The fields of a recording download, shared by Download, Get Many's Download toggle and the trigger. */
 export const formatField: INodeProperties = {
@@ -32,6 +32,22 @@ export const maxSizeOption: INodeProperties = {
 	typeOptions: { minValue: 1 },
 	description: 'Larger recordings are refused and nothing is stored; a one-hour WAV is about 60 MB',
 };
+
+export const maxDownloadTimeOption: INodeProperties = {
+	displayName: 'Max Download Time (Seconds)',
+	name: 'maxDownloadSeconds',
+	type: 'number',
+	default: DEFAULT_MAX_DOWNLOAD_SECONDS,
+	typeOptions: { minValue: 1 },
+	description:
+		'A download still running after this long is given up and nothing is stored, however steadily the audio arrives; the default lets 500 MB through at about 1.1 Mbit/s. Request Options → Timeout bounds each pause.',
+};
+
+/** A positive number from a download field, or the default when the field is empty. */
+export function positiveNumber(value: unknown, fallback: number): number | undefined {
+	const number = Number(value ?? fallback);
+	return Number.isFinite(number) && number > 0 ? number : undefined;
+}
 
 export const fileNameOption: INodeProperties = {
 	displayName: 'File Name',

@@ -12,6 +12,7 @@ import {
 	binaryPropertyField,
 	fileNameOption,
 	formatField,
+	maxDownloadTimeOption,
 	maxSizeOption,
 } from '../common/downloadFields';
 import {
@@ -40,7 +41,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [fileNameOption, maxSizeOption],
+		options: [fileNameOption, maxSizeOption, maxDownloadTimeOption],
 	},
 ];
 

@@ -7,10 +7,12 @@ import { oneOf } from '../../helpers/validation';
 import {
 	conferencePath,
 	DEFAULT_MAX_DOWNLOAD_MB,
+	DEFAULT_MAX_DOWNLOAD_SECONDS,
 	apiRequest,
 	apiDownload,
 	recordingMedia,
 } from '../../transport';
+import { positiveNumber } from '../common/downloadFields';
 import { conferenceNotFound } from '../common/locators';
 
 /** The statuses whose audio exists: SignalWire ends a recording as stopped (by request) or completed. */
@@ -21,6 +23,7 @@ export interface DownloadSettings {
 	format: RecordingFormat;
 	binaryPropertyName: string;
 	maxBytes: number;
+	maxSeconds: number;
 	/** The user's own file name, when they typed one. */
 	fileName?: string;
 }
@@ -48,14 +51,25 @@ export function readDownloadSettings(
 		});
 	}
 	const options = context.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject;
-	const maxSizeMb = Number(options.maxSizeMb ?? DEFAULT_MAX_DOWNLOAD_MB);
-	if (!Number.isFinite(maxSizeMb) || maxSizeMb <= 0) {
+	const maxSizeMb = positiveNumber(options.maxSizeMb, DEFAULT_MAX_DOWNLOAD_MB);
+	if (maxSizeMb === undefined) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`Max Size (MB) ${String(options.maxSizeMb)} is not a positive number`,
 			{
 				itemIndex,
 				description: `Set Max Size (MB) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_MB}).`,
+			},
+		);
+	}
+	const maxSeconds = positiveNumber(options.maxDownloadSeconds, DEFAULT_MAX_DOWNLOAD_SECONDS);
+	if (maxSeconds === undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Max Download Time (Seconds) ${String(options.maxDownloadSeconds)} is not a positive number`,
+			{
+				itemIndex,
+				description: `Set Max Download Time (Seconds) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_SECONDS}).`,
 			},
 		);
 	}
@@ -75,6 +89,7 @@ export function readDownloadSettings(
 		format,
 		binaryPropertyName,
 		maxBytes: Math.floor(maxSizeMb * 1024 * 1024),
+		maxSeconds,
 		fileName,
 	};
 }
@@ -130,6 +145,7 @@ export async function downloadRecordingItem(
 		format: settings.format,
 		fileName,
 		maxBytes: settings.maxBytes,
+		maxSeconds: settings.maxSeconds,
 	});
 	return { json: recording, binary: { [settings.binaryPropertyName]: binary } };
 }

@@ -13,7 +13,12 @@ import { conferenceRecordingsPath, apiListAll } from '../../transport';
 import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
-import { binaryPropertyField, formatField, maxSizeOption } from '../common/downloadFields';
+import {
+	binaryPropertyField,
+	formatField,
+	maxSizeOption,
+	maxDownloadTimeOption,
+} from '../common/downloadFields';
 import { readParallelism } from '../common/requestOptions';
 import {
 	conferenceName,
@@ -60,7 +65,7 @@ export const properties: INodeProperties[] = [
 			type: 'collection' as const,
 			placeholder: 'Add Option',
 			default: {},
-			options: [maxSizeOption],
+			options: [maxSizeOption, maxDownloadTimeOption],
 		},
 	].map((field) => ({ ...field, displayOptions: { show: { download: [true] } } })),
 ];

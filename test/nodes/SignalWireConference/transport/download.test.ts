@@ -261,6 +261,52 @@ describe('recording download: streaming into the binary store', () => {
 		expect(store.files()).toEqual(filesBefore);
 	});
 
+	it('gives up on a download that trickles past Max Download Time, though no pause reaches Timeout', async () => {
+		const { conference, recording } = seed();
+		const header = recordingAudio().wav.subarray(0, 44);
+		answerMediaWith({
+			status: 200,
+			headers: { 'Content-Type': 'audio/x-wav', 'Content-Length': '100000' },
+			stream: async function* () {
+				yield header;
+				// One byte every 100 ms: never a pause of Timeout, never an end.
+				for (let byte = 0; byte < 60; byte++) {
+					await new Promise((resolve) => setTimeout(resolve, 100));
+					yield Buffer.alloc(1);
+				}
+			},
+		});
+		const filesBefore = store.files();
+		const started = Date.now();
+
+		const { error } = await runNode({
+			parameters: parameters(conference.sid, recording.sid, {
+				requestOptions: { timeout: 500, maxRetries: 0 },
+				downloadOptions: { maxDownloadSeconds: 1 },
+			}),
+			credentials: space.credentials,
+		});
+
+		expect(error?.message).toBe('The recording download took longer than Max Download Time (1 s)');
+		expect(Date.now() - started).toBeLessThan(2_500);
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		expect(store.files()).toEqual(filesBefore);
+	});
+
+	it('refuses a Max Download Time that is not a positive number, before any request', async () => {
+		const { conference, recording } = seed();
+
+		const { error } = await runNode({
+			parameters: parameters(conference.sid, recording.sid, {
+				downloadOptions: { maxDownloadSeconds: 0 },
+			}),
+			credentials: space.credentials,
+		});
+
+		expect(error?.message).toBe('Max Download Time (Seconds) 0 is not a positive number');
+		expect(space.server.requests).toEqual([]);
+	});
+
 	it('tries again when the connection drops halfway, and stores the whole file', async () => {
 		const { conference, recording } = seed();
 		let attempts = 0;
