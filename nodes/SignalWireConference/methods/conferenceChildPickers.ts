@@ -4,7 +4,7 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
 import { isUuid } from '../helpers/validation';
@@ -27,6 +27,7 @@ import {
 	pickedValue,
 	pickerPage,
 	readPicker,
+	withNotice,
 	urlOf,
 	withPicked,
 } from './pickerPages';
@@ -53,24 +54,38 @@ function chosenConference(context: ILoadOptionsFunctions): string {
 	return value.toLowerCase();
 }
 
+/** At most this many participants' calls are read per picker call; the rest show their call ID. */
+export const CALL_LOOKUPS_PER_CALL = 100;
+
+/** What one picker call may still spend on call lookups, shared by every page it reads. */
+interface LookupBudget {
+	left: number;
+	rateLimited: boolean;
+}
+
 /**
  * Participant objects carry no phone number: it is on their call. The calls are read a few at a
- * time; a call that cannot be read leaves the participant labelled by its call ID rather than
- * failing the whole list.
+ * time, within the picker call's budget; once SignalWire answers 429 no more are read. A call not
+ * read (budget, 429, any failure) leaves the participant labelled by its call ID and state rather
+ * than failing the whole list.
  */
 async function withAddresses(
 	context: ILoadOptionsFunctions,
 	participants: IDataObject[],
+	budget: LookupBudget = { left: CALL_LOOKUPS_PER_CALL, rateLimited: false },
 ): Promise<Participant[]> {
 	return await mapInOrder(participants.length, CALL_LOOKUPS_AT_ONCE, async (index) => {
 		const participant = participants[index];
 		const callSid = String(participant.call_sid ?? '');
 		let address: string | undefined;
-		if (isUuid(callSid)) {
+		if (isUuid(callSid) && budget.left > 0 && !budget.rateLimited) {
+			budget.left--;
 			try {
 				address = participantAddress(await apiRequest(context, { resource: callPath(callSid) }, 0));
-			} catch {
-				address = undefined;
+			} catch (error) {
+				if (error instanceof NodeApiError && String(error.httpCode) === '429') {
+					budget.rateLimited = true;
+				}
 			}
 		}
 		return { participant, address };
@@ -98,9 +113,10 @@ export async function searchParticipants(
 		url: urlOf(origin, participant),
 	});
 	// The API cannot search participants: their numbers are looked up page by page, then matched.
+	const budget: LookupBudget = { left: CALL_LOOKUPS_PER_CALL, rateLimited: false };
 	const withNumbers = async (pageToken: string | undefined) => {
 		const page = await read(pageToken);
-		return { ...page, items: await withAddresses(this, page.items) };
+		return { ...page, items: await withAddresses(this, page.items, budget) };
 	};
 	const found = await readPicker<Participant>(
 		this,
@@ -119,7 +135,7 @@ export async function searchParticipants(
 			return participant && label((await withAddresses(this, [participant]))[0]);
 		},
 	);
-	return { results, paginationToken: found.paginationToken };
+	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
 }
 
 /** Recordings of the chosen conference, newest first; typed text matches the ID, across pages. */
@@ -156,5 +172,5 @@ export async function searchConferenceRecordings(
 			return recording && toResult(recording);
 		},
 	);
-	return { results, paginationToken: found.paginationToken };
+	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
 }

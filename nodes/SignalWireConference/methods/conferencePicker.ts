@@ -19,6 +19,7 @@ import {
 	pickedValue,
 	pickerPage,
 	readPicker,
+	withNotice,
 	SEARCH_PAGE_SIZE,
 	urlOf,
 	withPicked,
@@ -88,7 +89,7 @@ async function pickConference(
 		paginationToken ? undefined : pickedValue(context, 'conferenceId'),
 		fetchPicked,
 	);
-	return { results, paginationToken: found.paginationToken };
+	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
 }
 
 export async function searchConferences(

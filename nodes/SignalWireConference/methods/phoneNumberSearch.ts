@@ -2,7 +2,14 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { incomingPhoneNumbersPath, spaceOrigin } from '../transport';
-import { BROWSE_PAGE_SIZE, includes, pickerPage, readPicker, urlOf } from './pickerPages';
+import {
+	BROWSE_PAGE_SIZE,
+	includes,
+	pickerPage,
+	readPicker,
+	urlOf,
+	withNotice,
+} from './pickerPages';
 
 /**
  * The "From list" picker of the numbers a call can come from: the space's own numbers
@@ -42,5 +49,5 @@ export async function searchPhoneNumbers(
 		value: String(entry.phone_number),
 		url: urlOf(origin, entry),
 	}));
-	return { results, paginationToken: found.paginationToken };
+	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
 }

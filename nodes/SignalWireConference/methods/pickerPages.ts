@@ -87,25 +87,51 @@ function readToken<T>(
 	});
 }
 
+/** Whether SignalWire said "too many requests". */
+function isRateLimited(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '429';
+}
+
+export const RATE_LIMITED_NOTICE =
+	'SignalWire is limiting requests right now: this list shows what was read before. Try again in a moment.';
+
+/** What a search says when its pages ran out before the list did. */
+export function searchedOnlyNotice(read: number): string {
+	return `Searched the ${read} most recent entries: type more of what you look for to narrow it down, or clear the search and scroll to load more`;
+}
+
 /**
  * The one pager of every picker. Lists are read in order, each from where the token left it.
  * Browsing (no `matches`) reads one page of each list; searching reads up to
- * SEARCH_PAGES_PER_CALL pages of each list until ENOUGH_MATCHES are found.
+ * SEARCH_PAGES_PER_CALL pages of each list until ENOUGH_MATCHES are found. A 429 ends the call with
+ * what it has. `notice` says when the list is incomplete in a way the person should know: rate
+ * limited, or a search that stopped at its page budget (n8n's editor loads more only for an empty
+ * search, so without it a match further down would look like none).
  */
 export async function readPicker<T = IDataObject>(
 	context: ILoadOptionsFunctions,
 	lists: Array<PickerList<T>>,
 	token: string | undefined,
 	matches?: (entry: T) => boolean,
-): Promise<{ items: T[]; paginationToken?: string }> {
+): Promise<{ items: T[]; paginationToken?: string; notice?: string }> {
 	const cursors = readToken(context, lists, token);
 	const items: T[] = [];
+	let read = 0;
+	let rateLimited = false;
 	for (const list of lists) {
 		const found: T[] = [];
-		for (let pages = 0; cursors[list.name] !== null; pages++) {
+		for (let pages = 0; cursors[list.name] !== null && !rateLimited; pages++) {
 			if (pages === (matches ? SEARCH_PAGES_PER_CALL : 1)) break;
 			if (matches && items.length + found.length >= ENOUGH_MATCHES) break;
-			const page = await list.read(cursors[list.name] || undefined);
+			let page;
+			try {
+				page = await list.read(cursors[list.name] || undefined);
+			} catch (error) {
+				if (!isRateLimited(error)) throw error;
+				rateLimited = true;
+				break;
+			}
+			read += page.items.length;
 			found.push(
 				...page.items.filter((entry) => (list.keep?.(entry) ?? true) && (matches?.(entry) ?? true)),
 			);
@@ -114,7 +140,27 @@ export async function readPicker<T = IDataObject>(
 		items.push(...(list.order ? found.sort(list.order) : found));
 	}
 	const more = Object.values(cursors).some((cursor) => cursor !== null);
-	return more ? { items, paginationToken: JSON.stringify(cursors) } : { items };
+	const notice = rateLimited
+		? RATE_LIMITED_NOTICE
+		: matches && more && items.length < ENOUGH_MATCHES
+			? searchedOnlyNotice(read)
+			: undefined;
+	return {
+		items,
+		...(more ? { paginationToken: JSON.stringify(cursors) } : {}),
+		...(notice ? { notice } : {}),
+	};
+}
+
+/**
+ * A picker's results with its notice, if any, as a last entry: n8n's list shows entries only, and
+ * picking this one leaves the field empty, which the operation then asks to fill.
+ */
+export function withNotice(
+	results: INodeListSearchItems[],
+	notice: string | undefined,
+): INodeListSearchItems[] {
+	return notice === undefined ? results : [...results, { name: notice, value: '' }];
 }
 
 /**

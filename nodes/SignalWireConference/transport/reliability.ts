@@ -26,8 +26,15 @@ export interface Reliability {
 	timeoutMs: number;
 }
 
-/** The node's Request Options where the node has them (action node), else the defaults. */
+/**
+ * The node's Request Options where the node has them (action node), else the defaults. A picker
+ * retries nothing: the editor asks again at the next pause in typing, and a picker that waits out
+ * 429s keeps the person waiting (and the space busy) for a list.
+ */
 export function readReliability(context: SignalWireContext, itemIndex: number): Reliability {
+	if ('getCurrentNodeParameter' in context && !('getInputData' in context)) {
+		return { maxRetries: 0, timeoutMs: DEFAULT_TIMEOUT_MS };
+	}
 	const options =
 		'getInputData' in context
 			? (context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject)

@@ -1,5 +1,6 @@
 import { formatWhen } from '../../../../nodes/SignalWireConference/methods/labels';
 import { callListSearch, nodeTypeInstances, PACKAGE } from '../../../harness/engine';
+import { CALL_LOOKUPS_PER_CALL } from '../../../../nodes/SignalWireConference/methods/conferenceChildPickers';
 import { ACCOUNT_PATH, AUTHORIZATION, useSignalWireServer } from '../../../harness/fixtures';
 import type { ConferenceRecord } from '../../../server/store';
 
@@ -341,7 +342,13 @@ describe('listSearch: searchConferences, text typed', () => {
 		const placed = fill(1100, { 1050: { friendlyName: 'Board prep' } });
 
 		const first = await callListSearch('searchConferences', parameters, space.credentials, 'board');
-		expect(first.results).toEqual([]);
+		// Not an empty list: n8n's editor loads more only for an empty search, so it says what to do.
+		expect(first.results).toEqual([
+			{
+				name: 'Searched the 1000 most recent entries: type more of what you look for to narrow it down, or clear the search and scroll to load more',
+				value: '',
+			},
+		]);
 		expect(space.server.requests).toHaveLength(6);
 		expect(typeof first.paginationToken).toBe('string');
 
@@ -503,6 +510,114 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 		} finally {
 			space.server.options.latencyMs = undefined;
 		}
+	});
+
+	describe('a picker call has a bounded cost', () => {
+		function townHall(size: number) {
+			const store = space.server.store;
+			const conference = store.addConference({ friendlyName: 'Town hall' });
+			const people = Array.from({ length: size }, (_, index) =>
+				store.addParticipant(conference, {
+					createdAt: new Date(Date.UTC(2026, 10, 27, 8, 0, 0, index)),
+					call: {
+						from: `+1202555${String(1000 + index)}`,
+						to: '+15550100000',
+						direction: 'inbound',
+					},
+				}),
+			);
+			return { conference, people };
+		}
+		const callLookups = () =>
+			space.server.requests.filter((request) => request.path.includes('/Calls/')).length;
+
+		it(`a search on a 300-participant conference reads at most 5 pages and ${CALL_LOOKUPS_PER_CALL} calls; the rest keep a label by call ID`, async () => {
+			const { conference } = townHall(300);
+
+			const result = await callListSearch(
+				'searchParticipants',
+				participantParameters(conference.sid),
+				space.credentials,
+				'no such number',
+			);
+
+			expect(callLookups()).toBe(CALL_LOOKUPS_PER_CALL);
+			expect(space.server.requests.length).toBeLessThanOrEqual(5 + CALL_LOOKUPS_PER_CALL);
+			expect(result.results.at(-1)).toEqual({
+				name: 'Searched the 250 most recent entries: type more of what you look for to narrow it down, or clear the search and scroll to load more',
+				value: '',
+			});
+		});
+
+		it('participants past the budget are still listed, by call ID and state', async () => {
+			const { conference, people } = townHall(150);
+			const ids = people.map((person) => person.callSid);
+
+			const pages = [];
+			let token: string | undefined;
+			do {
+				const page = await callListSearch(
+					'searchParticipants',
+					participantParameters(conference.sid),
+					space.credentials,
+					undefined,
+					token,
+				);
+				pages.push(...page.results);
+				token = page.paginationToken as string | undefined;
+			} while (token);
+
+			expect(pages.map((entry) => entry.value)).toEqual(ids);
+			expect(
+				pages.every((entry) => /^(\+1202555\d{4}|Call [0-9a-f-]{36}) · joined /.test(entry.name)),
+			).toBe(true);
+		});
+
+		it('a 429 on the call lookups stops them at once: no retries, the list still comes', async () => {
+			const { conference } = townHall(40);
+			space.server.intercept((request) =>
+				request.path.includes('/Calls/')
+					? { status: 429, body: { code: 20429, message: 'Too Many Requests', status: 429 } }
+					: undefined,
+			);
+
+			const result = await callListSearch(
+				'searchParticipants',
+				participantParameters(conference.sid),
+				space.credentials,
+			);
+
+			// The lookups already under way when the first 429 came, and no more.
+			expect(callLookups()).toBeLessThanOrEqual(8);
+			expect(result.results).toHaveLength(40);
+			expect(result.results.every((entry) => String(entry.name).startsWith('Call '))).toBe(true);
+		});
+
+		it('a 429 on a list page ends the call with what it has, and says so', async () => {
+			const { conference } = townHall(300);
+			let pages = 0;
+			space.server.intercept((request) =>
+				request.path.endsWith('/Participants') && ++pages > 2
+					? { status: 429, body: { code: 20429, message: 'Too Many Requests', status: 429 } }
+					: undefined,
+			);
+
+			const result = await callListSearch(
+				'searchParticipants',
+				participantParameters(conference.sid),
+				space.credentials,
+				'no such number',
+			);
+
+			expect(pages).toBe(3);
+			expect(result.results).toEqual([
+				{
+					name: 'SignalWire is limiting requests right now: this list shows what was read before. Try again in a moment.',
+					value: '',
+				},
+			]);
+			expect(typeof result.paginationToken).toBe('string');
+		});
 	});
 
 	it('searches numbers across pages of participants', async () => {
