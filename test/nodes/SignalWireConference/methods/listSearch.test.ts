@@ -528,6 +528,10 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 			);
 			return { conference, people };
 		}
+		const TOO_MANY_REQUESTS = {
+			status: 429,
+			body: { code: 20429, message: 'Too Many Requests', status: 429 },
+		};
 		const callLookups = () =>
 			space.server.requests.filter((request) => request.path.includes('/Calls/')).length;
 
@@ -576,9 +580,7 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 		it('a 429 on the call lookups stops them at once: no retries, the list still comes', async () => {
 			const { conference } = townHall(40);
 			space.server.intercept((request) =>
-				request.path.includes('/Calls/')
-					? { status: 429, body: { code: 20429, message: 'Too Many Requests', status: 429 } }
-					: undefined,
+				request.path.includes('/Calls/') ? TOO_MANY_REQUESTS : undefined,
 			);
 
 			const result = await callListSearch(
@@ -597,9 +599,7 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 			const { conference } = townHall(300);
 			let pages = 0;
 			space.server.intercept((request) =>
-				request.path.endsWith('/Participants') && ++pages > 2
-					? { status: 429, body: { code: 20429, message: 'Too Many Requests', status: 429 } }
-					: undefined,
+				request.path.endsWith('/Participants') && ++pages > 2 ? TOO_MANY_REQUESTS : undefined,
 			);
 
 			const result = await callListSearch(
