@@ -56,23 +56,59 @@ export const TOOL_DESCRIPTIONS: Record<string, Record<string, string>> = {
 };
 
 /**
- * n8n's "Description" field of the node as a tool (`toolDescription`, the field n8n itself adds to
- * tool variants), one per operation so that its default is that operation's text. Shown only in
- * the tool variant (`@tool`); n8n does not add its own field when the node has one.
+ * Shown only where the node is a tool. n8n 2.x tells the tool variant apart with `@tool`; n8n 1.x
+ * does not know `@tool`, so there the fields also appear (unused) on the plain node, which keeps
+ * tools described there too.
+ */
+const ONLY_AS_TOOL = { '@tool': [false] };
+
+/**
+ * n8n's own pair of tool fields (`descriptionType`, `toolDescription`), which n8n adds to a tool
+ * variant only when the node has no `toolDescription`: here one `toolDescription` per operation, so
+ * that its default is that operation's text, and "Set Manually" (this text) by default, which is
+ * what n8n 1.x needs to read it. "Set Automatically" is n8n's text from the action.
  */
 export function toolDescriptionFields(resources: Resource[]): INodeProperties[] {
-	return resources.flatMap((resource) =>
-		Object.keys(resource.operations).map((operation) => ({
-			displayName: 'Tool Description',
-			name: 'toolDescription',
-			type: 'string' as const,
-			typeOptions: { rows: 4 },
-			default: TOOL_DESCRIPTIONS[resource.value][operation],
-			description:
-				'What a model reads about this tool: what it does, what it needs and what it is not for',
-			displayOptions: {
-				show: { '@tool': [true], resource: [resource.value], operation: [operation] },
+	const descriptionType: INodeProperties = {
+		displayName: 'Tool Description',
+		name: 'descriptionType',
+		type: 'options',
+		noDataExpression: true,
+		default: 'manual',
+		options: [
+			{
+				name: 'Set Automatically',
+				value: 'auto',
+				description: "n8n's text from the action, e.g. End a conference in SignalWire Conference",
 			},
-		})),
+			{
+				name: 'Set Manually',
+				value: 'manual',
+				description: "The operation's description for a model, below; edit it to fit your case",
+			},
+		],
+		displayOptions: { hide: ONLY_AS_TOOL },
+	};
+	const perOperation = resources.flatMap((resource) =>
+		Object.keys(resource.operations).map(
+			(operation): INodeProperties => ({
+				displayName: 'Description',
+				name: 'toolDescription',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: TOOL_DESCRIPTIONS[resource.value][operation],
+				description:
+					'What a model reads about this tool: what it does, what it needs and what it is not for',
+				displayOptions: {
+					show: {
+						descriptionType: ['manual'],
+						resource: [resource.value],
+						operation: [operation],
+					},
+					hide: ONLY_AS_TOOL,
+				},
+			}),
+		),
 	);
+	return [descriptionType, ...perOperation];
 }

@@ -1,5 +1,6 @@
 import type { INode, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
+import { NodeHelpers as OldestNodeHelpers } from 'n8n-workflow-oldest';
 // n8n-core's own conversion of a node into the tool a model sees (name, description, input schema),
 // the code the AI Agent and the MCP Server Trigger run.
 import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
@@ -70,11 +71,13 @@ describe('the node as a tool, through n8n-core', () => {
 		expect(Object.values(TOOL_DESCRIPTIONS).flatMap(Object.keys)).toHaveLength(operations.length);
 	});
 
-	it('carries a toolDescription field, so n8n adds neither its own nor "Set Automatically"', () => {
+	it("carries n8n's pair of tool fields, so that n8n adds none of its own", () => {
 		expect(plain.properties.filter((property) => property.name === 'toolDescription')).toHaveLength(
 			operations.length,
 		);
-		expect(plain.properties.some((property) => property.name === 'descriptionType')).toBe(false);
+		expect(plain.properties.filter((property) => property.name === 'descriptionType')).toHaveLength(
+			1,
+		);
 	});
 
 	it.each(operations)(
@@ -119,7 +122,19 @@ describe('the node as a tool, through n8n-core', () => {
 		expect(tool.description).toBe('End the incident bridge when the incident is closed.');
 	});
 
-	it('shows the field only in the tool variant: a plain node keeps no toolDescription', () => {
+	it('"Set Automatically" gives n8n\'s text from the action', () => {
+		const tool = asTool(
+			toolNode('End Conference', {
+				resource: 'conference',
+				operation: 'end',
+				descriptionType: 'auto',
+			}),
+		);
+
+		expect(tool.description).toBe('End a conference in SignalWire Conference');
+	});
+
+	it('shows the fields only in the tool variant: a plain node keeps neither', () => {
 		const node = toolNode(
 			'SignalWire Conference',
 			{ resource: 'conference', operation: 'end' },
@@ -127,7 +142,22 @@ describe('the node as a tool, through n8n-core', () => {
 		);
 
 		expect(node.parameters).not.toHaveProperty('toolDescription');
-		// What n8n would tell a model without these fields: the action text.
-		expect(asTool(node, plain).description).toBe('End a conference in SignalWire Conference');
+		expect(node.parameters).not.toHaveProperty('descriptionType');
+	});
+
+	// n8n 1.x reads toolDescription only with descriptionType "manual", and has no `@tool`.
+	it('gives n8n 1.x (its n8n-workflow) "Set Manually" and the operation\'s text', () => {
+		const parameters = OldestNodeHelpers.getNodeParameters(
+			toolVariant.properties as Parameters<typeof OldestNodeHelpers.getNodeParameters>[0],
+			{ resource: 'participant', operation: 'add' },
+			true,
+			false,
+			null,
+		);
+
+		expect(parameters).toMatchObject({
+			descriptionType: 'manual',
+			toolDescription: TOOL_DESCRIPTIONS.participant.add,
+		});
 	});
 });
