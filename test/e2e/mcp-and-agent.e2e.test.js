@@ -410,6 +410,74 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 		]);
 	});
 
+	it('Mute takes the sids a model read from the two lists, and mutes that participant', async () => {
+		const client = await connect('signalwire-conference-controls');
+		const listed = await call(client, 'List_Running_Conferences', {});
+		const allHands = JSON.parse(listed.result.content[0].text).find(
+			(conference) => conference.friendly_name === 'All hands',
+		);
+		const people = await call(client, 'List_Participants', { conference_sid: allHands.sid });
+		const guest = JSON.parse(people.result.content[0].text).find(
+			(participant) => !participant.muted,
+		);
+		const muted = await call(client, 'Mute_Participant', {
+			conference_sid: allHands.sid,
+			call_sid: guest.call_sid,
+		});
+		await client.close();
+
+		const all = accountPath(sandbox);
+		expect(people.requests.map(wire)).toEqual([
+			{
+				method: 'GET',
+				path: `${all}/Conferences/${allHands.sid}/Participants`,
+				query: [['PageSize', '1000']],
+				form: [],
+			},
+		]);
+		expect(muted.result.isError).toBeUndefined();
+		expect(JSON.parse(muted.result.content[0].text)).toEqual([
+			expect.objectContaining({
+				call_sid: guest.call_sid,
+				conference_sid: allHands.sid,
+				muted: true,
+			}),
+		]);
+		expect(muted.requests.map(wire)).toEqual([
+			{
+				method: 'POST',
+				path: `${all}/Conferences/${allHands.sid}/Participants/${guest.call_sid}`,
+				query: [],
+				form: [['Muted', 'true']],
+			},
+		]);
+	});
+
+	it('an API failure (a conference SignalWire does not know) comes back as a tool error', async () => {
+		const unknown = '0f0e0d0c-0b0a-4908-8706-050403020100';
+		const client = await connect('signalwire-conference-controls');
+		const { result, requests } = await call(client, 'Mute_Participant', {
+			conference_sid: unknown,
+			call_sid: unknown,
+		});
+		await client.close();
+
+		const path = `${accountPath(sandbox)}/Conferences/${unknown}/Participants/${unknown}`;
+		// n8n wraps the node's NodeApiError in a NodeOperationError, keeping its message and details.
+		expect(result).toEqual({
+			isError: true,
+			content: [
+				{
+					type: 'text',
+					text: `NodeOperationError: The requested resource ${path} was not found (SignalWire error 20404, HTTP 404)\n\nDetails: No participant with call ID "${unknown}" is in conference "${unknown}": check both IDs (a participant who left is no longer listed).`,
+				},
+			],
+		});
+		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			`POST ${path}`,
+		]);
+	});
+
 	it('a conference name that is not running comes back as a tool error, and nothing is ended', async () => {
 		const client = await connect('signalwire-conference-controls');
 		const { result, requests } = await call(client, 'End_Conference', {
