@@ -110,28 +110,23 @@ describe('the node as a tool, through n8n-core', () => {
 		);
 	});
 
-	it("keeps a description the workflow's author wrote", () => {
+	it.each([
+		[
+			"keeps a description the workflow's author wrote",
+			{ toolDescription: 'End the incident bridge when the incident is closed.' },
+			'End the incident bridge when the incident is closed.',
+		],
+		[
+			'"Set Automatically" gives n8n\'s text from the action',
+			{ descriptionType: 'auto' },
+			'End a conference in SignalWire Conference',
+		],
+	])('%s', (_title, chosen, expected) => {
 		const tool = asTool(
-			toolNode('End Conference', {
-				resource: 'conference',
-				operation: 'end',
-				toolDescription: 'End the incident bridge when the incident is closed.',
-			}),
+			toolNode('End Conference', { resource: 'conference', operation: 'end', ...chosen }),
 		);
 
-		expect(tool.description).toBe('End the incident bridge when the incident is closed.');
-	});
-
-	it('"Set Automatically" gives n8n\'s text from the action', () => {
-		const tool = asTool(
-			toolNode('End Conference', {
-				resource: 'conference',
-				operation: 'end',
-				descriptionType: 'auto',
-			}),
-		);
-
-		expect(tool.description).toBe('End a conference in SignalWire Conference');
+		expect(tool.description).toBe(expected);
 	});
 
 	it('shows the fields only in the tool variant: a plain node keeps neither', () => {
