@@ -79,7 +79,8 @@ export function toolDescriptionFields(resources: Resource[]): INodeProperties[] 
 			{
 				name: 'Set Automatically',
 				value: 'auto',
-				description: "n8n's text from the action, e.g. End a conference in SignalWire Conference",
+				description:
+					'The text n8n makes from the action, e.g. End a conference in SignalWire Conference',
 			},
 			{
 				name: 'Set Manually',
@@ -90,13 +91,14 @@ export function toolDescriptionFields(resources: Resource[]): INodeProperties[] 
 		displayOptions: { hide: ONLY_AS_TOOL },
 	};
 	const perOperation = resources.flatMap((resource) =>
-		Object.keys(resource.operations).map(
-			(operation): INodeProperties => ({
+		Object.keys(resource.operations).map((operation): INodeProperties => {
+			const text = TOOL_DESCRIPTIONS[resource.value][operation];
+			return {
 				displayName: 'Description',
 				name: 'toolDescription',
 				type: 'string',
 				typeOptions: { rows: 4 },
-				default: TOOL_DESCRIPTIONS[resource.value][operation],
+				default: text,
 				description:
 					'What a model reads about this tool: what it does, what it needs and what it is not for',
 				displayOptions: {
@@ -107,8 +109,8 @@ export function toolDescriptionFields(resources: Resource[]): INodeProperties[] 
 					},
 					hide: ONLY_AS_TOOL,
 				},
-			}),
-		),
+			};
+		}),
 	);
 	return [descriptionType, ...perOperation];
 }
