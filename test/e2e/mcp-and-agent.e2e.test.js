@@ -13,7 +13,13 @@ const {
 	StreamableHTTPClientTransport,
 } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
 
-const { EXAMPLES_DIR, ROOT } = require('../../scripts/lib/paths');
+const {
+	MCP_CONTROLS,
+	mcpClientCredential,
+	mcpUrl,
+	newClientToken,
+} = require('../../scripts/lib/mcp');
+const { ROOT } = require('../../scripts/lib/paths');
 const { executionError, nodeItems } = require('../../scripts/lib/run-data');
 const { activateWorkflow, fireEvent } = require('../../scripts/lib/triggers');
 const { startEnvironment } = require('./support/environment');
@@ -25,10 +31,9 @@ const { TOOL_DESCRIPTIONS } = require(
 	path.join(ROOT, 'dist', 'nodes', 'SignalWireConference', 'actions', 'toolDescriptions.js'),
 );
 
-const MCP_EXAMPLE = path.join(EXAMPLES_DIR, 'mcp-conference-controls.json');
 const MCP_ADD = path.join(__dirname, 'workflows', 'mcp-add-participant.json');
 const AGENT = path.join(__dirname, 'workflows', 'agent-conference-tools.json');
-const CLIENT_TOKEN = 'e2e-mcp-client-token-6f1c9a';
+const CLIENT_TOKEN = newClientToken();
 
 /** n8n registers a published workflow's routes in the background: wait until the route answers. */
 async function waitForRoute(url, timeoutMs = 60_000) {
@@ -134,15 +139,10 @@ function expectNoSecret(text) {
 
 beforeAll(async () => {
 	model = await startScriptedModel(AGENT_SCRIPT);
-	environment = await startEnvironment({ workflowFiles: [MCP_EXAMPLE, MCP_ADD, AGENT] });
+	environment = await startEnvironment({ workflowFiles: [MCP_CONTROLS.file, MCP_ADD, AGENT] });
 	sandbox = environment.sandbox;
 	await environment.n8n.importCredentials([
-		{
-			id: 'swMcpClientToken',
-			name: 'MCP client token',
-			type: 'httpBearerAuth',
-			data: { token: CLIENT_TOKEN },
-		},
+		mcpClientCredential(CLIENT_TOKEN),
 		{
 			id: 'swScriptedModel',
 			name: 'Scripted model',
@@ -249,7 +249,7 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 
 	async function connect(mcpPath, token = CLIENT_TOKEN) {
 		const client = new Client({ name: 'signalwire-e2e-client', version: '1.0.0' });
-		const url = new URL(`${editor.baseUrl}/mcp/${mcpPath}`);
+		const url = new URL(mcpUrl(editor.baseUrl, mcpPath));
 		await client.connect(
 			new StreamableHTTPClientTransport(url, {
 				requestInit: { headers: { Authorization: `Bearer ${token}` } },
@@ -269,14 +269,14 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 	beforeAll(async () => {
 		const started = await environment.startEditor();
 		editor = started.editor;
-		await activateWorkflow(started.rest, 'swMcpConferenceTools');
+		await activateWorkflow(started.rest, MCP_CONTROLS.workflowId);
 		await activateWorkflow(started.rest, 'e2eMcpAddParticipant');
-		await waitForRoute(`${editor.baseUrl}/mcp/signalwire-conference-controls`);
-		await waitForRoute(`${editor.baseUrl}/mcp/signalwire-add-e2e`);
+		await waitForRoute(mcpUrl(editor.baseUrl));
+		await waitForRoute(mcpUrl(editor.baseUrl, 'signalwire-add-e2e'));
 	}, 180_000);
 
 	it('refuses a client without the Bearer token', async () => {
-		const response = await fetch(`${editor.baseUrl}/mcp/signalwire-conference-controls`, {
+		const response = await fetch(mcpUrl(editor.baseUrl), {
 			method: 'POST',
 			headers: {
 				'Content-Type': 'application/json',
@@ -289,7 +289,7 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 	});
 
 	it("lists the five tools, each with its operation's description and the fields a model fills", async () => {
-		const client = await connect('signalwire-conference-controls');
+		const client = await connect(MCP_CONTROLS.path);
 		const { tools } = await client.listTools();
 		await client.close();
 
@@ -346,7 +346,7 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 	});
 
 	it('Announce (By Name) speaks into "All hands" and returns its sid, name and state', async () => {
-		const client = await connect('signalwire-conference-controls');
+		const client = await connect(MCP_CONTROLS.path);
 		const { result, requests } = await call(client, 'Announce_Into_Conference', {
 			conference_name: 'All hands',
 			text: MCP_ANNOUNCEMENT,
@@ -379,7 +379,7 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 
 	it('End (By Name) ends the one running "Deploy war room" and returns it completed', async () => {
 		await fireEvent(sandbox, 'participant-join', 'Deploy war room');
-		const client = await connect('signalwire-conference-controls');
+		const client = await connect(MCP_CONTROLS.path);
 		const { result, requests } = await call(client, 'End_Conference', {
 			conference_name: 'Deploy war room',
 		});
@@ -411,7 +411,7 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 	});
 
 	it('Mute takes the sids a model read from the two lists, and mutes that participant', async () => {
-		const client = await connect('signalwire-conference-controls');
+		const client = await connect(MCP_CONTROLS.path);
 		const listed = await call(client, 'List_Running_Conferences', {});
 		const allHands = JSON.parse(listed.result.content[0].text).find(
 			(conference) => conference.friendly_name === 'All hands',
@@ -455,7 +455,7 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 
 	it('an API failure (a conference SignalWire does not know) comes back as a tool error', async () => {
 		const unknown = '0f0e0d0c-0b0a-4908-8706-050403020100';
-		const client = await connect('signalwire-conference-controls');
+		const client = await connect(MCP_CONTROLS.path);
 		const { result, requests } = await call(client, 'Mute_Participant', {
 			conference_sid: unknown,
 			call_sid: unknown,
@@ -479,7 +479,7 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 	});
 
 	it('a conference name that is not running comes back as a tool error, and nothing is ended', async () => {
-		const client = await connect('signalwire-conference-controls');
+		const client = await connect(MCP_CONTROLS.path);
 		const { result, requests } = await call(client, 'End_Conference', {
 			conference_name: 'Deploy war room',
 		});
