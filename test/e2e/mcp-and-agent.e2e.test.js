@@ -516,4 +516,40 @@ describe('the MCP example, published in n8n start, used by a real MCP client', (
 		});
 		expect(requests).toEqual([]);
 	});
+
+	it('Add takes a number written the way people write it and dials it into the conference', async () => {
+		const client = await connect('signalwire-add-e2e');
+		const { result, requests } = await call(client, 'Add_Participant', {
+			conference_name: 'All hands',
+			to: '+1 (555) 123-0002',
+		});
+		const joined = await sandbox.joined();
+		await client.close();
+
+		expect(result.isError).toBeUndefined();
+		const [added] = JSON.parse(result.content[0].text);
+		expect(added.call).toMatchObject({
+			to: '+15551230002',
+			from: '+15550100001',
+			status: 'queued',
+		});
+		const createCall = requests.filter(
+			(request) => request.method === 'POST' && request.path === `${accountPath(sandbox)}/Calls`,
+		);
+		expect(createCall.map((request) => request.form)).toEqual([
+			[
+				['To', '+15551230002'],
+				['From', '+15550100001'],
+				['Url', added.script.requestUrl],
+			],
+		]);
+		expect(joined).toEqual([
+			expect.objectContaining({
+				to: '+15551230002',
+				from: '+15550100001',
+				conference: 'All hands',
+				callSid: added.call.sid,
+			}),
+		]);
+	});
 });
