@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * `npm run bench`: the SignalWire Conference node against the project's SignalWire-compatible
  * server, side by side with a plain fetch loop. Prints a table and writes bench/results/latest.json.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * A throwaway self-signed certificate for 127.0.0.1, made with the system's `openssl` (Node's
  * crypto makes keys but not X.509 certificates) in a fresh temporary folder, removed after the run.

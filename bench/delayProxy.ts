@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * A TCP proxy on 127.0.0.1 that puts a network's round trip between a client and a server:
  * - every chunk crosses it half a round trip (RTT / 2) late, in each direction, in order;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * `npm run bench:download`: Conference Recording → Download of a 50 MB recording, side by side
  * with a plain streaming fetch to a file, time and peak memory. Prints a Markdown table and writes

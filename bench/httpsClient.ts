@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * The network benchmark's reference transports, both Node's `https` module so that they differ
  * only in how they use connections:

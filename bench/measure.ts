@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * Wall time, CPU time and memory of one measured run, taken the same way for the node and the raw
  * loop: each runs in its own fresh process (see worker.ts), after a warm-up, starting from a

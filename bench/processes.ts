@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * The bench's processes: the server, the delay proxy and one fresh worker per measured run, each
  * forked from bench.ts and driven over IPC (rpc.ts).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * The delay proxy (delayProxy.ts) alone in its own process, so that its timers are not held up by
  * the server's work or the client's, and its own CPU shows in neither. Driven by the bench over IPC.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 import type { ChildProcess } from 'node:child_process';
 
 /** A request/answer channel over a forked child's IPC: `call(name, args)` resolves with its result. */

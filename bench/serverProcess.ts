@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * The project's SignalWire-compatible server, alone in its own process so that its work (sorting
  * and serializing 100,000 conferences per list request) and its garbage never show up in the

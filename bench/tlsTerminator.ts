@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * HTTPS for the sandbox without touching it: a TLS server on 127.0.0.1 that decrypts each
  * connection and pipes it, as one plain TCP connection, to the sandbox's HTTP port (what a TLS

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig, not shipped: n8n's rules for node code do not apply */
 /**
  * One measured run in a fresh process, so that the node and the raw loop start from the same
  * state: modules loaded (n8n-core included, for both), one warm-up run, a collected heap.

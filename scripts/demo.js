@@ -7,8 +7,8 @@
  *   npm run demo -- --ui         start the n8n editor instead, with everything imported, until Ctrl-C
  *   npm run demo -- --ui --port 5679
  *
- * Builds and packs the package, installs the pinned n8n into .cache/ (about 4 minutes the first
- * time, then reused), starts the sandbox on a free port, installs the package into a fresh n8n user
+ * Builds and packs the package, installs the pinned n8n into .cache/ (about 9 minutes the first
+ * time on 2 shared cores, see docs/getting-started.md; then reused), starts the sandbox on a free port, installs the package into a fresh n8n user
  * folder the way n8n installs community packages, and imports a credential pointing at the sandbox
  * plus the workflows from examples/. Every process it starts is stopped when it ends, also on Ctrl-C.
  */
@@ -39,6 +39,7 @@ const {
 	signingKeyCredential,
 	waitForRequest,
 	waitForWebhook,
+	testWebhookUrl,
 	webhookUrl,
 } = require('./lib/triggers');
 const { freePort } = require('./lib/ports');
@@ -156,15 +157,22 @@ async function runWebhookTrigger(n8n, sandbox, recordingExample) {
 		const delivered = await fireEvent(sandbox, 'participant-join', 'Support bridge');
 		const announced = await waitForRequest(
 			sandbox,
-			(request) => request.method === 'POST' && request.form.length > 0,
+			(request) =>
+				request.method === 'POST' && request.form.some(([name]) => name === 'AnnounceUrl'),
 		);
-		const form = Object.fromEntries(announced.form);
+		// The sandbox plays the announcement right after answering it.
+		let heard = await sandbox.said();
+		for (let tries = 0; heard.length === 0 && tries < 50; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			heard = await sandbox.said();
+		}
+		const said = heard.map((entry) => `'${entry.text ?? entry.url}'`).join(', ') || 'nothing';
 		process.stdout.write(
 			[
 				'',
 				`▶ When someone joins the "Support bridge" room, announce  (${path.relative(ROOT, JOINED_ANNOUNCE.file)})`,
 				`  The sandbox sent a signed participant-join callback to ${url}: n8n answered ${delivered.outcome}`,
-				`  The trigger verified the signature and started the workflow, which announced ${form.AnnounceUrl} (${form.AnnounceMethod})`,
+				`  The trigger verified the signature and started the workflow, which said ${said} into the conference`,
 				`    POST …${announced.path.slice(announced.path.indexOf('/Conferences'))}`,
 				'',
 			].join('\n'),
@@ -191,8 +199,8 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion, chatUrl, mcpToke
 	await new N8nRestClient(editor.baseUrl).setupOwner(login);
 	const workflows = files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
 	const triggerUrl = webhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
-	// Callbacks only when asked (the curl below): examples run in the editor send none to a
-	// workflow that is not published yet.
+	// Callbacks only when asked (the send command below): examples run in the editor send none to
+	// a workflow that is not published yet.
 	await sendCallbacksTo(sandbox, triggerUrl, { requestedOnly: true });
 	process.stdout.write(
 		[
@@ -205,10 +213,12 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion, chatUrl, mcpToke
 			),
 			`  Credential "SignalWire account" points at the sandbox: ${sandbox.spaceUrl}`,
 			`    Project ID ${sandbox.projectId}, API token ${sandbox.apiToken} (fake, local only)`,
-			`  The sandbox sends a signed status callback (Signing Key ${sandbox.signingKey}) to ${triggerUrl} when you ask it to:`,
-			'    Publish "When someone joins the Support bridge room, announce", then make someone join',
-			'    (a "Support bridge" conference is started if none is running, e.g. after the "end" example):',
-			`    curl -X POST ${sandbox.spaceUrl}/__sandbox/events -H 'Content-Type: application/json' -d '{"event":"participant-join","friendlyName":"Support bridge"}'`,
+			`  Try a trigger: the sandbox sends a signed callback (Signing Key ${sandbox.signingKey}) when you ask it to.`,
+			'    Open "When someone joins the Support bridge room, announce", open its trigger, click "Execute step"',
+			'    (it waits for a test event), and in another terminal make someone join (the room starts if none runs):',
+			`    npm run sandbox -- send participant-join --to ${testWebhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId)} --sandbox ${sandbox.spaceUrl}`,
+			`    Published, it listens on ${triggerUrl} (the same command with that URL). Other events:`,
+			'    conference-end, participant-leave, recording-completed, … (`npm run sandbox -- send` lists them).',
 			`  "When a conference ends, post its duration" posts to a stand-in chat here (${chatUrl}):`,
 			'    publish it, let it take its first look (up to a minute), then end a conference (e.g. run the "End every…"',
 			'    example): the message shows below within a minute.',
@@ -244,7 +254,7 @@ async function main() {
 	);
 	const install = await step(
 		total,
-		'Making sure the pinned n8n is installed (first run: about 4 minutes; then reused from .cache/n8n)',
+		'Making sure the pinned n8n is installed (first run: about 9 minutes on 2 shared cores, see docs/getting-started.md; then reused from .cache/n8n)',
 		ensureN8n,
 	);
 	const sandbox = await step(total, 'Starting the SignalWire sandbox on a free port', async () => {

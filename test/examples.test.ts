@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -294,6 +295,7 @@ describe('trigger examples in examples/triggers/', () => {
 		const joined = result
 			.workflowData![0].map((item) => item.json)
 			.filter((json) => json.FriendlyName === 'Support bridge');
+		space.server.requests.length = 0;
 		const run = await runNode({
 			parameters: announce.parameters,
 			items: joined,
@@ -301,8 +303,41 @@ describe('trigger examples in examples/triggers/', () => {
 		});
 
 		expect(run.error).toBeUndefined();
-		expect(conference.announcements).toEqual([
-			{ url: 'https://example.com/announcements/someone-joined.xml', method: 'GET' },
+		// Announce → Text into the conference the callback names: nothing hosted, no Announce URL to fill in.
+		expect(space.server.store.said).toEqual([
+			expect.objectContaining({
+				conferenceSid: conference.sid,
+				participant: null,
+				verb: 'Say',
+				language: 'en-US',
+				text: 'Someone just joined the support bridge.',
+			}),
 		]);
+		const account = `/api/laml/2010-04-01/Accounts/${space.server.options.projectId}`;
+		const [script] = [...space.server.store.scripts.values()];
+		const requests = space.server.requests.map(({ method, path, rawQuery, form }) => ({
+			request: `${method} ${path.replace(account, '…')}${rawQuery ? `?${rawQuery}` : ''}`,
+			form,
+		}));
+		expect(requests).toEqual([
+			{ request: `GET …/Conferences/${conference.sid}`, form: [] },
+			{ request: `GET …/LamlBins?Name=${script.name}&PageSize=50`, form: [] },
+			{
+				request: 'POST …/LamlBins',
+				form: [
+					['Name', script.name],
+					[
+						'Contents',
+						'<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-US">Someone just joined the support bridge.</Say></Response>',
+					],
+				],
+			},
+			{
+				request: `POST …/Conferences/${conference.sid}`,
+				form: [['AnnounceUrl', `${space.server.origin}/laml-bins/${script.sid}`]],
+			},
+			{ request: 'GET …/LamlBins?PageSize=1000', form: [] },
+		]);
+		expect(script.name).toMatch(/^n8n-conference-cxml-[0-9a-f]{32}$/);
 	});
 });

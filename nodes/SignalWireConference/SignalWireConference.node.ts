@@ -10,12 +10,7 @@ import { requestOptions } from './actions/common/requestOptions';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { toolDescriptionFields } from './actions/toolDescriptions';
-import {
-	searchConferenceRecordings,
-	searchConferences,
-	searchParticipants,
-} from './methods/listSearch';
-import { searchPhoneNumbers } from './methods/phoneNumberSearch';
+import * as listSearch from './methods/listSearch';
 
 export class SignalWireConference implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,9 +19,11 @@ export class SignalWireConference implements INodeType {
 		icon: { light: 'file:signalwire.svg', dark: 'file:signalwire.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// In words ("Download: conference recording"), not the stored values.
+		subtitle:
+			'={{ (($parameter["operation"] === "getAll" ? "get many" : $parameter["operation"]) + ": " + $parameter["resource"]).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (first) => first.toUpperCase()) }}',
 		description:
-			'Run SignalWire conference calls: end one or announce into it, mute, hold or remove participants, control recordings and streams',
+			'Run SignalWire conference calls: announce into one or end it, dial someone in, mute or remove participants, download recordings',
 		defaults: {
 			name: 'SignalWire Conference',
 		},
@@ -57,12 +54,7 @@ export class SignalWireConference implements INodeType {
 	};
 
 	methods = {
-		listSearch: {
-			searchConferences,
-			searchParticipants,
-			searchConferenceRecordings,
-			searchPhoneNumbers,
-		},
+		listSearch: { ...listSearch },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

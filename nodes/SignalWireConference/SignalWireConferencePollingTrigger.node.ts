@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { parseApiDate } from './helpers/apiDate';
 import { jsonItems } from './helpers/jsonItems';
 import type { QueryValues } from './transport';
-import { conferencesPath, signalWireApiListAll } from './transport';
+import { conferencesPath, apiListAll } from './transport';
 import type { Candidate } from './trigger/pollState';
 import { queryDate, readState, selectNew, writeState } from './trigger/pollState';
 
@@ -77,11 +77,13 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 						name: 'Conference Ended',
 						value: 'conferenceEnded',
 						description: 'A conference completed',
+						action: 'When a conference ends (checked on a schedule)',
 					},
 					{
 						name: 'Conference Started',
 						value: 'conferenceStarted',
 						description: 'A conference began (someone joined)',
+						action: 'When a conference starts (checked on a schedule)',
 					},
 				],
 			},
@@ -116,11 +118,9 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 		const now = new Date();
 		const staticData = this.getWorkflowStaticData('node');
 		const state = readState(staticData, now);
-		const conferences = await signalWireApiListAll(this, {
-			resource: conferencesPath(),
+		const conferences = await apiListAll(this, { resource: conferencesPath() }, 0, {
 			listKey: 'conferences',
 			query: { ...baseQuery, [event.dateFilter]: queryDate(state) },
-			itemIndex: 0,
 		});
 		const bySid = new Map<string, IDataObject>();
 		const candidates: Candidate[] = [];
@@ -148,11 +148,11 @@ async function latestForManualRun(
 	isEvent: (conference: IDataObject) => boolean,
 	eventName: string,
 ): Promise<INodeExecutionData[][]> {
-	const recent = await signalWireApiListAll(
-		this,
-		{ resource: conferencesPath(), listKey: 'conferences', query, itemIndex: 0 },
-		50,
-	);
+	const recent = await apiListAll(this, { resource: conferencesPath() }, 0, {
+		listKey: 'conferences',
+		query,
+		limit: 50,
+	});
 	const latest = recent.find(isEvent);
 	if (latest === undefined) {
 		throw new NodeOperationError(

@@ -13,16 +13,21 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { jsonItems } from './helpers/jsonItems';
 import { recordingWorkflowData } from './trigger/attachRecording';
 import { callbackToItem } from './trigger/callback';
+import { parseBooleanValue } from './helpers/validation';
 import { isRepeatedEvent } from './trigger/repeats';
 import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './trigger/events';
 import {
 	isRecordingCallback,
 	RECORDING_EVENTS,
+	mayDownloadRecordings,
 	RECORDING_PROPERTIES,
 	recordingStatusCallbackEventAttribute,
+	UNVERIFIED_DOWNLOAD_PROPERTY,
 	withRecordingEvent,
 } from './trigger/recordingEvents';
 import { formPairs, refuseUnverified, verifiesSignature } from './trigger/verifyRequest';
+
+const TRIGGER_EVENTS = [...CONFERENCE_EVENTS, ...RECORDING_EVENTS];
 
 export class SignalWireConferenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,11 +36,14 @@ export class SignalWireConferenceTrigger implements INodeType {
 		icon: { light: 'file:signalwire.svg', dark: 'file:signalwire.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		// n8n's node panel shows this text on the entry that groups the action node with this trigger,
-		// so it speaks for both.
+		// In words ("Conference end, participant join"), not the stored values.
+		subtitle:
+			'={{ ($parameter["events"] ?? []).join(", ").replace(/-/g, " ").replace(/^./, (first) => first.toUpperCase()) }}',
+		// n8n's node and trigger panels list this trigger under the action node's entry (a trigger
+		// named after a node is merged into it) and show this text there, so it speaks for both,
+		// the trigger first.
 		description:
-			'Run conference calls (end, announce, mute, kick, dial in) and start workflows on their events or a finished recording',
+			'Starts a workflow when a conference starts or ends, someone joins or leaves, or a recording is ready (and runs conference calls)',
 		defaults: {
 			name: 'SignalWire Conference Trigger',
 		},
@@ -78,9 +86,12 @@ export class SignalWireConferenceTrigger implements INodeType {
 				default: ['conference-end'],
 				description:
 					"Which events start the workflow; SignalWire's other callbacks are acknowledged and ignored",
-				options: [...CONFERENCE_EVENTS, ...RECORDING_EVENTS].map(
-					({ name, value, description }) => ({ name, value, description }),
-				),
+				options: TRIGGER_EVENTS.map(({ name, value, description, action }) => ({
+					name,
+					value,
+					description,
+					action,
+				})),
 			},
 			...RECORDING_PROPERTIES,
 			{
@@ -99,6 +110,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { verifySignature: [false] } },
 			},
+			UNVERIFIED_DOWNLOAD_PROPERTY,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -161,7 +173,24 @@ export class SignalWireConferenceTrigger implements INodeType {
 						description: 'The trigger starts the workflow only for the events chosen under Events.',
 					});
 				}
-				if (verifiesSignature(this)) {
+				const verifies = verifiesSignature(this);
+				const downloads =
+					events.includes('recording-completed') &&
+					parseBooleanValue(this.getNodeParameter('downloadRecording', false)) === true;
+				if (
+					downloads &&
+					!mayDownloadRecordings(verifies, this.getNodeParameter('downloadUnverified', false))
+				) {
+					throw new NodeOperationError(
+						this.getNode(),
+						'Download Recording needs Verify Signature',
+						{
+							description:
+								'Without it, anyone who knows the URL could make n8n download any recording of your project with your API credentials. Turn on Verify Signature (recommended), or turn on Download Unverified Recordings.',
+						},
+					);
+				}
+				if (verifies) {
 					const credentials = await this.getCredentials('signalWireSigningKeyApi');
 					if (String(credentials.signingKeySecret ?? '').trim() === '') {
 						throw new NodeOperationError(this.getNode(), 'The SignalWire Signing Key is empty', {

@@ -17,7 +17,8 @@ const ENSURE_N8N = path.join(ROOT, 'scripts', 'ensure-n8n.sh');
 const N8N_VERSIONS = { newest: '2.41.1', oldest: '1.85.4' };
 
 /**
- * Installs n8n `version` into the cache if needed (progress on stderr; minutes cold, instant warm)
+ * Installs n8n `version` into the cache if needed (progress on stderr; about 9 minutes cold for 2.41.1, see
+ * docs/getting-started.md; instant warm)
  * and returns `{ nodeBin, n8nBin, version }`: n8n runs as `nodeBin n8nBin <command>` on the
  * Node.js that version needs (24 for 2.x, 20 or 22 for 1.x).
  */

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * A small reverse proxy on 127.0.0.1, standing in for the load balancer of a real deployment:
- * the public address (what `WEBHOOK_URL` names and what SignalWire calls and signs) is the
+ * the public address (what `N8N_WEBHOOK_URL` names and what SignalWire calls and signs) is the
  * proxy's; n8n's webhook processor listens somewhere else. Like nginx's default
  * (`proxy_set_header Host $proxy_host`), the request reaches n8n with the Host rewritten to the
  * upstream's address, and with X-Forwarded-For / X-Forwarded-Proto but no X-Forwarded-Host: n8n

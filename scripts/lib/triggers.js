@@ -28,6 +28,11 @@ function webhookUrl(baseUrl, webhookId) {
 	return `${baseUrl}/webhook/${webhookId}/signalwire-conference`;
 }
 
+/** The URL the editor shows as Test URL: it listens after "Execute step" on the trigger, once per click. */
+function testWebhookUrl(baseUrl, webhookId) {
+	return `${baseUrl}/webhook-test/${webhookId}/signalwire-conference`;
+}
+
 /** Publishes (activates) a workflow through n8n's REST API, as the editor's toggle does. */
 async function activateWorkflow(rest, workflowId) {
 	const { versionId } = await rest.request('GET', `/rest/workflows/${workflowId}`);
@@ -107,5 +112,6 @@ module.exports = {
 	signingKeyCredential,
 	waitForRequest,
 	waitForWebhook,
+	testWebhookUrl,
 	webhookUrl,
 };

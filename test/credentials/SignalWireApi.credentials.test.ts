@@ -2,7 +2,7 @@ import type { IHttpRequestOptions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { SignalWireApi } from '../../credentials/SignalWireApi.credentials';
-import { resolveSpaceOrigin } from '../../nodes/SignalWireConference/transport/spaceUrl';
+import { resolveSpaceOrigin } from '../../nodes/SignalWireConference/transport/space';
 import { runCredentialTest } from '../harness/credentialTest';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import {

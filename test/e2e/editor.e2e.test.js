@@ -1,24 +1,39 @@
 'use strict';
 /**
  * The node in n8n's editor, in headless Chromium, as a new user meets it: sign in, find the node by
- * the task ("end conference", "mute participant"), add "Mute a participant", pick the conference
+ * every phrase the README promises (docs/search-phrases.json: the node panel, then the trigger panel
+ * of an empty workflow, and inside the entry the action), add "Mute a participant", pick the conference
  * among namesakes and search beyond the first page, keep the picked label when picking again, pick
  * a participant by number, and look at a trigger. The tests are the steps of one browser session
  * and run in order. They take the README's screenshots (small PNGs, cropped to what they show) on
  * every run, into .artifacts/readme-images/; with UPDATE_README_IMAGES=1 into docs/images/, so the
  * README's pictures are refreshed from a real run and ordinary runs leave the work tree clean.
- * Full-page shots of failures go to .artifacts/.
+ * Full-page shots of failures go to .artifacts/; the panel after each promised phrase goes to
+ * .artifacts/search-phrases/.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { ARTIFACTS_DIR, ROOT } = require('../../scripts/lib/paths');
-const { signingKeyCredential } = require('../../scripts/lib/triggers');
+const { execFile } = require('node:child_process');
+const { promisify } = require('node:util');
+
+const {
+	JOINED_ANNOUNCE,
+	signingKeyCredential,
+	testWebhookUrl,
+} = require('../../scripts/lib/triggers');
 const { launchChromium } = require('./support/browser');
 const { startEnvironment } = require('./support/environment');
 const { accountPath, basicAuth } = require('./support/expectations');
 
 const CANVAS_WORKFLOW = path.join(__dirname, 'workflows', 'editor-canvas.json');
+const { phrases: PHRASES } = require('../../docs/search-phrases.json');
+const PHRASES_DIR = path.join(ARTIFACTS_DIR, 'search-phrases');
+/** How far down the results a promised entry may be: on screen without scrolling. */
+const MAX_RESULT_POSITION = 5;
+/** The README's picture of a phrase's results. */
+const README_SHOTS = { 'trigger: conference ends': 'trigger-panel-search.png' };
 const TRIGGER_EXAMPLE = path.join(ROOT, 'examples', 'triggers', 'participant-joined-announce.json');
 const IMAGES_DIR = process.env.UPDATE_README_IMAGES
 	? path.join(ROOT, 'docs', 'images')
@@ -27,10 +42,11 @@ const ICON_PATH =
 	'/icons/n8n-nodes-signalwire-conference/dist/nodes/SignalWireConference/signalwire.svg';
 const UI_TIMEOUT_MS = 30_000;
 const NODE_NAME = 'SignalWire Conference';
+/** `npm run sandbox` as compiled by the e2e setup. */
+const SANDBOX_SCRIPT = path.join(ROOT, '.build', 'test', 'server', 'sandbox.js');
 
 /** What typing a task into the node panel must offer, inside the node. */
 const TASKS = {
-	'end conference': ['End a conference', 'Update a conference: end it or play an announcement'],
 	'mute participant': ['Mute a participant', 'Update a participant: mute, hold, coach or announce'],
 };
 
@@ -89,6 +105,69 @@ async function settledItems({ atLeast = 1, allStartWith, someStartWith }) {
 }
 
 const creator = () => page.getByTestId('node-creator');
+const searchBar = () => page.getByTestId('node-creator-search-bar');
+const itemNames = () => creator().getByTestId('node-creator-item-name');
+
+/** Closes the node creator if it is open, then opens it with the canvas's + button. */
+async function openCreator() {
+	if (await creator().isVisible()) {
+		await page.keyboard.press('Escape');
+		await creator().waitFor({ state: 'hidden' });
+	}
+	await page.getByTestId('node-creator-plus-button').click();
+	await searchBar().waitFor();
+}
+
+/** The names the panel lists once `expected` is among them (results render as you type). */
+async function namesOnceListed(expected) {
+	await page.waitForFunction(
+		(name) =>
+			[...document.querySelectorAll('[data-test-id="node-creator-item-name"]')].some(
+				(item) => item.innerText.trim() === name,
+			),
+		expected,
+	);
+	return await visibleTexts(itemNames());
+}
+
+const shotName = (panel, phrase, suffix = '') =>
+	path.join(PHRASES_DIR, `${panel}-${phrase.replace(/\W+/g, '-')}${suffix}.png`);
+
+/**
+ * Types `phrase` into the open panel: every promised entry must be listed, within the first rows,
+ * and opening it must list the promised action.
+ */
+async function checkPhrase({ phrase, panel, finds }) {
+	fs.mkdirSync(PHRASES_DIR, { recursive: true });
+	const found = [];
+	for (const [index, { node, action }] of finds.entries()) {
+		if (index > 0) await openCreator();
+		await searchBar().fill(phrase);
+		const names = await namesOnceListed(node);
+		const position = names.indexOf(node) + 1;
+		if (index === 0) {
+			await page.screenshot({ path: shotName(panel, phrase) });
+			const readmeShot = README_SHOTS[`${panel}: ${phrase}`];
+			if (readmeShot) await readmeImage(readmeShot, [creator()], { maxHeight: 360 });
+		}
+		expect(position).toBeLessThanOrEqual(MAX_RESULT_POSITION);
+		let listed = [];
+		if (action !== undefined) {
+			// A community node's entry opens its details with every action listed (no search there).
+			await itemNames()
+				.filter({ hasText: new RegExp(`^${node}\\s*$`) })
+				.first()
+				.click();
+			listed = await namesOnceListed(action);
+			// The details slide in.
+			await page.waitForTimeout(500);
+			await page.screenshot({ path: shotName(panel, phrase, `-${index + 1}-action`) });
+		}
+		found.push({ node, position, action: listed.find((name) => name === action) });
+	}
+	return found;
+}
+
 /** The node's name in the panel (relative, so that it also works inside `filter({ has })`). */
 const entryName = () =>
 	page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true });
@@ -159,13 +238,47 @@ test('the node panel lists "SignalWire Conference" with its icon', async () => {
 	);
 });
 
+describe.each([['node'], ['trigger']])('the %s panel', (panel) => {
+	beforeAll(async () => {
+		if (browserError || !editor) return;
+		// The node panel: + on a workflow that has a trigger; the trigger panel: + on an empty one.
+		await page.goto(
+			panel === 'node'
+				? `${editor.baseUrl}/workflow/e2eEditorCanvas`
+				: `${editor.baseUrl}/workflow/new`,
+		);
+		await page
+			.getByTestId(panel === 'node' ? 'canvas-node' : 'canvas-add-button')
+			.first()
+			.waitFor();
+	});
+
+	test.each(PHRASES.filter((entry) => entry.panel === panel).map((entry) => [entry.phrase, entry]))(
+		'typing "%s" finds the promised entry, and in it the promised action',
+		async (_phrase, entry) => {
+			await openCreator();
+			const found = await checkPhrase(entry);
+			expect(found).toEqual(
+				entry.finds.map(({ node, action }) => ({ node, position: expect.any(Number), action })),
+			);
+			console.log(
+				`"${entry.phrase}" (${panel} panel): ${found.map((item) => `${item.node} #${item.position}${item.action ? ` → ${item.action}` : ''}`).join('; ')}`,
+			);
+			await page.keyboard.press('Escape');
+		},
+	);
+});
+
 test.each(Object.entries(TASKS))(
 	'typing "%s" finds the node, and opening it shows the actions for the task',
 	async (task, actions) => {
-		await page.getByTestId('node-creator-search-bar').fill(task);
+		await page.goto(`${editor.baseUrl}/workflow/e2eEditorCanvas`);
+		await page.getByTestId('canvas-node').first().waitFor();
+		await openCreator();
+		await searchBar().fill(task);
 		await nodeEntry().waitFor();
-		// The grouped entry shows the trigger's description, written to speak for both.
-		expect(await nodeItem().innerText()).toContain('Run conference calls');
+		// The grouped entry shows the webhook trigger's description, written to speak for both.
+		expect(await nodeItem().innerText()).toContain('Starts a workflow when a conference starts');
 		if (task === 'mute participant') {
 			await readmeImage('node-panel-search.png', [creator()], { maxHeight: 300 });
 		}
@@ -173,11 +286,6 @@ test.each(Object.entries(TASKS))(
 		await nodeEntry().click();
 		const shown = await visibleTexts(creator().getByTestId('node-creator-item-name'));
 		expect(shown).toEqual(expect.arrayContaining(actions));
-		if (task === 'end conference') {
-			// Back to the search, for the next task.
-			await page.keyboard.press('Escape');
-			await page.getByTestId('node-creator-plus-button').click();
-		}
 	},
 );
 
@@ -301,6 +409,13 @@ test("the participant picker shows each participant's number, state and join tim
 
 test('the webhook trigger of the example shows its events and setup hint', async () => {
 	await page.goto(`${editor.baseUrl}/workflow/swJoinedAnnounce`);
+	// The canvas says what each node does in words, not in stored values (participant-join, …).
+	const canvasNode = (name) => page.getByTestId('canvas-node').filter({ hasText: name });
+	await canvasNode('Announce Newcomer').waitFor();
+	expect(await canvasNode('SignalWire Conference Trigger').innerText()).toContain(
+		'Participant join',
+	);
+	expect(await canvasNode('Announce Newcomer').innerText()).toContain('Announce: conference');
 	await page
 		.getByTestId('canvas-node')
 		.filter({ hasText: 'SignalWire Conference Trigger' })
@@ -317,9 +432,53 @@ test('the webhook trigger of the example shows its events and setup hint', async
 	await page.keyboard.press('Escape');
 });
 
-test('the README images stay small', () => {
-	const sizes = ['node-panel-search', 'conference-picker', 'configured-operation', 'trigger'].map(
-		(name) => fs.statSync(path.join(IMAGES_DIR, `${name}.png`)).size,
+test('"npm run sandbox -- send" fires a signed callback at the Test URL while the trigger listens', async () => {
+	await page
+		.getByTestId('canvas-node')
+		.filter({ hasText: 'SignalWire Conference Trigger' })
+		.dblclick();
+	// n8n 2.41.1 says "Execute step"; the trigger then waits for one test event.
+	await page.getByTestId('node-parameters').waitFor();
+	await page.getByTestId('ndv').getByTestId('node-execute-button').first().click();
+	const testUrl = testWebhookUrl(editor.baseUrl, JOINED_ANNOUNCE.webhookId);
+	const args = [
+		'send',
+		'participant-join',
+		'--to',
+		testUrl,
+		'--sandbox',
+		environment.sandbox.spaceUrl,
+	];
+
+	// n8n registers the test webhook a moment after the click: a 404 says to listen first.
+	let sent;
+	for (let attempt = 0; attempt < 20; attempt++) {
+		sent = await promisify(execFile)(process.execPath, [SANDBOX_SCRIPT, ...args]).catch(
+			(error) => error,
+		);
+		if (!/answered 404/.test(sent.stdout)) break;
+		await page.waitForTimeout(500);
+	}
+
+	expect(sent.stdout).toMatch(
+		new RegExp(
+			`^Sent a signed participant-join callback of "Support bridge" \\(ConferenceSid [0-9a-f-]{36}\\) to ${testUrl.replace(/[.?]/g, '\\$&')}: n8n answered 200\\.\n`,
+		),
 	);
+	// The trigger verified it and shows the callback as its output.
+	const output = page.getByTestId('output-panel');
+	await output.getByText('participant-join').first().waitFor();
+	expect(await output.innerText()).toContain('Support bridge');
+	await page.keyboard.press('Escape');
+});
+
+test('the README images stay small', () => {
+	const sizes = [
+		'node-panel-search',
+		'trigger-panel-search',
+		'conference-picker',
+		'configured-operation',
+		'trigger',
+	].map((name) => fs.statSync(path.join(IMAGES_DIR, `${name}.png`)).size);
 	expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(400_000);
 });

@@ -24,7 +24,7 @@ const { accountPath, basicAuth } = require('./support/expectations');
 
 const MUTE_ALL_BUT_HOST = path.join(EXAMPLES_DIR, 'mute-everyone-except-host.json');
 const POLLING_ACTIVE = path.join(__dirname, 'workflows', 'polling-trigger-active.json');
-const ANNOUNCE_URL = 'https://example.com/announcements/someone-joined.xml';
+const SAID = 'Someone just joined the support bridge.';
 
 let environment;
 let sandbox;
@@ -95,18 +95,31 @@ describe('the triggers, active in a running n8n', () => {
 
 		expect(delivered).toMatchObject({ event: 'participant-join', url: webhookUrl, outcome: 200 });
 		const conferenceSid = Object.fromEntries(delivered.form).ConferenceSid;
-		const announce = await waitForRequest(
-			sandbox,
-			(request) => request.method === 'POST' && request.form.length > 0,
-		);
-		expect(announce).toMatchObject({
-			path: `${accountPath(sandbox)}/Conferences/${conferenceSid}`,
-			form: [
-				['AnnounceUrl', ANNOUNCE_URL],
-				['AnnounceMethod', 'GET'],
-			],
-			authorization: basicAuth(sandbox),
-		});
+		// Announce → Text: the conference is checked, the sentence stored as a cXML Script (found or
+		// written), announced, and idle scripts looked for. The last request closes the run.
+		await waitForRequest(sandbox, (request) => request.rawQuery === 'PageSize=1000');
+		const requests = (await sandbox.requests()).map((request) => ({
+			request: `${request.method} ${request.path.slice(accountPath(sandbox).length)}${request.rawQuery ? `?${request.rawQuery}` : ''}`,
+			form: request.form.map(([name]) => name),
+			authorization: request.authorization,
+		}));
+		const auth = basicAuth(sandbox);
+		expect(requests).toEqual([
+			{ request: `GET /Conferences/${conferenceSid}`, form: [], authorization: auth },
+			{
+				request: expect.stringMatching(
+					/^GET \/LamlBins\?Name=n8n-conference-cxml-[0-9a-f]{32}&PageSize=50$/,
+				),
+				form: [],
+				authorization: auth,
+			},
+			{ request: 'POST /LamlBins', form: ['Name', 'Contents'], authorization: auth },
+			{ request: `POST /Conferences/${conferenceSid}`, form: ['AnnounceUrl'], authorization: auth },
+			{ request: 'GET /LamlBins?PageSize=1000', form: [], authorization: auth },
+		]);
+		expect(await sandbox.said()).toEqual([
+			expect.objectContaining({ conferenceSid, verb: 'Say', language: 'en-US', text: SAID }),
+		]);
 	});
 
 	it('answers 401 to a callback with a wrong signature and starts nothing', async () => {

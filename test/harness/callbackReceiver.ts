@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -8,21 +9,24 @@ export interface ReceivedCallback {
 }
 
 /**
- * A stand-in for n8n's webhook endpoint on 127.0.0.1: answers 200 and keeps every callback as
- * SignalWire (here, the sandbox) sent it.
+ * A stand-in for n8n's webhook endpoint on 127.0.0.1: answers 200 (or what `answer` says) and
+ * keeps every callback as SignalWire (here, the sandbox) sent it.
  */
-export async function startCallbackReceiver() {
+export async function startCallbackReceiver(
+	answer: (callback: ReceivedCallback, origin: string) => number = () => 200,
+) {
 	const received: ReceivedCallback[] = [];
 	const server = createServer((request, response) => {
 		let body = '';
 		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
 		request.on('end', () => {
-			received.push({
+			const callback = {
 				url: request.url ?? '',
 				signature: String(request.headers['x-signalwire-signature']),
 				body,
-			});
-			response.writeHead(200).end();
+			};
+			received.push(callback);
+			response.writeHead(answer(callback, `http://${request.headers.host}`)).end();
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

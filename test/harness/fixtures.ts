@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- the rig, not shipped: n8n's rules for node code do not apply */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { SignalWireServer } from '../server/SignalWireServer';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- the rig, not shipped: n8n's rules for node code do not apply */
 import { EventEmitter } from 'node:events';
 
 import { HookContext, PollContext, WebhookContext } from 'n8n-core';
@@ -170,7 +171,7 @@ function fakeResponse(captured: CapturedResponse) {
 
 export interface WebhookEnvironment {
 	/**
-	 * n8n's public webhook base, as WEBHOOK_URL sets it (n8n passes it to nodes as
+	 * n8n's public webhook base, as N8N_WEBHOOK_URL sets it (n8n passes it to nodes as
 	 * additionalData.webhookBaseUrl); by default n8n's own address.
 	 */
 	webhookBaseUrl?: string;

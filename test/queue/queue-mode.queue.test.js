@@ -380,17 +380,21 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 		]);
 		await sandbox.waitForRequest(requestMark, isAnnounce, 30_000);
 		const announces = (await sandbox.requestsSince(requestMark)).filter(isAnnounce);
+		// The example says a typed sentence: a cXML Script of the space, played into the conference.
 		expect(announces.map(wire)).toEqual([
 			{
 				method: 'POST',
 				path: `${sandbox.accountPath}/Conferences/${form.ConferenceSid}`,
 				query: [],
-				form: [
-					['AnnounceUrl', 'https://example.com/announcements/someone-joined.xml'],
-					['AnnounceMethod', 'GET'],
-				],
+				form: [['AnnounceUrl', expect.stringMatching(/\/laml-bins\/[0-9a-f-]{36}$/)]],
 			},
 		]);
+		await sandbox.waitForSaid(
+			(said) =>
+				said.conferenceSid === form.ConferenceSid &&
+				said.text === 'Someone just joined the support bridge.',
+			30_000,
+		);
 	});
 
 	test('a tampered callback is answered 401 and starts nothing', async () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the rig, not shipped: n8n's rules for node code do not apply */
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +68,8 @@ export interface ServerOptions {
 	latencyMs?: number;
 	/** Where to send signed conference status callbacks, as cXML's statusCallback would. */
 	statusCallback?: CallbackTarget;
+	/** The project's Signing Key, for callbacks sent to a URL named with an event (`sandbox send`). */
+	signingKey?: string;
 	/** When false, valid credentials still get 401, as SignalWire answers a token without the Voice scope. */
 	voiceScope?: boolean;
 	store?: Store;
@@ -114,33 +117,43 @@ export class SignalWireServer {
 	}
 
 	/** Sends a signed recording status callback, as `<Conference recordingStatusCallback>` asks for. */
-	emitRecording(event: RecordingEvent, conference: ConferenceRecord, recording: RecordingRecord) {
+	emitRecording(
+		event: RecordingEvent,
+		conference: ConferenceRecord,
+		recording: RecordingRecord,
+		target = this.callbackTarget,
+	) {
 		const status = event.replace('recording-', '') as 'in-progress' | 'completed' | 'absent';
 		this.deliver(
 			event,
 			recordingCallbackForm(this.store, this.origin, conference, recording, status),
+			target,
 		);
 	}
 
 	/**
 	 * Sends the status callback of an event to the configured target (if any), signed. A target set
-	 * with `requestedOnly` gets only the events asked for through `POST /__sandbox/events`.
+	 * with `requestedOnly` gets only the events asked for through `POST /__sandbox/events`, which
+	 * may also name a target of their own.
 	 */
 	emit(
 		event: ConferenceEvent,
 		conference: ConferenceRecord,
 		participant?: ParticipantRecord,
 		requested = false,
+		target = this.callbackTarget,
 	): void {
-		const target = this.callbackTarget;
 		if (!target || (target.requestedOnly === true && !requested)) return;
 		const sequence = (this.sequenceNumbers.get(conference.sid) ?? 0) + 1;
 		this.sequenceNumbers.set(conference.sid, sequence);
-		this.deliver(event, callbackForm(this.store, event, conference, sequence, participant));
+		this.deliver(event, callbackForm(this.store, event, conference, sequence, participant), target);
 	}
 
-	private deliver(event: DeliveredCallback['event'], form: URLSearchParams): void {
-		const target = this.callbackTarget;
+	private deliver(
+		event: DeliveredCallback['event'],
+		form: URLSearchParams,
+		target: CallbackTarget | undefined,
+	): void {
 		if (!target) return;
 		const delivery = deliverCallback(target, form).then(
 			(status) => {
@@ -281,7 +294,10 @@ export class SignalWireServer {
 
 	private async control(request: RecordedRequest): Promise<Reply> {
 		if (request.path === '/__sandbox/requests' && request.method === 'GET') {
-			return { status: 200, body: this.requests.map(({ headers: _headers, ...rest }) => rest) };
+			return {
+				status: 200,
+				body: this.requests.map((request) => ({ ...request, headers: undefined })),
+			};
 		}
 		if (request.path === '/__sandbox/reset' && request.method === 'POST') {
 			this.requests.length = 0;
@@ -327,14 +343,24 @@ export class SignalWireServer {
 	 * something happen in a running conference (a join adds a participant) and sends its callback.
 	 * A join to a name with no running conference starts one, as a call into
 	 * `<Conference>name</Conference>` does: the demo's printed command keeps working after an
-	 * example ended every conference of that name.
+	 * example ended every conference of that name. With `"url"`, this one callback goes there,
+	 * signed with the project's Signing Key, instead of to the configured target (`sandbox send`).
 	 */
 	private async controlEvent(body: string): Promise<Reply> {
-		const { event, friendlyName, conferenceSid } = JSON.parse(body || '{}') as {
+		const { event, friendlyName, conferenceSid, url } = JSON.parse(body || '{}') as {
 			event?: ConferenceEvent | RecordingEvent;
 			friendlyName?: string;
 			conferenceSid?: string;
+			url?: string;
 		};
+		const signingKey = this.options.signingKey ?? this.callbackTarget?.signingKey;
+		if (url !== undefined && (!URL.canParse(url) || !signingKey)) {
+			return {
+				status: 400,
+				body: { message: signingKey ? `"${url}" is not a URL` : 'The sandbox has no Signing Key' },
+			};
+		}
+		const target = url === undefined ? this.callbackTarget : { url, signingKey: signingKey! };
 		let conference = [...this.store.conferences.values()].find(
 			(candidate) =>
 				candidate.status === 'in-progress' &&
@@ -351,8 +377,7 @@ export class SignalWireServer {
 		}
 		if (isRecordingEvent(event)) {
 			const recording = applyRecordingEvent(this.store, conference, event);
-			if (!recording) return { status: 404, body: { message: 'No running recording to end' } };
-			this.emitRecording(event, conference, recording);
+			this.emitRecording(event, conference, recording, target);
 			await this.flushCallbacks();
 			return { status: 200, body: this.callbacks[this.callbacks.length - 1] ?? null };
 		}
@@ -363,7 +388,7 @@ export class SignalWireServer {
 						(candidate) => candidate.status === 'in-progress',
 					)
 			: undefined;
-		this.emit(event, conference, participant, true);
+		this.emit(event, conference, participant, true, target);
 		await this.flushCallbacks();
 		return { status: 200, body: this.callbacks[this.callbacks.length - 1] ?? null };
 	}

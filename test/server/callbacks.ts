@@ -3,17 +3,21 @@ import { createHmac } from 'node:crypto';
 import { rfc2822 } from './format';
 import type { ConferenceRecord, ParticipantRecord, Store } from './store';
 
-export type ConferenceEvent =
-	| 'conference-start'
-	| 'conference-end'
-	| 'participant-join'
-	| 'participant-leave'
-	| 'participant-mute'
-	| 'participant-unmute'
-	| 'participant-hold'
-	| 'participant-unhold'
-	| 'participant-speech-start'
-	| 'participant-speech-stop';
+/** The StatusCallbackEvent values of SignalWire's conference status callbacks. */
+export const CONFERENCE_EVENTS = [
+	'conference-start',
+	'conference-end',
+	'participant-join',
+	'participant-leave',
+	'participant-mute',
+	'participant-unmute',
+	'participant-hold',
+	'participant-unhold',
+	'participant-speech-start',
+	'participant-speech-stop',
+] as const;
+
+export type ConferenceEvent = (typeof CONFERENCE_EVENTS)[number];
 
 export interface CallbackTarget {
 	url: string;

@@ -2,7 +2,9 @@ import { rfc2822 } from './format';
 import type { ConferenceRecord, RecordingRecord, Store } from './store';
 
 /** The RecordingStatus values of SignalWire's recording status callback. */
-export type RecordingCallbackStatus = 'in-progress' | 'completed' | 'absent';
+export const RECORDING_STATUSES = ['in-progress', 'completed', 'absent'] as const;
+
+export type RecordingCallbackStatus = (typeof RECORDING_STATUSES)[number];
 
 /** How the sandbox names a recording callback in its log of delivered callbacks. */
 export type RecordingEvent = `recording-${RecordingCallbackStatus}`;
@@ -61,18 +63,20 @@ export function completeRecording(store: Store, recording: RecordingRecord): voi
 
 /**
  * `POST /__sandbox/events {"event": "recording-…"}` in a running conference: in-progress starts
- * a new recording, completed finishes the running one, absent ends it without audio.
+ * a new recording, completed finishes the running one, absent ends it without audio. With none
+ * running, completed and absent end one that started a minute ago, so that a single
+ * `sandbox send recording-completed` has a recording to report.
  */
 export function applyRecordingEvent(
 	store: Store,
 	conference: ConferenceRecord,
 	event: RecordingEvent,
-): RecordingRecord | undefined {
+): RecordingRecord {
 	if (event === 'recording-in-progress') return store.addRecording(conference);
-	const running = [...conference.recordings.values()].find(
-		(recording) => recording.status === 'in-progress' || recording.status === 'paused',
-	);
-	if (!running) return undefined;
+	const running =
+		[...conference.recordings.values()].find(
+			(recording) => recording.status === 'in-progress' || recording.status === 'paused',
+		) ?? store.addRecording(conference, { createdAt: new Date(store.now().getTime() - 60_000) });
 	if (event === 'recording-completed') completeRecording(store, running);
 	else {
 		running.status = 'absent';

@@ -1,5 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- the rig, not shipped: n8n's rules for node code do not apply */
 import { seedPhoneNumbers } from './phoneNumbers';
 import { seedSandbox } from './seed';
+import { DEFAULT_SANDBOX_URL, parseSendArguments, sendCallback, USAGE } from './sendCallback';
 import { SignalWireServer } from './SignalWireServer';
 
 /**
@@ -11,6 +13,9 @@ import { SignalWireServer } from './SignalWireServer';
  *   --callback <url>  send signed conference status callbacks there (conference-end when a
  *                     conference is ended through the API, participant-mute, -hold, -leave …);
  *                     also settable later with POST /__sandbox/callback-target {"url": …}
+ *
+ * `npm run sandbox -- send <event> --to <url>` (while a sandbox runs): one signed callback of
+ * that event, e.g. participant-join, to a trigger's Test or Production URL (see sendCallback.ts).
  */
 export const SANDBOX_PROJECT_ID = '5e1f0c2a-9d7b-4c3e-8a61-7f2b4d9e0c11';
 export const SANDBOX_API_TOKEN = 'PTsandbox00000000000000000000000000000000';
@@ -22,11 +27,19 @@ function option(name: string): string | undefined {
 	return index === -1 ? undefined : process.argv[index + 1];
 }
 
+async function send(): Promise<void> {
+	const options = parseSendArguments(process.argv.slice(2));
+	const result = options ? await sendCallback(options) : { ok: false, lines: [USAGE] };
+	process.stdout.write(`${result.lines.join('\n')}\n`);
+	process.exitCode = result.ok ? 0 : 1;
+}
+
 async function main(): Promise<void> {
 	const callback = option('--callback');
 	const server = new SignalWireServer({
 		projectId: SANDBOX_PROJECT_ID,
 		apiToken: SANDBOX_API_TOKEN,
+		signingKey: SANDBOX_SIGNING_KEY,
 		statusCallback: callback ? { url: callback, signingKey: SANDBOX_SIGNING_KEY } : undefined,
 	});
 	const summary = seedSandbox(server.store);
@@ -52,7 +65,12 @@ async function main(): Promise<void> {
 				`  API token:  ${SANDBOX_API_TOKEN}`,
 				`  Signing Key: ${SANDBOX_SIGNING_KEY} (status callbacks ${callback ? `go to ${callback}` : 'are off; --callback <url> turns them on'})`,
 				`  Conferences: ${summary.conferences} (${summary.byStatus['in-progress']} in progress, ${summary.byStatus.init} init, ${summary.byStatus.completed} completed)`,
-				'Use these in n8n as a "SignalWire API" credential. Ctrl-C stops it.',
+				'Use these in n8n as a "SignalWire API" credential, and the Signing Key as a "SignalWire Signing',
+				'Key API" credential. To try a SignalWire Conference Trigger, click "Execute step" in it (it',
+				'then waits for a test event) and, in another terminal, send it a signed callback:',
+				`  npm run sandbox -- send participant-join --to <its Test URL>${origin === DEFAULT_SANDBOX_URL ? '' : ` --sandbox ${origin}`}`,
+				'  (events: conference-start, conference-end, participant-join, -leave, -mute, -hold, recording-completed, …)',
+				'Ctrl-C stops it.',
 				'',
 			].join('\n'),
 		);
@@ -64,4 +82,4 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', stop);
 }
 
-void main();
+void (process.argv[2] === 'send' ? send() : main());

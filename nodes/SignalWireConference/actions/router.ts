@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
-import { declareSecretParameters, passwordParameterPaths } from '../transport';
-import { MAX_PARALLEL_REQUESTS, requestOptions } from './common/requestOptions';
-import type { Operation } from './resource';
+import { readParallelism } from './common/requestOptions';
+import type { Operation } from './defineResource';
 import { RESOURCES } from './resources';
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
@@ -43,12 +42,6 @@ function chosenOperation(context: IExecuteFunctions): Operation {
 	return handler;
 }
 
-function parallelism(context: IExecuteFunctions): number {
-	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const wanted = Number(options.parallelRequests ?? 1);
-	return Number.isInteger(wanted) ? Math.min(Math.max(wanted, 1), MAX_PARALLEL_REQUESTS) : 1;
-}
-
 /**
  * Runs the chosen operation once per input item, up to Requests in Parallel at a time; every
  * output is paired to its input item and outputs keep the input order.
@@ -56,9 +49,7 @@ function parallelism(context: IExecuteFunctions): number {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const handler = chosenOperation(this);
-	// Whatever the user typed into a password field is redacted from every error, like the token.
-	declareSecretParameters(this, passwordParameterPaths([...handler.properties, requestOptions]));
-	const perItem = await mapInOrder(items.length, parallelism(this), async (itemIndex) => {
+	const perItem = await mapInOrder(items.length, readParallelism(this), async (itemIndex) => {
 		try {
 			const results = await handler.execute.call(this, itemIndex);
 			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });

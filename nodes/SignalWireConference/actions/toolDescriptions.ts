@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Resource } from './resource';
+import type { Resource } from './defineResource';
 
 /**
  * What a language model reads about each operation when the node is one of an AI Agent's tools or

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertHttpUrl, isUuid, readBooleanValue } from './validation';
+import { assertHttpUrl, isUuid, oneOf, readBooleanValue } from './validation';
 
 export type FormFieldKind =
 	| 'boolean'
@@ -56,9 +56,7 @@ function toFormValue(
 		return text.toLowerCase();
 	}
 	if (kind === 'text') return text;
-	if (!kind.oneOf.includes(text))
-		throw refuse(`"${text.slice(0, 100)}" is not one of: ${kind.oneOf.join(', ')}`);
-	return text;
+	return oneOf(context, itemIndex, field.label, text, kind.oneOf);
 }
 
 /**

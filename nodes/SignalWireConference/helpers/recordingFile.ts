@@ -31,10 +31,16 @@ export function defaultRecordingFileName(facts: RecordingFileFacts, extension: s
 }
 
 /**
- * A file name the user typed: its folder part dropped (a binary file has a name, not a place), and
- * the format's extension added when it has none.
+ * Control and format characters (NUL, line breaks, escape sequences, right-to-left overrides,
+ * zero-width marks): a file name that holds one breaks or disguises itself where it is written.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/**
+ * A file name the user typed: control and format characters removed, its folder part dropped (a
+ * binary file has a name, not a place), and the format's extension added when it has none.
  */
 export function customRecordingFileName(typed: string, extension: string): string {
-	const base = typed.trim().split(/[\\/]/).pop() ?? '';
+	const base = typed.replace(INVISIBLE, '').trim().split(/[\\/]/).pop() ?? '';
 	return /\.[A-Za-z0-9]{1,5}$/.test(base) ? base : `${base}.${extension}`;
 }

@@ -17,6 +17,25 @@ export function inputError(
 	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }
 
+/** The one check of a value that must be one of a list (an options field, or an expression's result). */
+export function oneOf<T extends string>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	allowed: readonly T[],
+	description?: string,
+): T {
+	const text = String(value ?? '').trim();
+	if (allowed.includes(text as T)) return text as T;
+	throw inputError(
+		context,
+		itemIndex,
+		`${label} "${text.slice(0, 100)}" is not one of: ${allowed.join(', ')}`,
+		description,
+	);
+}
+
 export function isUuid(value: string): boolean {
 	return UUID_PATTERN.test(value);
 }

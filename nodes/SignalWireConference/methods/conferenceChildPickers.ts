@@ -14,25 +14,30 @@ import {
 	conferenceRecordingsPath,
 	participantPath,
 	participantsPath,
-	signalWireApiRequest,
+	apiRequest,
+	spaceOrigin,
 } from '../transport';
 import { participantAddress, participantLabel, recordingLabel, withDistinctNames } from './labels';
 import {
 	BROWSE_PAGE_SIZE,
 	clockOf,
-	ENOUGH_MATCHES,
 	getIfExists,
 	includes,
-	listPage,
 	newestFirst,
 	pickedValue,
-	scan,
-	SEARCH_PAGES_PER_CALL,
+	pickerPage,
+	readPicker,
+	urlOf,
 	withPicked,
 } from './pickerPages';
 
 /** Participants' calls read at once to find their numbers. */
 const CALL_LOOKUPS_AT_ONCE = 8;
+
+interface Participant {
+	participant: IDataObject;
+	address: string | undefined;
+}
 
 /** The conference chosen above the participant or recording picker, whatever its mode. */
 function chosenConference(context: ILoadOptionsFunctions): string {
@@ -56,20 +61,14 @@ function chosenConference(context: ILoadOptionsFunctions): string {
 async function withAddresses(
 	context: ILoadOptionsFunctions,
 	participants: IDataObject[],
-): Promise<Array<{ participant: IDataObject; address: string | undefined }>> {
+): Promise<Participant[]> {
 	return await mapInOrder(participants.length, CALL_LOOKUPS_AT_ONCE, async (index) => {
 		const participant = participants[index];
 		const callSid = String(participant.call_sid ?? '');
 		let address: string | undefined;
 		if (isUuid(callSid)) {
 			try {
-				address = participantAddress(
-					await signalWireApiRequest(context, {
-						method: 'GET',
-						resource: callPath(callSid),
-						itemIndex: 0,
-					}),
-				);
+				address = participantAddress(await apiRequest(context, { resource: callPath(callSid) }, 0));
 			} catch {
 				address = undefined;
 			}
@@ -90,49 +89,37 @@ export async function searchParticipants(
 ): Promise<INodeListSearchResult> {
 	const conferenceSid = chosenConference(this);
 	const clock = clockOf(this);
+	const origin = await spaceOrigin(this);
 	const needle = (filter ?? '').trim();
-	const read = (next: string | undefined) =>
-		listPage(this, participantsPath(conferenceSid), 'participants', BROWSE_PAGE_SIZE, next);
-	const label = ({ participant, address }: { participant: IDataObject; address?: string }) => ({
+	const read = pickerPage(this, participantsPath(conferenceSid), 'participants', BROWSE_PAGE_SIZE);
+	const label = ({ participant, address }: Participant) => ({
 		name: participantLabel(participant, address, clock),
 		value: String(participant.call_sid),
+		url: urlOf(origin, participant),
 	});
-
-	let participants: Array<{ participant: IDataObject; address: string | undefined }>;
-	let next: string | null;
-	if (needle === '') {
-		const page = await read(paginationToken || undefined);
-		participants = await withAddresses(this, page.items);
-		next = page.nextPageUri;
-	} else {
-		// The API cannot search participants: read pages, look up their numbers, keep the matches.
-		participants = [];
-		next = paginationToken || null;
-		let pages = 0;
-		do {
-			const page = await read(next ?? undefined);
-			participants.push(
-				...(await withAddresses(this, page.items)).filter(
-					({ participant, address }) =>
-						includes(address, needle) || includes(participant.call_sid, needle),
-				),
-			);
-			next = page.nextPageUri;
-		} while (
-			next !== null &&
-			++pages < SEARCH_PAGES_PER_CALL &&
-			participants.length < ENOUGH_MATCHES
-		);
-	}
+	// The API cannot search participants: their numbers are looked up page by page, then matched.
+	const withNumbers = async (pageToken: string | undefined) => {
+		const page = await read(pageToken);
+		return { ...page, items: await withAddresses(this, page.items) };
+	};
+	const found = await readPicker<Participant>(
+		this,
+		[{ name: 'participants', read: withNumbers }],
+		paginationToken,
+		needle === ''
+			? undefined
+			: ({ participant, address }) =>
+					includes(address, needle) || includes(participant.call_sid, needle),
+	);
 	const results = await withPicked(
-		withDistinctNames(participants.map(label)),
+		withDistinctNames(found.items.map(label)),
 		paginationToken ? undefined : pickedValue(this, 'participantId'),
 		async (callSid) => {
 			const participant = await getIfExists(this, participantPath(conferenceSid, callSid));
 			return participant && label((await withAddresses(this, [participant]))[0]);
 		},
 	);
-	return next === null ? { results } : { results, paginationToken: next };
+	return { results, paginationToken: found.paginationToken };
 }
 
 /** Recordings of the chosen conference, newest first; typed text matches the ID, across pages. */
@@ -143,31 +130,31 @@ export async function searchConferenceRecordings(
 ): Promise<INodeListSearchResult> {
 	const conferenceSid = chosenConference(this);
 	const clock = clockOf(this);
+	const origin = await spaceOrigin(this);
 	const needle = (filter ?? '').trim();
-	const read = (next: string | undefined) =>
-		listPage(this, conferenceRecordingsPath(conferenceSid), 'recordings', BROWSE_PAGE_SIZE, next);
 	const toResult = (recording: IDataObject): INodeListSearchItems => ({
 		name: recordingLabel(recording, clock),
 		value: String(recording.sid),
+		url: urlOf(origin, recording),
 	});
-	const found =
-		needle === ''
-			? await read(paginationToken || undefined).then((page) => ({
-					items: page.items,
-					next: page.nextPageUri,
-				}))
-			: await scan(
-					read,
-					(recording) => includes(recording.sid, needle),
-					paginationToken || undefined,
-				);
+	const recordings = {
+		name: 'recordings',
+		read: pickerPage(this, conferenceRecordingsPath(conferenceSid), 'recordings', BROWSE_PAGE_SIZE),
+		order: newestFirst,
+	};
+	const found = await readPicker(
+		this,
+		[recordings],
+		paginationToken,
+		needle === '' ? undefined : (recording) => includes(recording.sid, needle),
+	);
 	const results = await withPicked(
-		withDistinctNames(found.items.sort(newestFirst).map(toResult)),
+		withDistinctNames(found.items.map(toResult)),
 		paginationToken ? undefined : pickedValue(this, 'recordingId'),
 		async (sid) => {
 			const recording = await getIfExists(this, conferenceRecordingPath(conferenceSid, sid));
 			return recording && toResult(recording);
 		},
 	);
-	return found.next === null ? { results } : { results, paginationToken: found.next };
+	return { results, paginationToken: found.paginationToken };
 }

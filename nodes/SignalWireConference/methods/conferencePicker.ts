@@ -6,97 +6,104 @@ import type {
 } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
-import type { ListRequest } from '../transport';
-import { conferencePath, conferencesPath } from '../transport';
+import type { QueryValues } from '../transport';
+import { conferencePath, conferencesPath, spaceOrigin } from '../transport';
 import { conferenceLabel, withDistinctNames } from './labels';
+import type { PickerList } from './pickerPages';
 import {
 	BROWSE_PAGE_SIZE,
 	clockOf,
 	getIfExists,
 	includes,
-	listPage,
 	newestFirst,
 	pickedValue,
-	readSearchToken,
-	scan,
+	pickerPage,
+	readPicker,
 	SEARCH_PAGE_SIZE,
-	tokenOf,
+	urlOf,
 	withPicked,
 } from './pickerPages';
-import type { SearchToken } from './pickerPages';
+
+const isRunning = (conference: IDataObject) => conference.status === 'in-progress';
+const runningFirst = (a: IDataObject, b: IDataObject) =>
+	Number(isRunning(b)) - Number(isRunning(a)) || newestFirst(a, b);
 
 /**
- * The "From list" conference picker. Nothing typed: newest first, 50 per page. Something typed:
- * SignalWire's `FriendlyName` filter (an exact match, across all pages) runs beside a scan of the
- * whole list for names or IDs that contain the text, in any case; an ID finds its conference
- * directly. Each entry says what tells it apart from its namesakes: status, start, duration.
+ * A "From list" conference picker. Nothing typed: newest first, 50 per page (or, `runningFirst`,
+ * the running conferences before the rest). Something typed: SignalWire's `FriendlyName` filter
+ * (an exact match, across all pages), then a scan of the whole list for names or IDs that contain
+ * the text, in any case; an ID finds its conference directly. Each entry says what tells it apart
+ * from its namesakes: state, start, duration.
  */
+async function pickConference(
+	context: ILoadOptionsFunctions,
+	runningFirstOrder: boolean,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const clock = clockOf(context);
+	const origin = await spaceOrigin(context);
+	const toResult = (conference: IDataObject): INodeListSearchItems => ({
+		name: conferenceLabel(conference, clock),
+		value: String(conference.sid),
+		url: urlOf(origin, conference),
+	});
+	const fetchPicked = async (sid: string) => {
+		const conference = await getIfExists(context, conferencePath(sid));
+		return conference && toResult(conference);
+	};
+	const needle = (filter ?? '').trim();
+	if (isUuid(needle)) {
+		const found = await fetchPicked(needle.toLowerCase());
+		return { results: found ? [found] : [] };
+	}
+	const list = (name: string, pageSize: number, query: QueryValues = {}): PickerList => ({
+		name,
+		read: pickerPage(context, conferencesPath(), 'conferences', pageSize, query),
+		order: newestFirst,
+	});
+	let lists: PickerList[];
+	if (needle !== '') {
+		// Exact namesakes come from the FriendlyName query, across all its pages.
+		const scan = list('scan', SEARCH_PAGE_SIZE);
+		scan.keep = (conference) => conference.friendly_name !== needle;
+		lists = [list('exact', SEARCH_PAGE_SIZE, { FriendlyName: needle }), scan];
+	} else if (runningFirstOrder) {
+		// The newest page as every picker reads it, and the running conferences wherever they are.
+		const rest = list('rest', BROWSE_PAGE_SIZE);
+		rest.keep = (conference) => !isRunning(conference);
+		lists = [rest, list('running', BROWSE_PAGE_SIZE, { Status: 'in-progress' })];
+	} else {
+		lists = [list('conferences', BROWSE_PAGE_SIZE)];
+	}
+	const matches =
+		needle === ''
+			? undefined
+			: (conference: IDataObject) =>
+					includes(conference.friendly_name, needle) || includes(conference.sid, needle);
+	const found = await readPicker(context, lists, paginationToken, matches);
+	const items = runningFirstOrder ? [...found.items].sort(runningFirst) : found.items;
+	const results = await withPicked(
+		withDistinctNames(items.map(toResult)),
+		paginationToken ? undefined : pickedValue(context, 'conferenceId'),
+		fetchPicked,
+	);
+	return { results, paginationToken: found.paginationToken };
+}
+
 export async function searchConferences(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const clock = clockOf(this);
-	const toResult = (conference: IDataObject): INodeListSearchItems => ({
-		name: conferenceLabel(conference, clock),
-		value: String(conference.sid),
-	});
-	const needle = (filter ?? '').trim();
-	const firstCall = !paginationToken;
-	const picked = firstCall ? pickedValue(this, 'conferenceId') : undefined;
-	const fetchPicked = async (sid: string) => {
-		const conference = await getIfExists(this, conferencePath(sid));
-		return conference && toResult(conference);
-	};
-	const read = (query: ListRequest['query'], pageSize: number) => (next: string | undefined) =>
-		listPage(this, conferencesPath(), 'conferences', pageSize, next, query);
+	return await pickConference(this, false, filter, paginationToken);
+}
 
-	if (needle === '') {
-		const page = await read({}, BROWSE_PAGE_SIZE)(paginationToken || undefined);
-		const results = await withPicked(
-			withDistinctNames(page.items.sort(newestFirst).map(toResult)),
-			picked,
-			fetchPicked,
-		);
-		return page.nextPageUri === null ? { results } : { results, paginationToken: page.nextPageUri };
-	}
-
-	if (isUuid(needle)) {
-		const found = await fetchPicked(needle.toLowerCase());
-		return { results: found ? [found] : [] };
-	}
-
-	const state: SearchToken = firstCall
-		? { exact: null, scan: null }
-		: readSearchToken(this, paginationToken);
-	const [exact, scanned] = await Promise.all([
-		firstCall || state.exact !== null
-			? read(
-					{ FriendlyName: needle },
-					SEARCH_PAGE_SIZE,
-				)(state.exact ?? undefined).then((page) => ({
-					items: page.items,
-					next: page.nextPageUri,
-				}))
-			: { items: [], next: null },
-		firstCall || state.scan !== null
-			? scan(
-					read({}, SEARCH_PAGE_SIZE),
-					// Exact namesakes come from the FriendlyName query, across all its pages.
-					(conference) =>
-						conference.friendly_name !== needle &&
-						(includes(conference.friendly_name, needle) || includes(conference.sid, needle)),
-					state.scan ?? undefined,
-				)
-			: { items: [], next: null },
-	]);
-	const results = await withPicked(
-		withDistinctNames(
-			[...exact.items.sort(newestFirst), ...scanned.items.sort(newestFirst)].map(toResult),
-		),
-		picked,
-		fetchPicked,
-	);
-	const next = tokenOf({ exact: exact.next, scan: scanned.next });
-	return next === undefined ? { results } : { results, paginationToken: next };
+/** For operations on a live conference (Announce, Add, End, Mute…): running ones first. */
+export async function searchConferencesRunningFirst(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await pickConference(this, true, filter, paginationToken);
 }

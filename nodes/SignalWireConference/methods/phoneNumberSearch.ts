@@ -1,31 +1,28 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { incomingPhoneNumbersPath, signalWireApiListPage } from '../transport';
-
-const PICKER_PAGE_SIZE = 50;
+import { incomingPhoneNumbersPath, spaceOrigin } from '../transport';
+import { BROWSE_PAGE_SIZE, includes, pickerPage, readPicker, urlOf } from './pickerPages';
 
 /**
  * The "From list" picker of the numbers a call can come from: the space's own numbers
- * (IncomingPhoneNumbers), one API page per call, searchable by number or name.
+ * (IncomingPhoneNumbers), one page per call, searchable by number or name across pages.
  */
 export async function searchPhoneNumbers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	let page;
+	const needle = (filter ?? '').trim();
+	const numbers = {
+		name: 'numbers',
+		read: pickerPage(this, incomingPhoneNumbersPath(), 'incoming_phone_numbers', BROWSE_PAGE_SIZE),
+	};
+	const matches = (entry: IDataObject) =>
+		includes(entry.phone_number, needle) || includes(entry.friendly_name, needle);
+	let found;
 	try {
-		page = await signalWireApiListPage(
-			this,
-			{
-				resource: incomingPhoneNumbersPath(),
-				listKey: 'incoming_phone_numbers',
-				query: { PageSize: PICKER_PAGE_SIZE },
-				itemIndex: 0,
-			},
-			paginationToken || undefined,
-		);
+		found = await readPicker(this, [numbers], paginationToken, needle ? matches : undefined);
 	} catch (error) {
 		// Listing numbers needs the token's Numbers scope, which calls themselves do not.
 		const scope = error instanceof NodeApiError && ['401', '403'].includes(String(error.httpCode));
@@ -36,24 +33,14 @@ export async function searchPhoneNumbers(
 				: ((error as NodeApiError).description ?? undefined),
 		});
 	}
-	const needle = (filter ?? '').trim().toLowerCase();
-	const results = page.items
-		.filter(
-			(entry) =>
-				needle === '' ||
-				String(entry.phone_number ?? '')
-					.toLowerCase()
-					.includes(needle) ||
-				String(entry.friendly_name ?? '')
-					.toLowerCase()
-					.includes(needle),
-		)
-		.map((entry) => ({
-			name:
-				entry.friendly_name && entry.friendly_name !== entry.phone_number
-					? `${String(entry.phone_number)} (${String(entry.friendly_name)})`
-					: String(entry.phone_number),
-			value: String(entry.phone_number),
-		}));
-	return page.nextPageUri === null ? { results } : { results, paginationToken: page.nextPageUri };
+	const origin = await spaceOrigin(this);
+	const results = found.items.map((entry) => ({
+		name:
+			entry.friendly_name && entry.friendly_name !== entry.phone_number
+				? `${String(entry.phone_number)} (${String(entry.friendly_name)})`
+				: String(entry.phone_number),
+		value: String(entry.phone_number),
+		url: urlOf(origin, entry),
+	}));
+	return { results, paginationToken: found.paginationToken };
 }

@@ -3,29 +3,26 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseApiDate } from '../helpers/apiDate';
 import { isUuid } from '../helpers/validation';
-import type { ListPage, ListRequest } from '../transport';
-import { signalWireApiListPage, signalWireApiRequest } from '../transport';
+import type { ListPage, QueryValues } from '../transport';
+import { apiListPage, apiRequest } from '../transport';
 import type { LabelClock } from './labels';
 
-/** What the pickers share: page sizes, paging and search tokens, the picked entry. */
+/** What every picker shares: one pager, one token format, the picked entry, links. */
 
 /** Browsing (nothing typed): one page per call, so that the list opens fast on large projects. */
 export const BROWSE_PAGE_SIZE = 50;
 /** Searching reads bigger pages, since most of what it reads is thrown away. */
 export const SEARCH_PAGE_SIZE = 200;
-/** At most this many pages per call; the pagination token continues where it stopped. */
-export const SEARCH_PAGES_PER_CALL = 5;
+/** At most this many pages per list and call; the pagination token continues where it stopped. */
+const SEARCH_PAGES_PER_CALL = 5;
 /** A search call stops reading pages once it has this many matches to show. */
-export const ENOUGH_MATCHES = 25;
+const ENOUGH_MATCHES = 25;
 
 export function clockOf(context: ILoadOptionsFunctions): LabelClock {
 	return { now: Date.now(), timeZone: context.getTimezone() };
 }
 
-export function createdAt(entry: IDataObject): number {
-	return parseApiDate(entry.date_created) ?? 0;
-}
-
+export const createdAt = (entry: IDataObject) => parseApiDate(entry.date_created) ?? 0;
 export const newestFirst = (a: IDataObject, b: IDataObject) => createdAt(b) - createdAt(a);
 
 export function includes(value: unknown, needle: string): boolean {
@@ -34,39 +31,90 @@ export function includes(value: unknown, needle: string): boolean {
 		.includes(needle.toLowerCase());
 }
 
-export function listPage(
+/** The SignalWire URL of an entry (its `uri` without `.json`), which n8n links to. */
+export function urlOf(origin: string, entry: IDataObject): string | undefined {
+	const uri = entry.uri;
+	return typeof uri === 'string' && uri.startsWith('/')
+		? `${origin}${uri.replace(/\.json$/, '')}`
+		: undefined;
+}
+
+/** One page of a list, the first or the one `pageToken` names. */
+export function pickerPage(
 	context: ILoadOptionsFunctions,
 	resource: string,
 	listKey: string,
 	pageSize: number,
-	nextPageUri: string | undefined,
-	query: ListRequest['query'] = {},
-): Promise<ListPage> {
-	return signalWireApiListPage(
-		context,
-		{ resource, listKey, query: { ...query, PageSize: pageSize }, itemIndex: 0 },
-		nextPageUri,
-	);
+	query: QueryValues = {},
+) {
+	return async (pageToken: string | undefined): Promise<ListPage> =>
+		await apiListPage(context, { resource }, 0, {
+			listKey,
+			query: { ...query, PageSize: pageSize },
+			pageToken,
+		});
+}
+
+/** A list a picker reads: its pages, which entries it keeps, in which order it shows them. */
+export interface PickerList<T = IDataObject> {
+	name: string;
+	read: (pageToken: string | undefined) => Promise<{ items: T[]; nextPageToken: string | null }>;
+	keep?: (entry: T) => boolean;
+	order?: (a: T, b: T) => number;
 }
 
 /**
- * Pages through a list from its first page (or from `nextPageUri`), keeping the entries that
- * match, until ENOUGH_MATCHES are found, SEARCH_PAGES_PER_CALL pages are read or the list ends.
+ * The one token format of every picker: for each list, where it goes on (a page token), "" before
+ * its first page, null once it has ended. Anything else was not made here.
  */
-export async function scan(
-	readPage: (nextPageUri: string | undefined) => Promise<ListPage>,
-	matches: (entry: IDataObject) => boolean,
-	nextPageUri: string | undefined,
-): Promise<{ items: IDataObject[]; next: string | null }> {
-	const items: IDataObject[] = [];
-	let next: string | null | undefined = nextPageUri;
-	for (let pages = 0; pages < SEARCH_PAGES_PER_CALL && items.length < ENOUGH_MATCHES; pages++) {
-		const page = await readPage(next);
-		items.push(...page.items.filter(matches));
-		next = page.nextPageUri;
-		if (next === null) break;
+function readToken<T>(
+	context: ILoadOptionsFunctions,
+	lists: Array<PickerList<T>>,
+	token: string | undefined,
+): Record<string, string | null> {
+	if (!token) return Object.fromEntries(lists.map((list) => [list.name, '']));
+	try {
+		const parsed = JSON.parse(token) as Record<string, unknown>;
+		const valid = (value: unknown) => value === null || typeof value === 'string';
+		if (lists.every((list) => valid(parsed[list.name]))) {
+			return parsed as Record<string, string | null>;
+		}
+	} catch {
+		// Reported below.
 	}
-	return { items, next: next ?? null };
+	throw new NodeOperationError(context.getNode(), 'The list could not load more entries', {
+		description: 'Close the list and open it again.',
+	});
+}
+
+/**
+ * The one pager of every picker. Lists are read in order, each from where the token left it.
+ * Browsing (no `matches`) reads one page of each list; searching reads up to
+ * SEARCH_PAGES_PER_CALL pages of each list until ENOUGH_MATCHES are found.
+ */
+export async function readPicker<T = IDataObject>(
+	context: ILoadOptionsFunctions,
+	lists: Array<PickerList<T>>,
+	token: string | undefined,
+	matches?: (entry: T) => boolean,
+): Promise<{ items: T[]; paginationToken?: string }> {
+	const cursors = readToken(context, lists, token);
+	const items: T[] = [];
+	for (const list of lists) {
+		const found: T[] = [];
+		for (let pages = 0; cursors[list.name] !== null; pages++) {
+			if (pages === (matches ? SEARCH_PAGES_PER_CALL : 1)) break;
+			if (matches && items.length + found.length >= ENOUGH_MATCHES) break;
+			const page = await list.read(cursors[list.name] || undefined);
+			found.push(
+				...page.items.filter((entry) => (list.keep?.(entry) ?? true) && (matches?.(entry) ?? true)),
+			);
+			cursors[list.name] = page.nextPageToken;
+		}
+		items.push(...(list.order ? found.sort(list.order) : found));
+	}
+	const more = Object.values(cursors).some((cursor) => cursor !== null);
+	return more ? { items, paginationToken: JSON.stringify(cursors) } : { items };
 }
 
 /**
@@ -90,17 +138,14 @@ export async function getIfExists(
 	context: ILoadOptionsFunctions,
 	resource: string,
 ): Promise<IDataObject | undefined> {
-	const outcome = await signalWireApiRequest(context, {
-		method: 'GET',
-		resource,
-		itemIndex: 0,
-	}).then(
+	const outcome = await apiRequest(context, { resource }, 0).then(
 		(body) => ({ body, failure: undefined }),
 		(failure: unknown) => ({ body: undefined, failure }),
 	);
 	if (outcome.failure === undefined) return outcome.body;
-	if (outcome.failure instanceof NodeApiError && outcome.failure.httpCode === '404')
+	if (outcome.failure instanceof NodeApiError && outcome.failure.httpCode === '404') {
 		return undefined;
+	}
 	throw outcome.failure;
 }
 
@@ -112,28 +157,4 @@ export async function withPicked(
 	if (picked === undefined || results.some((result) => result.value === picked)) return results;
 	const entry = await fetchPicked(picked);
 	return entry ? [entry, ...results] : results;
-}
-
-export interface SearchToken {
-	/** The next page of the server-side exact-name query. */
-	exact: string | null;
-	/** The next page of the client-side substring scan. */
-	scan: string | null;
-}
-
-export function readSearchToken(context: ILoadOptionsFunctions, token: string): SearchToken {
-	try {
-		const parsed = JSON.parse(token) as Partial<SearchToken>;
-		const valid = (value: unknown) => value === null || typeof value === 'string';
-		if (valid(parsed.exact) && valid(parsed.scan)) return parsed as SearchToken;
-	} catch {
-		// Reported below.
-	}
-	throw new NodeOperationError(context.getNode(), 'The list could not load more entries', {
-		description: 'Close the list and open it again.',
-	});
-}
-
-export function tokenOf(state: SearchToken): string | undefined {
-	return state.exact === null && state.scan === null ? undefined : JSON.stringify(state);
 }

@@ -1,44 +1,20 @@
 import type { IBinaryData } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	apiErrorFromProblem,
-	apiErrorFromResponse,
-	describeTransportFailure,
-	transportFailureCode,
-} from './errors';
-import type { GuardedBody, Readable, RecordingFormat } from './mediaGuard';
-import {
-	refuseByHeaders,
-	DownloadProblem,
-	guardBody,
-	isReadable,
-	MEDIA,
-	notAudio,
-} from './mediaGuard';
+import type { Readable } from './answer';
+import { AnswerProblem, isStream } from './answer';
 import { recordingMediaPath, resourceUrl } from './paths';
-import {
-	backoffMs,
-	isRetryableFailure,
-	isRetryableStatus,
-	MAX_RETRY_AFTER_MS,
-	readReliability,
-	retryAfterMs,
-} from './reliability';
-import { getSpace } from './space';
-import { isConnectionLoss, mediaOptions, readErrorBody, requestMedia } from './mediaRequest';
-import type { BinaryContext, Space } from './types';
-
-export type { RecordingFormat } from './mediaGuard';
-
-export type { BinaryContext } from './types';
+import { isLostConnection, withRetries } from './reliability';
+import { answerOf, callOf } from './request';
+import { getSpace, spaceRequestOptions } from './space';
+import type { Deadline } from './timer';
+import type { BinaryContext, Target } from './types';
 
 export const DEFAULT_MAX_DOWNLOAD_MB = 500;
 
-export interface RecordingDownload {
-	itemIndex: number;
-	/** Already validated as a UUID. */
-	recordingSid: string;
+export type RecordingFormat = 'mp3' | 'wav';
+
+export interface DownloadOptions {
 	format: RecordingFormat;
 	/** The binary's file name, with its extension. */
 	fileName: string;
@@ -46,173 +22,216 @@ export interface RecordingDownload {
 	maxBytes: number;
 }
 
-/** An error that ends the download at once, whatever the retry rules say. */
-class FinalFailure {
-	constructor(readonly error: Error) {}
+const MEDIA: Record<RecordingFormat, { mimeType: string; accepted: string[] }> = {
+	mp3: {
+		mimeType: 'audio/mpeg',
+		accepted: ['audio/mpeg', 'audio/mp3', 'audio/mpeg3', 'audio/x-mpeg-3', 'audio/x-mp3'],
+	},
+	wav: {
+		mimeType: 'audio/wav',
+		accepted: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
+	},
+};
+
+/** Some storage answers audio as plain bytes; the first bytes are checked instead. */
+const NEUTRAL_TYPES = ['application/octet-stream', 'binary/octet-stream'];
+
+/** The first bytes of each format: "ID3" or an MPEG frame sync; "RIFF....WAVE". */
+const HEAD_BYTES: Record<RecordingFormat, number> = { mp3: 3, wav: 12 };
+
+/** How much of an error answer is read to quote it; the rest is dropped unread. */
+const MAX_ERROR_BODY_BYTES = 16 * 1024;
+
+function size(bytes: number): string {
+	if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+	const value = bytes / (1024 * 1024);
+	return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} MB`;
+}
+
+/** `actual` is the announced size, or "more" when the stream ran past the maximum. */
+function tooLarge(download: DownloadOptions, actual: string): AnswerProblem {
+	return new AnswerProblem(
+		`The recording is larger than the maximum of ${size(download.maxBytes)} (${actual})`,
+		'Nothing was stored. Raise Max Size (MB) if this recording is expected to be that long, or download it as MP3, which is a fraction of the WAV size.',
+	);
+}
+
+function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = headers[name];
+	const first = Array.isArray(value) ? (value[0] as unknown) : value;
+	return typeof first === 'string' ? first : undefined;
+}
+
+/** Why an answer that says it is not audio, or bigger than allowed, is refused before reading it. */
+function refuseByHeaders(
+	headers: Record<string, unknown>,
+	download: DownloadOptions,
+): AnswerProblem | undefined {
+	const contentType = (headerValue(headers, 'content-type') ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	const accepted = [...MEDIA[download.format].accepted, ...NEUTRAL_TYPES];
+	if (contentType !== '' && !accepted.includes(contentType)) {
+		return new AnswerProblem(
+			`SignalWire answered the recording download with ${contentType} instead of ${download.format.toUpperCase()} audio`,
+			contentType.includes('html') || contentType.includes('json')
+				? 'The answer is a page or an API message, not the recording: check the Space URL in the credentials (it must be your SignalWire space), and that the recording exists and has completed.'
+				: `Expected ${MEDIA[download.format].mimeType}. Check the Space URL in the credentials: it must be your SignalWire space.`,
+		);
+	}
+	const length = Number(headerValue(headers, 'content-length'));
+	if (Number.isFinite(length) && length > download.maxBytes) {
+		return tooLarge(download, size(length));
+	}
+	return undefined;
+}
+
+function looksLike(format: RecordingFormat, head: Buffer): boolean {
+	if (format === 'mp3') {
+		return (
+			head.subarray(0, 3).toString('latin1') === 'ID3' ||
+			(head[0] === 0xff && (head[1] & 0xe0) === 0xe0)
+		);
+	}
+	return (
+		head.subarray(0, 4).toString('latin1') === 'RIFF' &&
+		head.subarray(8, 12).toString('latin1') === 'WAVE'
+	);
+}
+
+function notAudio(download: DownloadOptions, head: Buffer): AnswerProblem {
+	const text = head.toString('latin1').trimStart();
+	const seems = text.startsWith('<')
+		? 'an HTML or XML page'
+		: /^[{[]/.test(text)
+			? 'JSON'
+			: text === ''
+				? 'an empty body'
+				: 'something else';
+	return new AnswerProblem(
+		`SignalWire answered the recording download with ${seems}, not ${download.format.toUpperCase()} audio`,
+		'Nothing was stored. Check the Space URL in the credentials (it must be your SignalWire space), and that the recording has completed.',
+	);
+}
+
+/** A refusal or a lost connection is the retry loop's; any other (a full disk) is n8n's to report. */
+function storeFailure(context: BinaryContext, error: unknown, itemIndex: number): Error {
+	return error instanceof AnswerProblem || isLostConnection(error)
+		? (error as Error)
+		: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 /**
- * Hands the guarded stream to n8n's binary store. A lost connection is tried again; any other
- * failure of the store (a full disk, say) is n8n's to report as it is.
+ * The body as it streams into n8n's binary store: counted (refused past the maximum), its first
+ * bytes checked, its pauses timed by the attempt's deadline (restarted by every chunk). A refusal
+ * travels down the stream, so the store writes nothing.
+ *
+ * A stall cannot travel that way: n8n hands out the body wrapped in an async generator that only
+ * notices its destruction once the server sends again. So a stall rejects `stalled` at once, and
+ * any byte that still comes makes the stream fail.
  */
-async function storeBinary(
+async function storeGuarded(
 	context: BinaryContext,
-	guarded: GuardedBody,
-	download: RecordingDownload,
+	body: Readable,
+	download: DownloadOptions,
+	deadline: Deadline,
+	itemIndex: number,
 ): Promise<IBinaryData> {
+	let bytes = 0;
+	let head = Buffer.alloc(0);
+	let checked = false;
+	let stallError: AnswerProblem | undefined;
+	const stalled = new Promise<never>((_resolve, reject) => {
+		deadline.restart();
+		deadline.onExpiry(() => {
+			stallError = new AnswerProblem(
+				`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
+				'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
+				true,
+			);
+			reject(stallError);
+			body.destroy(stallError);
+		});
+	});
+	const stream = body.map((chunk: unknown) => {
+		if (stallError) throw stallError;
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+		deadline.restart();
+		bytes += buffer.length;
+		if (bytes > download.maxBytes) throw tooLarge(download, 'more');
+		if (!checked) {
+			head = Buffer.concat([head, buffer]).subarray(0, HEAD_BYTES[download.format]);
+			if (head.length >= HEAD_BYTES[download.format]) {
+				if (!looksLike(download.format, head)) throw notAudio(download, head);
+				checked = true;
+			}
+		}
+		return buffer;
+	}) as Readable;
 	const stored = context.helpers.prepareBinaryData(
-		guarded.stream,
+		stream,
 		download.fileName,
 		MEDIA[download.format].mimeType,
 	);
 	// After a stall the store fails later, once the connection closes: nobody waits for it then.
 	stored.catch(() => undefined);
-	const settled = await Promise.race([stored, guarded.stalled]).then(
-		(binary) => ({ binary }),
-		(error: unknown) => ({ error }),
-	);
-	if ('binary' in settled) {
-		if (!guarded.isAudio()) throw notAudio(download, guarded.head());
-		return settled.binary;
-	}
-	const { error } = settled;
-	if (error instanceof DownloadProblem || isConnectionLoss(error)) throw error as Error;
-	throw new FinalFailure(error as Error);
-}
-
-type Attempt = { binary: IBinaryData } | { retryAfterMs: number };
-
-async function attemptDownload(
-	context: BinaryContext,
-	space: Space,
-	download: RecordingDownload,
-	url: string,
-	timeoutMs: number,
-	attempt: number,
-	maxRetries: number,
-): Promise<Attempt> {
-	const response = await requestMedia(
-		context,
-		mediaOptions(url, space, download.format, timeoutMs),
-		timeoutMs,
-	);
-	const status = Number(response.statusCode);
-	if (status < 200 || status >= 300) {
-		const body = await readErrorBody(response.body);
-		if (isRetryableStatus(status, true) && attempt <= maxRetries) {
-			const asked = retryAfterMs(response.headers?.['retry-after']);
-			if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) {
-				return { retryAfterMs: asked ?? backoffMs(attempt) };
-			}
-		}
-		if (status >= 300 && status < 400) {
-			throw new DownloadProblem(
-				`SignalWire answered the recording download with a redirect (HTTP ${status}), which is not followed`,
-				'Redirects are never followed, so the credentials cannot leave your space. Check the Space URL in the SignalWire API credentials.',
-				false,
-			);
-		}
-		throw new FinalFailure(
-			apiErrorFromResponse(
-				context.getNode(),
-				status,
-				body,
-				{
-					itemIndex: download.itemIndex,
-					notFound: `SignalWire has no audio for recording "${download.recordingSid}": check the ID. A recording that has just completed may still be processing; try again in a minute.`,
-				},
-				attempt,
-				space.secrets,
-			),
-		);
-	}
-	const body = response.body as Readable | undefined;
-	if (!isReadable(body)) {
-		throw new DownloadProblem(
-			'SignalWire answered the recording download without a body',
-			'Try again; if this persists, check the Space URL in the credentials.',
-			true,
-		);
-	}
-	const refused = refuseByHeaders(response, download);
-	if (refused !== undefined) {
-		body.destroy();
-		throw refused;
-	}
-	const guarded = guardBody(body, download, timeoutMs);
+	stalled.catch(() => undefined);
 	try {
-		return { binary: await storeBinary(context, guarded, download) };
+		const binary = await Promise.race([stored, stalled]);
+		if (!checked) throw notAudio(download, head);
+		return binary;
+	} catch (error) {
+		throw storeFailure(context, error, itemIndex);
 	} finally {
-		guarded.stop();
 		body.destroy();
 	}
 }
 
-function attemptsNote(attempt: number): string {
-	return attempt > 1 ? ` (gave up after ${attempt} attempts)` : '';
+/** A recording's audio in `format`, and what a 404 for it means. */
+export function recordingMedia(recordingSid: string, format: RecordingFormat): Target {
+	return {
+		resource: recordingMediaPath(recordingSid, format),
+		notFound: `SignalWire has no audio for recording "${recordingSid}": check the ID. A recording that has just completed may still be processing; try again in a minute.`,
+	};
 }
 
 /**
- * Downloads a recording's audio (`…/Recordings/{Sid}.mp3|.wav`) straight into n8n's binary store:
- * the audio streams through, so memory use does not grow with its length (n8n's in-memory binary
- * mode buffers it, by its own design). Timeout bounds the wait for the answer and every pause in
- * it; 429/503 and lost connections are tried again like every read. Nothing is stored for a
- * refused answer: an error page, JSON, or more than `maxBytes`.
+ * Downloads a recording's audio (`recordingMediaPath`) straight into n8n's binary store: the audio
+ * streams through, so memory use does not grow with its length (n8n's in-memory binary mode
+ * buffers it, by its own design). Timeout bounds the wait for the answer and every pause in it;
+ * retries follow the rules of every read. Nothing is stored for a refused answer: an error page,
+ * JSON, or more than `maxBytes`.
  */
-export async function signalWireDownloadRecording(
+export async function apiDownload(
 	context: BinaryContext,
-	download: RecordingDownload,
+	target: Target,
+	itemIndex: number,
+	download: DownloadOptions,
 ): Promise<IBinaryData> {
-	const space = await getSpace(context, download.itemIndex);
-	const { maxRetries, timeoutMs } = readReliability(context, download.itemIndex);
-	const url = resourceUrl(space, recordingMediaPath(download.recordingSid, download.format));
-	for (let attempt = 1; ; attempt++) {
-		let outcome: Attempt;
-		try {
-			outcome = await attemptDownload(
-				context,
-				space,
-				download,
-				url,
-				timeoutMs,
-				attempt,
-				maxRetries,
-			);
-		} catch (error) {
-			if (error instanceof FinalFailure) throw error.error;
-			if (error instanceof DownloadProblem) {
-				if (error.retryable && attempt <= maxRetries) {
-					await sleep(backoffMs(attempt));
-					continue;
-				}
-				throw apiErrorFromProblem(
-					context.getNode(),
-					`${error.message}${attemptsNote(attempt)}`,
-					error.description,
-					download.itemIndex,
-					space.secrets,
-				);
-			}
-			// What is left is a failed connection: before the answer (n8n's helper) or during it.
-			const code = transportFailureCode(error);
-			const lost = isConnectionLoss(error);
-			if (attempt <= maxRetries && (lost || isRetryableFailure(true, code))) {
-				await sleep(backoffMs(attempt));
-				continue;
-			}
-			const reason =
-				lost && code !== 'ETIMEDOUT' && code !== 'ECONNABORTED'
-					? 'the connection was lost during the download'
-					: describeTransportFailure(code, timeoutMs);
-			throw apiErrorFromProblem(
-				context.getNode(),
-				`Could not download the recording from ${space.origin}: ${reason}${attemptsNote(attempt)}`,
-				'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it. For slow answers, raise Request Options → Timeout.',
-				download.itemIndex,
-				space.secrets,
+	const space = await getSpace(context, itemIndex);
+	const call = { ...callOf(space, target, itemIndex, {}), subject: ' the recording download' };
+	const url = resourceUrl(space, target.resource);
+	const accept = `${MEDIA[download.format].mimeType}, application/octet-stream;q=0.5`;
+	return await withRetries(context, space, call, async (deadline) => {
+		const options = spaceRequestOptions(space, 'GET', url, accept, deadline.timeoutMs);
+		const answer = await answerOf(context, options, deadline, {
+			maxBytes: MAX_ERROR_BODY_BYTES,
+			cut: true,
+		});
+		const { body } = answer;
+		if (!isStream(body)) {
+			throw new AnswerProblem(
+				'SignalWire answered the recording download without a body',
+				'Try again; if this persists, check the Space URL in the credentials.',
+				true,
 			);
 		}
-		if ('binary' in outcome) return outcome.binary;
-		await sleep(outcome.retryAfterMs);
-	}
+		const refused = refuseByHeaders(answer.headers, download);
+		if (refused !== undefined) {
+			body.destroy();
+			throw refused;
+		}
+		return await storeGuarded(context, body, download, deadline, itemIndex);
+	});
 }

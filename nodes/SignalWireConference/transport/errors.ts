@@ -2,9 +2,10 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { quoteFromServer, redact } from './redact';
-import type { ErrorContext } from './types';
+import type { Call } from './types';
 
-export { redact } from './redact';
+/** What the caller knows about a call, so that an error can say what to fix. */
+type ErrorContext = Pick<Call, 'itemIndex' | 'notFound' | 'sentValues' | 'form'>;
 
 interface SignalWireErrorBody {
 	code?: string;
@@ -22,18 +23,17 @@ const MAX_LINK_LENGTH = 300;
  * `{ errors: [...] }`, and a 404 may have an empty or HTML body: every shape must still give a
  * readable message. Every string taken from the body is redacted, then shortened.
  */
-export function parseErrorBody(rawBody: unknown, secrets: readonly string[]): SignalWireErrorBody {
-	let body: unknown = rawBody;
-	if (typeof rawBody === 'string') {
-		const text = rawBody.trim();
-		if (text === '') return {};
-		try {
-			body = JSON.parse(text);
-		} catch {
-			return looksLikeMarkup(text)
-				? {}
-				: { message: quoteFromServer(text, secrets, MAX_MESSAGE_LENGTH) };
-		}
+function parseErrorBody(rawBody: string, secrets: readonly string[]): SignalWireErrorBody {
+	const text = rawBody.trim();
+	if (text === '') return {};
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// Markup (a proxy's HTML page) says nothing worth quoting.
+		return text.startsWith('<')
+			? {}
+			: { message: quoteFromServer(text, secrets, MAX_MESSAGE_LENGTH) };
 	}
 	if (body === null || typeof body !== 'object') return {};
 	const object = body as Record<string, unknown>;
@@ -65,10 +65,6 @@ function describeErrorEntry(entry: unknown): string {
 	return String(JSON.stringify(entry));
 }
 
-function looksLikeMarkup(text: string): boolean {
-	return text.startsWith('<');
-}
-
 function quoteSentValues(sentValues: Record<string, string> | undefined): string {
 	const entries = Object.entries(sentValues ?? {});
 	if (entries.length === 0) return '';
@@ -79,7 +75,7 @@ function fixFor(status: number, apiMessage: string | undefined, context: ErrorCo
 	switch (status) {
 		case 400:
 		case 422:
-			return `SignalWire refused a value${apiMessage ? `: ${apiMessage}` : ''}. Correct that field and run again.${quoteSentValues(context.sentValues)}`;
+			return `SignalWire refused a value${apiMessage ? `: ${apiMessage}` : ''}. Correct that field and run again.${quoteSentValues(context.sentValues ?? context.form)}`;
 		case 401:
 			return 'Check the Project ID and API token in the SignalWire API credentials, and that the token has the Voice scope enabled (SignalWire dashboard → API).';
 		case 403:
@@ -115,7 +111,7 @@ export function quoteLink(value: string, secrets: readonly string[]): string {
 export function apiErrorFromResponse(
 	node: INode,
 	status: number,
-	rawBody: unknown,
+	rawBody: string,
 	context: ErrorContext,
 	attempts: number,
 	secrets: readonly string[],
@@ -162,15 +158,13 @@ const TRANSPORT_FAILURES: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 	ECONNRESET: 'the connection was reset',
 	EPIPE: 'the connection was closed',
+	ERR_STREAM_PREMATURE_CLOSE: 'the connection was closed before the whole answer arrived',
 	ENOTFOUND: 'the host name was not found',
 	EAI_AGAIN: 'the host name could not be looked up',
 	EPROTO: 'the TLS handshake failed',
 	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
 	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
 };
-
-/** The code send() gives a request that its deadline ended. */
-export const DEADLINE_EXCEEDED = 'DEADLINE_EXCEEDED';
 
 /** The Node or axios error code behind a failed request, wherever n8n wrapped it. */
 export function transportFailureCode(error: unknown): string | undefined {
@@ -184,7 +178,7 @@ export function transportFailureCode(error: unknown): string | undefined {
 }
 
 export function describeTransportFailure(code: string | undefined, timeoutMs: number): string {
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === DEADLINE_EXCEEDED) {
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
 		return `no answer within ${timeoutMs / 1000} s (Request Options → Timeout)`;
 	}
 	return (code && TRANSPORT_FAILURES[code]) || 'the connection failed';

@@ -1,11 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readListPage } from './answer';
 import { apiErrorFromProblem, quoteLink } from './errors';
 import { resourceUrl } from './paths';
-import { readListPage } from './responses';
-import { send } from './send';
-import { getSpace } from './space';
-import type { ListPage, ListRequest, SignalWireContext, Space } from './types';
+import { callOf, sendJson } from './request';
+import { getSpace, nextPageUrl } from './space';
+import type { Call, QueryValues, SignalWireContext, Space, Target } from './types';
+
+export interface ListOptions {
+	/** The array's key in SignalWire's list envelope, e.g. "conferences". */
+	listKey: string;
+	query?: QueryValues;
+}
+
+export interface ListPage {
+	items: IDataObject[];
+	/** Opaque: pass it back as it is for the next page; null after the last one. */
+	nextPageToken: string | null;
+}
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -21,45 +33,14 @@ export function maxPages(pageSize: number): number {
 	return Math.ceil(MAX_LIST_ITEMS / Math.max(1, pageSize)) + 1;
 }
 
-function pageSizeOf(request: ListRequest): number {
-	const asked = Number(request.query?.PageSize);
+function pageSizeOf(query: QueryValues | undefined): number {
+	const asked = Number(query?.PageSize);
 	return Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_PAGE_SIZE) : 50;
-}
-
-/**
- * `next_page_uri` is a path from the host (it already starts with /api/laml/2010-04-01), so it is
- * joined to the space origin, never to the API base. A link to any other host, scheme or account
- * is refused: following it would send the credentials elsewhere.
- */
-function resolveNextPageUrl(
-	context: SignalWireContext,
-	space: Space,
-	nextPageUri: string,
-	itemIndex: number,
-): string {
-	const resolved = URL.canParse(nextPageUri, space.origin)
-		? new URL(nextPageUri, space.origin)
-		: undefined;
-	if (
-		resolved === undefined ||
-		resolved.origin !== space.origin ||
-		!resolved.pathname.startsWith(`${space.accountPath}/`)
-	) {
-		throw apiErrorFromProblem(
-			context.getNode(),
-			'SignalWire returned a next page link outside this space; paging stopped',
-			`The link "${quoteLink(nextPageUri, space.secrets)}" does not point into ${space.origin}${space.accountPath}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
-			itemIndex,
-			space.secrets,
-		);
-	}
-	resolved.hash = '';
-	return resolved.href;
 }
 
 function tooManyPages(
 	context: SignalWireContext,
-	request: ListRequest,
+	itemIndex: number,
 	pages: number,
 	read: number | undefined,
 ): Error {
@@ -68,30 +49,37 @@ function tooManyPages(
 		context.getNode(),
 		`SignalWire kept sending next page links after ${pages} pages; paging stopped`,
 		`One list is read to at most ${MAX_LIST_ITEMS.toLocaleString('en-US')} items.${itemsRead} Narrow the list with filters (e.g. dates), or check the Space URL in the credentials.`,
-		request.itemIndex,
+		itemIndex,
 	);
 }
 
-async function listPage(
+interface Page {
+	items: IDataObject[];
+	nextPageUri: string | null;
+}
+
+/** The first page (from the target and query) or the one `nextPageUri` names. */
+async function readPage(
 	context: SignalWireContext,
 	space: Space,
-	request: ListRequest,
+	call: Call,
+	listKey: string,
 	nextPageUri?: string,
-): Promise<Omit<ListPage, 'secrets'>> {
+): Promise<Page> {
 	const url =
 		nextPageUri === undefined
-			? resourceUrl(space, request.resource, request.query)
-			: resolveNextPageUrl(context, space, nextPageUri, request.itemIndex);
-	const body = await send(context, space, url, { ...request, method: 'GET' });
-	const page = readListPage(context, body, request.listKey, request.itemIndex);
+			? resourceUrl(space, call.resource, call.query)
+			: nextPageUrl(context, space, nextPageUri, call.itemIndex);
+	const body = await sendJson(context, space, call, url);
+	const page = readListPage(context, body, listKey, call.itemIndex);
 	// An empty page that still links onwards has nothing to add: following it can only loop.
 	return page.items.length === 0 ? { items: [], nextPageUri: null } : page;
 }
 
 /**
- * The token a picker hands back for the next page: the next link, with the number of the page it
- * leads to in a fragment (never sent; stripped before the request), so that paging across picker
- * calls is bounded like paging within one list.
+ * A page token: the next link, with the number of the page it leads to in a fragment (never
+ * sent; stripped before the request), so that paging across calls (a picker's "load more") is
+ * bounded like paging within one list.
  */
 const PAGE_NUMBER_MARK = '#page-number=';
 
@@ -109,26 +97,26 @@ function readPageToken(token: string): { uri: string; pageNumber: number } {
 	};
 }
 
-/**
- * One page: the first one (from `resource` and `query`) or the one a previous page's
- * `nextPageUri` token names. The token is opaque: pass it back as it is.
- */
-export async function signalWireApiListPage(
+/** One page: the first one, or the one a previous page's `nextPageToken` names. */
+export async function apiListPage(
 	context: SignalWireContext,
-	request: ListRequest,
-	nextPageToken?: string,
+	target: Target,
+	itemIndex: number,
+	options: ListOptions & { pageToken?: string },
 ): Promise<ListPage> {
-	const space = await getSpace(context, request.itemIndex);
+	const space = await getSpace(context, itemIndex);
+	const call = callOf(space, target, itemIndex, { query: options.query });
 	const { uri, pageNumber } =
-		nextPageToken === undefined ? { uri: undefined, pageNumber: 1 } : readPageToken(nextPageToken);
-	if (pageNumber > maxPages(pageSizeOf(request))) {
-		throw tooManyPages(context, request, pageNumber - 1, undefined);
+		options.pageToken === undefined
+			? { uri: undefined, pageNumber: 1 }
+			: readPageToken(options.pageToken);
+	if (pageNumber > maxPages(pageSizeOf(options.query))) {
+		throw tooManyPages(context, itemIndex, pageNumber - 1, undefined);
 	}
-	const page = await listPage(context, space, request, uri);
+	const page = await readPage(context, space, call, options.listKey, uri);
 	return {
 		items: page.items,
-		nextPageUri: page.nextPageUri === null ? null : pageToken(page.nextPageUri, pageNumber + 1),
-		secrets: space.secrets,
+		nextPageToken: page.nextPageUri === null ? null : pageToken(page.nextPageUri, pageNumber + 1),
 	};
 }
 
@@ -136,27 +124,28 @@ export async function signalWireApiListPage(
  * Every item of a list, or the first `limit`. PageSize is chosen so that the fewest requests are
  * spent: the maximum for all items, else just the limit.
  */
-export async function signalWireApiListAll(
+export async function apiListAll(
 	context: SignalWireContext,
-	request: ListRequest,
-	limit?: number,
+	target: Target,
+	itemIndex: number,
+	options: ListOptions & { limit?: number },
 ): Promise<IDataObject[]> {
+	const { limit } = options;
 	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
-	const firstPage: ListRequest = {
-		...request,
-		query: { ...request.query, PageSize: pageSize },
-	};
-	const space = await getSpace(context, request.itemIndex);
+	const space = await getSpace(context, itemIndex);
+	const call = callOf(space, target, itemIndex, {
+		query: { ...options.query, PageSize: pageSize },
+	});
 	const collected: IDataObject[] = [];
 	const followed = new Set<string>();
-	let page = await listPage(context, space, firstPage);
+	let page = await readPage(context, space, call, options.listKey);
 	for (let pageNumber = 1; ; pageNumber++) {
 		if (page.items.length > pageSize) {
 			throw apiErrorFromProblem(
 				context.getNode(),
 				`SignalWire returned ${page.items.length} items for a page of at most ${pageSize}; paging stopped`,
 				"The answer does not follow SignalWire's paging. Check the Space URL in the credentials: it must point at your SignalWire space.",
-				request.itemIndex,
+				itemIndex,
 			);
 		}
 		for (const item of page.items) {
@@ -171,14 +160,14 @@ export async function signalWireApiListAll(
 				context.getNode(),
 				'SignalWire returned the same next page link twice; paging stopped',
 				`The link "${quoteLink(page.nextPageUri, space.secrets)}" was already followed, so following it again would loop forever. ${collected.length} items had been read. Try again later, or narrow the filters.`,
-				request.itemIndex,
+				itemIndex,
 				space.secrets,
 			);
 		}
 		if (pageNumber >= maxPages(pageSize)) {
-			throw tooManyPages(context, request, pageNumber, collected.length);
+			throw tooManyPages(context, itemIndex, pageNumber, collected.length);
 		}
 		followed.add(page.nextPageUri);
-		page = await listPage(context, space, request, page.nextPageUri);
+		page = await readPage(context, space, call, options.listKey, page.nextPageUri);
 	}
 }

@@ -5,62 +5,37 @@ import type { QueryValues, Space } from './types';
  * name) before it gets here; encoding is kept anyway so that no value can ever change a path.
  */
 export const API_PREFIX = '/api/laml/2010-04-01';
-
 const segment = encodeURIComponent;
 
-export function accountPath(projectId: string): string {
-	return `${API_PREFIX}/Accounts/${segment(projectId)}`;
-}
-
-export const conferencesPath = (): string => '/Conferences';
-
-export const conferencePath = (conferenceSid: string): string =>
-	`${conferencesPath()}/${segment(conferenceSid)}`;
-
-export const participantsPath = (conferenceSid: string): string =>
-	`${conferencePath(conferenceSid)}/Participants`;
-
-export const participantPath = (conferenceSid: string, callSid: string): string =>
-	`${participantsPath(conferenceSid)}/${segment(callSid)}`;
-
-export const conferenceRecordingsPath = (conferenceSid: string): string =>
-	`${conferencePath(conferenceSid)}/Recordings`;
-
-export const conferenceRecordingPath = (conferenceSid: string, recordingSid: string): string =>
-	`${conferenceRecordingsPath(conferenceSid)}/${segment(recordingSid)}`;
-
-/** The account-wide media of a recording: `.mp3`, or `.wav` (SignalWire also serves WAV without an extension). */
-export const recordingMediaPath = (recordingSid: string, extension: 'mp3' | 'wav'): string =>
+export const accountPath = (projectId: string) => `${API_PREFIX}/Accounts/${segment(projectId)}`;
+export const conferencesPath = () => '/Conferences';
+export const conferencePath = (sid: string) => `/Conferences/${segment(sid)}`;
+export const participantsPath = (sid: string) => `${conferencePath(sid)}/Participants`;
+export const participantPath = (sid: string, callSid: string) =>
+	`${participantsPath(sid)}/${segment(callSid)}`;
+export const conferenceRecordingsPath = (sid: string) => `${conferencePath(sid)}/Recordings`;
+export const conferenceRecordingPath = (sid: string, recordingSid: string) =>
+	`${conferenceRecordingsPath(sid)}/${segment(recordingSid)}`;
+/** A recording's audio, account-wide: `.mp3`, or `.wav` (also served without an extension). */
+export const recordingMediaPath = (recordingSid: string, extension: 'mp3' | 'wav') =>
 	`/Recordings/${segment(recordingSid)}.${extension}`;
-
-export const conferenceStreamsPath = (conferenceSid: string): string =>
-	`${conferencePath(conferenceSid)}/Streams`;
-
-export const conferenceStreamPath = (conferenceSid: string, streamSidOrName: string): string =>
-	`${conferenceStreamsPath(conferenceSid)}/${segment(streamSidOrName)}`;
-
+export const conferenceStreamsPath = (sid: string) => `${conferencePath(sid)}/Streams`;
+export const conferenceStreamPath = (sid: string, streamSidOrName: string) =>
+	`${conferenceStreamsPath(sid)}/${segment(streamSidOrName)}`;
+export const callsPath = () => '/Calls';
 /** A call: where a participant's phone number or SIP address lives (`from`, `to`). */
-export const callPath = (callSid: string): string => `/Calls/${segment(callSid)}`;
+export const callPath = (callSid: string) => `/Calls/${segment(callSid)}`;
+/** cXML Scripts ("LamlBins" in the API): the documents the node writes for SignalWire to fetch. */
+export const cxmlScriptsPath = () => '/LamlBins';
+export const cxmlScriptPath = (scriptSid: string) => `/LamlBins/${segment(scriptSid)}`;
+export const incomingPhoneNumbersPath = () => '/IncomingPhoneNumbers';
 
-export function toQueryString(query: QueryValues | undefined): string {
+/** The URL of `resource` in the space's account; empty query values are left out. */
+export function resourceUrl(space: Space, resource: string, query?: QueryValues): string {
 	const params = new URLSearchParams();
 	for (const [name, value] of Object.entries(query ?? {})) {
 		if (value !== undefined && value !== '') params.append(name, String(value));
 	}
 	const serialized = params.toString();
-	return serialized ? `?${serialized}` : '';
+	return `${space.origin}${space.accountPath}${resource}${serialized ? `?${serialized}` : ''}`;
 }
-
-export function resourceUrl(space: Space, resource: string, query?: QueryValues): string {
-	return `${space.origin}${space.accountPath}${resource}${toQueryString(query)}`;
-}
-
-/** cXML Scripts ("LamlBins" in the API): the documents the node writes for SignalWire to fetch. */
-export const cxmlScriptsPath = (): string => '/LamlBins';
-
-export const cxmlScriptPath = (scriptSid: string): string =>
-	`${cxmlScriptsPath()}/${segment(scriptSid)}`;
-
-export const callsPath = (): string => '/Calls';
-
-export const incomingPhoneNumbersPath = (): string => '/IncomingPhoneNumbers';

@@ -1,6 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { SignalWireContext } from './types';
+import { AnswerProblem, HttpFailure } from './answer';
+import {
+	apiErrorFromProblem,
+	apiErrorFromResponse,
+	describeTransportFailure,
+	transportFailureCode,
+} from './errors';
+import { Deadline } from './timer';
+import type { Call, SignalWireContext, Space } from './types';
 
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -42,23 +51,127 @@ export function readReliability(context: SignalWireContext, itemIndex: number): 
  * or an announcement sent twice happens twice. A DELETE is not either: sent again after it
  * succeeded, it fails with a 404 that would hide the success.
  */
-export function isIdempotent(method: string, idempotent: boolean | undefined): boolean {
+function isIdempotent(method: string, idempotent: boolean | undefined): boolean {
 	return idempotent ?? method === 'GET';
 }
 
 /**
- * 429 proves SignalWire did nothing, so any request may be sent again. A 503 may come from a proxy
- * after it forwarded the request, so only an idempotent one is.
+ * Failures that say the connection was lost (or timed out) before the whole answer came: Node's
+ * codes, and a body that ended early, which Node reports as "aborted" or "premature close".
  */
-export function isRetryableStatus(status: number, idempotent: boolean): boolean {
-	return status === 429 || (status === 503 && idempotent);
+const LOST_CONNECTION_CODES = [
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ERR_STREAM_PREMATURE_CLOSE',
+];
+
+export function isLostConnection(error: unknown): boolean {
+	const code = transportFailureCode(error);
+	const message = error instanceof Error ? error.message : '';
+	return (
+		(code !== undefined && LOST_CONNECTION_CODES.includes(code)) ||
+		/aborted|premature close|socket hang up/i.test(message)
+	);
 }
 
-const RETRYABLE_FAILURES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE']);
+/**
+ * How long to wait before the next attempt, or undefined when there is none to make. 429 proves
+ * SignalWire did nothing, so any request may be sent again. A 503 may come from a proxy after it
+ * forwarded the request, and a lost connection may have lost only the answer, so only an
+ * idempotent request is sent again after those. A Retry-After longer than MAX_RETRY_AFTER_MS
+ * fails at once instead of stalling the run.
+ */
+function retryDelayMs(error: unknown, idempotent: boolean, attempt: number): number | undefined {
+	if (error instanceof HttpFailure) {
+		if (error.status !== 429 && !(error.status === 503 && idempotent)) return undefined;
+		const asked = retryAfterMs(error.headers['retry-after']);
+		if (asked === undefined) return backoffMs(attempt);
+		return asked <= MAX_RETRY_AFTER_MS ? asked : undefined;
+	}
+	if (error instanceof AnswerProblem) return error.retryable ? backoffMs(attempt) : undefined;
+	if (error instanceof NodeOperationError) return undefined;
+	return idempotent && isLostConnection(error) ? backoffMs(attempt) : undefined;
+}
 
-/** A lost connection is retried for idempotent requests only: a write may have been processed. */
-export function isRetryableFailure(idempotent: boolean, code: string | undefined): boolean {
-	return idempotent && code !== undefined && RETRYABLE_FAILURES.has(code);
+function attemptsNote(attempts: number): string {
+	return attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+}
+
+/** What a failure that is not tried again says: what went wrong, how often it was tried, what to fix. */
+function finalError(
+	context: SignalWireContext,
+	space: Space,
+	call: Call,
+	error: unknown,
+	attempts: number,
+	timeoutMs: number,
+): Error {
+	const node = context.getNode();
+	if (error instanceof HttpFailure) {
+		if (error.status >= 300 && error.status < 400) {
+			return apiErrorFromProblem(
+				node,
+				`SignalWire answered${call.subject ?? ''} with a redirect (HTTP ${error.status}), which is not followed`,
+				'Redirects are never followed, so the credentials cannot leave your space. Check the Space URL in the SignalWire API credentials: it must be the address of your space, e.g. https://example.signalwire.com.',
+				call.itemIndex,
+			);
+		}
+		return apiErrorFromResponse(node, error.status, error.body, call, attempts, call.secrets);
+	}
+	if (error instanceof AnswerProblem) {
+		return apiErrorFromProblem(
+			node,
+			`${error.message}${attemptsNote(attempts)}`,
+			error.description,
+			call.itemIndex,
+			call.secrets,
+		);
+	}
+	// Not the connection's: the binary store's own failure, reported by n8n as it is.
+	if (error instanceof NodeOperationError) return error;
+	// What is left failed on the way: n8n's helper (which wraps it in a NodeApiError) or the body.
+
+	return apiErrorFromProblem(
+		node,
+		`Could not reach SignalWire at ${space.origin}: ${describeTransportFailure(transportFailureCode(error), timeoutMs)}${attemptsNote(attempts)}`,
+		'Check the Space URL in the SignalWire API credentials and that this n8n instance can reach it. For slow answers, raise Request Options → Timeout.',
+		call.itemIndex,
+		call.secrets,
+	);
+}
+
+/**
+ * The one retry loop, for JSON requests and downloads alike: each attempt runs within its own
+ * Timeout (the deadline it is handed, stopped when it ends), and a failure is tried again as
+ * retryDelayMs says, up to Max Retries times.
+ */
+export async function withRetries<T>(
+	context: SignalWireContext,
+	space: Space,
+	call: Call,
+	attempt: (deadline: Deadline) => Promise<T>,
+): Promise<T> {
+	const { maxRetries, timeoutMs } = readReliability(context, call.itemIndex);
+	const idempotent = isIdempotent(call.method, call.idempotent);
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const deadline = new Deadline(timeoutMs);
+		let failure: unknown;
+		try {
+			return await attempt(deadline);
+		} catch (error) {
+			failure = error;
+		} finally {
+			deadline.stop();
+		}
+		const waitMs =
+			attemptNumber <= maxRetries ? retryDelayMs(failure, idempotent, attemptNumber) : undefined;
+		if (waitMs === undefined) {
+			throw finalError(context, space, call, failure, attemptNumber, timeoutMs);
+		}
+		await sleep(waitMs);
+	}
 }
 
 /** Exponential backoff with full jitter: 0.5–1 × 500 ms, 1 s, 2 s, … up to 8 s. */

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
@@ -16,58 +15,51 @@ export type SignalWireContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
+/** The contexts that can hold binary data: the action node and the webhook trigger. */
+export type BinaryContext = IExecuteFunctions | IWebhookFunctions;
+
 export type QueryValues = Record<string, string | number | undefined>;
 
-/** What the caller knows about the request, so that an error can say what to fix. */
-export interface ErrorContext {
-	itemIndex: number;
+/** What a call acts on. */
+export interface Target {
+	/** Path below the account (from `paths.ts`), every dynamic segment validated and encoded. */
+	resource: string;
 	/** Said on a 404, e.g. 'No conference with ID "…" exists in this project.' */
 	notFound?: string;
-	/** The form fields or filters that were sent, quoted on a 400 or 422. */
-	sentValues?: Record<string, string>;
 }
 
-export interface SignalWireRequest extends ErrorContext {
-	method: IHttpRequestMethods;
-	/** Path below the account (from `paths.ts`), every dynamic segment already validated and encoded. */
-	resource: string;
+/** How a call is sent: the one options shape of every transport function. */
+export interface CallOptions {
+	/** GET when not given. */
+	method?: IHttpRequestMethods;
 	query?: QueryValues;
+	/** Sent form-encoded. */
 	form?: Record<string, string>;
+	/** What a 400 or 422 quotes as sent: `form` when not given (leave a secret out of it). */
+	sentValues?: Record<string, string>;
 	/**
-	 * Whether sending the request twice does no more than sending it once (ending a conference,
-	 * setting a flag). Defaults to true for GET and false otherwise; decides what a 503 or a lost
-	 * connection may retry.
+	 * Whether sending it twice does no more than sending it once (ending a conference, setting a
+	 * flag): only then may a 503 or a lost connection be retried. True for GET, else false.
 	 */
 	idempotent?: boolean;
+	/** What the user typed into password fields: sent, but never quoted back, like the token. */
+	secrets?: readonly string[];
 }
 
-export interface ListRequest extends Omit<SignalWireRequest, 'method' | 'form'> {
-	/** The array's key in SignalWire's list envelope, e.g. "conferences". */
-	listKey: string;
+/** A call as the transport carries it through its attempts. */
+export interface Call extends Target, CallOptions {
+	method: IHttpRequestMethods;
+	itemIndex: number;
+	/** The token, its Basic value and `secrets`. */
+	secrets: readonly string[];
+	/** What errors call the request after "SignalWire answered", e.g. " the recording download". */
+	subject?: string;
 }
 
-export interface ListPage {
-	items: IDataObject[];
-	nextPageUri: string | null;
-	/** What error messages about this page must not quote. */
-	secrets: string[];
-}
-
-/** One resource an operation acts on. */
-export interface Target {
-	/** Path below the account (from `paths.ts`). */
-	resource: string;
-	/** Said on a 404. */
-	notFound: string;
-}
-
-/** The configured space, resolved from the credentials once per request or list. */
+/** The configured space, resolved from the credentials once per call or list. */
 export interface Space {
 	origin: string;
 	accountPath: string;
 	/** Never to be quoted back: the token and the Basic auth value made from it. */
 	secrets: string[];
 }
-
-/** The contexts that can hold binary data: the action node and the webhook trigger. */
-export type BinaryContext = IExecuteFunctions | IWebhookFunctions;

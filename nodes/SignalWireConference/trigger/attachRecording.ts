@@ -4,8 +4,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { defaultRecordingFileName } from '../helpers/recordingFile';
 import { isUuid, parseBooleanValue } from '../helpers/validation';
 import type { RecordingFormat } from '../transport';
-import { DEFAULT_MAX_DOWNLOAD_MB, signalWireDownloadRecording } from '../transport';
+import { apiDownload, DEFAULT_MAX_DOWNLOAD_MB, recordingMedia } from '../transport';
 import { jsonItems } from '../helpers/jsonItems';
+import { mayDownloadRecordings } from './recordingEvents';
+import { verifiesSignature } from './verifyRequest';
 
 interface TriggerDownload {
 	format: RecordingFormat;
@@ -65,6 +67,18 @@ export async function recordingWorkflowData(
 		// Strict: an expression's "false" must not download.
 		parseBooleanValue(context.getNodeParameter('downloadRecording', false)) === true;
 	if (!wanted) return { workflowData: [jsonItems(item)] };
+	if (
+		!mayDownloadRecordings(
+			verifiesSignature(context),
+			context.getNodeParameter('downloadUnverified', false),
+		)
+	) {
+		const downloadError = {
+			message:
+				'The recording was not downloaded: Verify Signature is off, so this callback may not come from SignalWire. Turn on Verify Signature, or Download Unverified Recordings.',
+		};
+		return { workflowData: [jsonItems({ ...item, downloadError })] };
+	}
 
 	const recordingSid = String(item.RecordingSid ?? '')
 		.trim()
@@ -78,9 +92,7 @@ export async function recordingWorkflowData(
 	const settings = readTriggerDownload(context);
 	acknowledge(context);
 	try {
-		const binary = await signalWireDownloadRecording(context, {
-			itemIndex: 0,
-			recordingSid,
+		const binary = await apiDownload(context, recordingMedia(recordingSid, settings.format), 0, {
 			format: settings.format,
 			fileName: defaultRecordingFileName(
 				{ recordingSid, startedAt: item.RecordingStartTime },

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { binaryPropertyField, formatField, maxSizeOption } from '../actions/common/downloadFields';
+import { parseBooleanValue } from '../helpers/validation';
 
 /**
  * The events of SignalWire's recording status callbacks (`RecordingStatus`): a `<Conference>` asks
@@ -9,18 +10,21 @@ import { binaryPropertyField, formatField, maxSizeOption } from '../actions/comm
 export const RECORDING_EVENTS: Array<INodePropertyOptions & { value: string; cxml: string }> = [
 	{
 		name: 'Recording Absent',
+		action: 'When a recording ends without audio',
 		value: 'recording-absent',
 		cxml: 'absent',
 		description: 'A recording ended without audio (too short or silent)',
 	},
 	{
 		name: 'Recording Completed',
+		action: 'When a recording is ready',
 		value: 'recording-completed',
 		cxml: 'completed',
 		description: "A recording's audio is ready to download",
 	},
 	{
 		name: 'Recording In Progress',
+		action: 'When a recording starts',
 		value: 'recording-in-progress',
 		cxml: 'in-progress',
 		description: 'A recording started',
@@ -63,6 +67,27 @@ export const RECORDING_PROPERTIES: INodeProperties[] = [
 	{ ...binaryPropertyField, displayOptions: showForDownload },
 	{ ...maxSizeOption, displayOptions: showForDownload },
 ];
+
+/**
+ * With Verify Signature off, a download needs this second switch: any request naming a recording
+ * would otherwise make n8n download it with the project's API credentials.
+ */
+export const UNVERIFIED_DOWNLOAD_PROPERTY: INodeProperties = {
+	displayName: 'Download Unverified Recordings',
+	name: 'downloadUnverified',
+	type: 'boolean',
+	default: false,
+	displayOptions: {
+		show: { events: ['recording-completed'], downloadRecording: [true], verifySignature: [false] },
+	},
+	description:
+		'Whether to download the recording a callback names even though the callback is not verified: anyone who knows this URL can then make n8n download any recording of your project with your API credentials, as often as they like',
+};
+
+/** Whether the trigger may download the recordings callbacks name: verified, or asked twice. */
+export function mayDownloadRecordings(verifies: boolean, downloadUnverified: unknown): boolean {
+	return verifies || parseBooleanValue(downloadUnverified) === true;
+}
 
 /** Whether a callback is a recording status callback rather than a conference status callback. */
 export function isRecordingCallback(item: IDataObject): boolean {

@@ -45,7 +45,7 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 export interface CalledUrlSources {
-	/** n8n's own URL of this webhook (`getNodeWebhookUrl`), built from WEBHOOK_URL when it is set. */
+	/** n8n's own URL of this webhook (`getNodeWebhookUrl`), built from N8N_WEBHOOK_URL when it is set. */
 	nodeWebhookUrl?: string;
 	/** The request's path and query as n8n received it (`originalUrl`). */
 	originalUrl: string;
@@ -62,7 +62,7 @@ function queryOf(originalUrl: string): string {
 
 /**
  * The URLs SignalWire may have signed, most likely first: n8n's own webhook URL (what the editor
- * shows as Production URL, from WEBHOOK_URL, so right behind proxies and in queue mode) with the
+ * shows as Production URL, from N8N_WEBHOOK_URL, so right behind proxies and in queue mode) with the
  * request's query string; then the URL rebuilt from the request; then the Public Base URL.
  */
 export function signatureUrlCandidates(sources: CalledUrlSources): string[] {

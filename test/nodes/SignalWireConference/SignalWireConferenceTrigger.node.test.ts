@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- the rig, not shipped: n8n's rules for node code do not apply */
 import { nodeTypeInstances, PACKAGE } from '../../harness/engine';
 import { conferenceCallbackBody, signLikeSignalWire } from '../../harness/signedCallbacks';
 import { activateWebhook, callWebhook, WEBHOOK_ID } from '../../harness/triggers';
@@ -500,7 +501,7 @@ describe('SignalWire Conference Trigger: which URL the signature is checked agai
 		);
 	}
 
-	it("accepts a signature of n8n's own webhook URL (WEBHOOK_URL) with the request's query string, with no option set", async () => {
+	it("accepts a signature of n8n's own webhook URL (N8N_WEBHOOK_URL) with the request's query string, with no option set", async () => {
 		const { result, response } = await signedFor(`${PUBLIC}${PATH}?tenant=a%20b`);
 
 		expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 import { runNode } from '../../harness/engine';
 import { ACCOUNT_PATH, expectNoToken, useSignalWireServer } from '../../harness/fixtures';
 import type { NodeRun } from '../../harness/engine';
-import { resolveSpaceOrigin } from '../../../nodes/SignalWireConference/transport/spaceUrl';
+import { resolveSpaceOrigin } from '../../../nodes/SignalWireConference/transport/space';
 import { FROM_NUMBER, resetTelephony } from './actions/common/announceHarness';
 
 const space = useSignalWireServer();
@@ -290,7 +290,7 @@ describe('bad-input campaign', () => {
 		],
 		[
 			{ returnAll: true, filters: { status: '={{ "active" }}' } },
-			'Status filter "active" is not a conference status',
+			'Status filter "active" is not one of: init, in-progress, completed',
 		],
 	])('refuses out-of-range list input %j before sending anything', async (extra, message) => {
 		const run = await runNode({

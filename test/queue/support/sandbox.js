@@ -76,6 +76,18 @@ function sandboxClient(sandbox) {
 			return (await client.callbacks()).length;
 		},
 
+		/** Waits until something said or played matches `predicate`; resolves with it. */
+		async waitForSaid(predicate, timeoutMs) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const found = (await client.said()).find(predicate);
+				if (found) return found;
+				if (Date.now() > deadline)
+					throw new Error(`the sandbox said nothing such within ${timeoutMs / 1000} s`);
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		},
+
 		/** Waits until a request after `mark` matches `predicate`; resolves with it. */
 		async waitForRequest(mark, predicate, timeoutMs) {
 			const deadline = Date.now() + timeoutMs;

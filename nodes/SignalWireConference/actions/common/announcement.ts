@@ -5,7 +5,7 @@ import { buildForm } from '../../helpers/formFields';
 import { assertHttpUrl, inputError } from '../../helpers/validation';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL, MAX_LOOP, MAX_TEXT_LENGTH } from './announceFields';
 import type { Cleanup, ScriptUse } from './cxmlScripts';
-import { cleanUpAfter, describeScript, obtainScript } from './cxmlScripts';
+import { describeScript, obtainScript } from './cxmlScripts';
 
 const MAX_AUDIO_URL_LENGTH = 2000;
 
@@ -187,15 +187,6 @@ export async function prepareAnnouncement(
 	}
 	const script = await obtainScript(context, document!, itemIndex);
 	return { form: { AnnounceUrl: script.requestUrl }, script };
-}
-
-/** Once the announcement is made: removes retired scripts when this run added one. */
-export async function afterScriptUse(
-	context: IExecuteFunctions,
-	script: ScriptUse | undefined,
-	itemIndex: number,
-): Promise<Cleanup | undefined> {
-	return script === undefined ? undefined : await cleanUpAfter(context, script, itemIndex);
 }
 
 /** What the output says about the announcement and its script. */

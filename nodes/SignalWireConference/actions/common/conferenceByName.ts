@@ -8,14 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { characterNotInXml } from '../../helpers/cxml';
 import { getSidFromLocator } from '../../helpers/validation';
-import {
-	conferencePath,
-	conferencesPath,
-	signalWireApiListAll,
-	signalWireApiRequest,
-} from '../../transport';
-import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, conferenceNotFound } from './conferenceLocator';
-import { uuidLocator } from './locators';
+import { conferencePath, conferencesPath, apiListAll, apiRequest } from '../../transport';
+import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, conferenceNotFound, uuidLocator } from './locators';
 
 const MAX_NAME_LENGTH = 64;
 
@@ -27,7 +21,7 @@ export function conferenceLocatorWithName(description: string): INodeProperties 
 	return uuidLocator({
 		field: CONFERENCE_FIELD,
 		description,
-		searchMethod: 'searchConferences',
+		searchMethod: 'searchConferencesRunningFirst',
 		urlMode: CONFERENCE_URL_MODE,
 		nameMode: {
 			placeholder: 'All hands',
@@ -88,16 +82,11 @@ async function runningNamed(
 	name: string,
 	itemIndex: number,
 ): Promise<ConferenceRef[]> {
-	const found = await signalWireApiListAll(
-		context,
-		{
-			resource: conferencesPath(),
-			listKey: 'conferences',
-			query: { FriendlyName: name, Status: 'in-progress' },
-			itemIndex,
-		},
-		2,
-	);
+	const found = await apiListAll(context, { resource: conferencesPath() }, itemIndex, {
+		listKey: 'conferences',
+		query: { FriendlyName: name, Status: 'in-progress' },
+		limit: 2,
+	});
 	return found.map(toRef);
 }
 
@@ -131,8 +120,8 @@ export interface Requirement {
 	consequence: string;
 	/** By Name with no running conference of that name: dial the name (which starts it). */
 	startsByName?: boolean;
-	/** Refuse conferences in this state (checked with a GET before anything is written). */
-	refuse: (status: string) => boolean;
+	/** True for a state the operation refuses (checked with a GET before anything is written). */
+	refuses: (status: string) => boolean;
 }
 
 /**
@@ -156,15 +145,14 @@ export async function resolveConference(
 		conference = running[0];
 	} else {
 		conference = toRef(
-			await signalWireApiRequest(context, {
-				method: 'GET',
-				resource: conferencePath(choice.sid),
+			await apiRequest(
+				context,
+				{ resource: conferencePath(choice.sid), notFound: conferenceNotFound(choice.sid) },
 				itemIndex,
-				notFound: conferenceNotFound(choice.sid),
-			}),
+			),
 		);
 	}
-	if (conference.status !== null && requirement.refuse(conference.status)) {
+	if (conference.status !== null && requirement.refuses(conference.status)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`Conference "${conference.friendlyName}" is not in progress (status: ${conference.status}): ${requirement.consequence}`,
@@ -180,8 +168,11 @@ export async function resolveConference(
 	return conference;
 }
 
-/** Only a conference in progress can hear an announcement. */
-export const MUST_BE_RUNNING = (status: string): boolean => status !== 'in-progress';
+/** Refuses all but a conference in progress: only that one can hear an announcement. */
+export const refuseUnlessRunning = (status: string): boolean => status !== 'in-progress';
+
+/** Refuses an ended conference: nobody can join it any more. */
+export const refuseIfEnded = (status: string): boolean => status === 'completed';
 
 /**
  * The conference ID alone, for operations whose own request says whether the conference exists:

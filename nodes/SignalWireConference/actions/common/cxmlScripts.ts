@@ -3,13 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { parseApiDate } from '../../helpers/apiDate';
-import {
-	cxmlScriptPath,
-	cxmlScriptsPath,
-	signalWireApiDelete,
-	signalWireApiListAll,
-	signalWireApiPost,
-} from '../../transport';
+import { apiListAll, apiRequest, cxmlScriptPath, cxmlScriptsPath } from '../../transport';
 
 /**
  * The lifecycle of the cXML Scripts this node writes (see docs/announce-and-add-participant.md):
@@ -102,28 +96,27 @@ export async function obtainScript(
 	itemIndex: number,
 ): Promise<ScriptUse> {
 	const name = scriptName(contents);
-	const sameName = await signalWireApiListAll(
-		context,
-		{ resource: cxmlScriptsPath(), listKey: 'laml_bins', query: { Name: name }, itemIndex },
-		50,
-	);
+	const sameName = await apiListAll(context, { resource: cxmlScriptsPath() }, itemIndex, {
+		listKey: 'laml_bins',
+		query: { Name: name },
+		limit: 50,
+	});
 	const now = Date.now();
 	const fresh = sameName
 		.filter((script) => script.name === name && requestUrlOf(script) !== undefined)
 		.filter((script) => now - lastActive(script) < REUSE_WITHIN_MS)
 		.sort((a, b) => lastActive(b) - lastActive(a))[0];
 	if (fresh !== undefined) return toUse(context, fresh, true, itemIndex);
-	const created = await signalWireApiPost(
-		context,
-		{
-			resource: cxmlScriptsPath(),
-			notFound:
-				'SignalWire has no cXML Scripts endpoint at this address: check the Space URL in the credentials.',
-		},
-		{ Name: name, Contents: contents },
-		itemIndex,
-		{ Name: name },
-	);
+	const scripts = {
+		resource: cxmlScriptsPath(),
+		notFound:
+			'SignalWire has no cXML Scripts endpoint at this address: check the Space URL in the credentials.',
+	};
+	const created = await apiRequest(context, scripts, itemIndex, {
+		method: 'POST',
+		form: { Name: name, Contents: contents },
+		sentValues: { Name: name },
+	});
 	return toUse(context, created, false, itemIndex);
 }
 
@@ -132,21 +125,21 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Removes this node's scripts that have been idle for RETIRE_AFTER_MS, oldest first, never
- * `keepSid`. A failure stops the clean-up and is reported, not thrown: the announcement or call it
- * follows has already been made.
+ * Once `script` was handed to SignalWire, a run that created it removes this node's scripts that
+ * have been idle for RETIRE_AFTER_MS, oldest first, never `script` itself. A failure stops the
+ * clean-up and is reported, not thrown: the announcement or call it follows has already been made.
  */
 export async function removeRetiredScripts(
 	context: IExecuteFunctions,
-	keepSid: string,
+	script: ScriptUse | undefined,
 	itemIndex: number,
-): Promise<Cleanup> {
+): Promise<Cleanup | undefined> {
+	if (script === undefined || script.reused) return undefined;
+	const keepSid = script.sid;
 	let scripts: IDataObject[];
 	try {
-		scripts = await signalWireApiListAll(context, {
-			resource: cxmlScriptsPath(),
+		scripts = await apiListAll(context, { resource: cxmlScriptsPath() }, itemIndex, {
 			listKey: 'laml_bins',
-			itemIndex,
 		});
 	} catch (error) {
 		return { removed: 0, error: `Listing cXML Scripts failed: ${messageOf(error)}` };
@@ -158,14 +151,14 @@ export async function removeRetiredScripts(
 		.sort((a, b) => lastActive(a) - lastActive(b))
 		.slice(0, MAX_REMOVALS_PER_RUN);
 	let removed = 0;
-	for (const script of retired) {
-		const sid = String(script.sid);
+	for (const retiredScript of retired) {
+		const sid = String(retiredScript.sid);
+		const target = {
+			resource: cxmlScriptPath(sid),
+			notFound: `cXML Script ${sid} is already gone`,
+		};
 		try {
-			await signalWireApiDelete(
-				context,
-				{ resource: cxmlScriptPath(sid), notFound: `cXML Script ${sid} is already gone` },
-				itemIndex,
-			);
+			await apiRequest(context, target, itemIndex, { method: 'DELETE' });
 			removed++;
 		} catch (error) {
 			// Another run removed it first: it is gone, which is all that was wanted.
@@ -174,15 +167,6 @@ export async function removeRetiredScripts(
 		}
 	}
 	return { removed };
-}
-
-/** After the script was handed to SignalWire: a run that added a script removes retired ones. */
-export async function cleanUpAfter(
-	context: IExecuteFunctions,
-	script: ScriptUse,
-	itemIndex: number,
-): Promise<Cleanup | undefined> {
-	return script.reused ? undefined : await removeRetiredScripts(context, script.sid, itemIndex);
 }
 
 /** The script as the output shows it, with what the clean-up did. */

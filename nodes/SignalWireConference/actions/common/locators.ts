@@ -1,7 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ResourceLocatorField } from '../../helpers/validation';
-import { UUID_REGEX } from '../../helpers/validation';
+import { getSidFromLocator, isUuid, UUID_REGEX } from '../../helpers/validation';
+import type { Target } from '../../transport';
+import { conferenceRecordingPath, participantPath } from '../../transport';
+
+/** Every resource locator of the node: conference, participant, recording, stream. */
 
 interface PatternMode {
 	placeholder: string;
@@ -75,4 +80,147 @@ export function uuidLocator(options: LocatorOptions): INodeProperties {
 			...(nameMode ? [patternMode('name', 'By Name', nameMode)] : []),
 		],
 	};
+}
+
+export const CONFERENCE_FIELD: ResourceLocatorField = {
+	name: 'conferenceId',
+	label: 'Conference',
+	collection: 'Conferences',
+};
+
+/** "By URL": a SignalWire conference URL or a conference's `uri` field. */
+export const CONFERENCE_URL_MODE: NonNullable<LocatorOptions['urlMode']> = {
+	placeholder:
+		'https://example.signalwire.com/api/laml/2010-04-01/Accounts/…/Conferences/b3877c40-da60-4998-90ad-b792e98472cf',
+	regex: `.*/Conferences/${UUID_REGEX}(\\.json)?([?#].*)?\\s*$`,
+	errorMessage: 'Not a SignalWire conference URL',
+	extractRegex: `/Conferences/(${UUID_REGEX})`,
+};
+
+/** The conference picker shared by every operation that acts on one conference. */
+export const conferenceLocator: INodeProperties = uuidLocator({
+	field: CONFERENCE_FIELD,
+	description: 'The conference to act on',
+	searchMethod: 'searchConferences',
+	urlMode: CONFERENCE_URL_MODE,
+});
+
+/** The conference picker of operations on a live conference: running conferences listed first. */
+export const liveConferenceLocator: INodeProperties = uuidLocator({
+	field: CONFERENCE_FIELD,
+	description: 'The conference to act on',
+	searchMethod: 'searchConferencesRunningFirst',
+	urlMode: CONFERENCE_URL_MODE,
+});
+
+export function conferenceNotFound(conferenceSid: string): string {
+	return `No conference with ID "${conferenceSid}" exists in this project: check the conference ID, or pick the conference from the list.`;
+}
+
+/** Something that lives inside one conference: a participant or a recording. */
+export interface ConferenceChild {
+	field: ResourceLocatorField;
+	path: (conferenceSid: string, sid: string) => string;
+	notFound: (conferenceSid: string, sid: string) => string;
+}
+
+export interface ConferenceChildTarget extends Target {
+	conferenceSid: string;
+	sid: string;
+}
+
+/** The conference and the child an item points at, both validated before any request. */
+export function readConferenceChild(
+	context: IExecuteFunctions,
+	child: ConferenceChild,
+	itemIndex: number,
+): ConferenceChildTarget {
+	const conferenceSid = getSidFromLocator(context, CONFERENCE_FIELD, itemIndex);
+	const sid = getSidFromLocator(context, child.field, itemIndex);
+	return {
+		conferenceSid,
+		sid,
+		resource: child.path(conferenceSid, sid),
+		notFound: child.notFound(conferenceSid, sid),
+	};
+}
+
+export const PARTICIPANT: ConferenceChild = {
+	field: { name: 'participantId', label: 'Participant', collection: 'Participants' },
+	path: participantPath,
+	notFound: (conferenceSid, callSid) =>
+		`No participant with call ID "${callSid}" is in conference "${conferenceSid}": check both IDs (a participant who left is no longer listed).`,
+};
+
+export const participantLocator: INodeProperties = uuidLocator({
+	field: PARTICIPANT.field,
+	description: "The participant, identified by its call's ID (call_sid)",
+	searchMethod: 'searchParticipants',
+});
+
+export const RECORDING: ConferenceChild = {
+	field: { name: 'recordingId', label: 'Recording', collection: 'Recordings' },
+	path: conferenceRecordingPath,
+	notFound: (conferenceSid, recordingSid) =>
+		`No recording with ID "${recordingSid}" belongs to conference "${conferenceSid}": check both IDs.`,
+};
+
+export const recordingLocator: INodeProperties = uuidLocator({
+	field: RECORDING.field,
+	description: 'The recording of the conference',
+	searchMethod: 'searchConferenceRecordings',
+});
+
+export const STREAM_FIELD: ResourceLocatorField = {
+	name: 'streamId',
+	label: 'Stream',
+	collection: 'Streams',
+};
+
+/** Names go into the URL when a stream is stopped by name, so they are kept to URL-safe characters. */
+const STREAM_NAME_REGEX = '^[A-Za-z0-9_-]{1,64}$';
+export const STREAM_NAME_PATTERN = new RegExp(STREAM_NAME_REGEX);
+
+export const streamLocator: INodeProperties = uuidLocator({
+	field: STREAM_FIELD,
+	description: 'The stream: its ID, or the name it was started with',
+	nameMode: {
+		placeholder: 'transcriber',
+		regex: STREAM_NAME_REGEX,
+		errorMessage: 'Stream names use letters, digits, "_" and "-" only',
+	},
+});
+
+/** The stream's ID or name, checked so that it cannot change the request path. */
+export function readStreamReference(context: IExecuteFunctions, itemIndex: number): string {
+	const locator = context.getNodeParameter(STREAM_FIELD.name, itemIndex) as {
+		mode?: string;
+		value?: unknown;
+	};
+	const value = String(locator?.value ?? '').trim();
+	if (locator?.mode === 'name') {
+		if (!STREAM_NAME_PATTERN.test(value)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Stream name "${value.slice(0, 100)}" is not valid`,
+				{
+					itemIndex,
+					description: 'Stream names use letters, digits, "_" and "-" only (up to 64 characters).',
+				},
+			);
+		}
+		return value;
+	}
+	if (!isUuid(value)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Stream ID "${value.slice(0, 100)}" is not a valid ID: SignalWire IDs are UUIDs`,
+			{
+				itemIndex,
+				description:
+					'Use the sid returned by Start, or choose "By Name" and give the stream\'s name.',
+			},
+		);
+	}
+	return value.toLowerCase();
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	DEFAULT_MAX_RETRIES,
@@ -46,3 +46,10 @@ export const requestOptions: INodeProperties = {
 		},
 	],
 };
+
+/** Requests in Parallel: the same for every item (the first item's value), within 1 and the maximum. */
+export function readParallelism(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const wanted = Number(options.parallelRequests ?? 1);
+	return Number.isInteger(wanted) ? Math.min(Math.max(wanted, 1), MAX_PARALLEL_REQUESTS) : 1;
+}

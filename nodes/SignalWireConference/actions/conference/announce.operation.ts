@@ -1,19 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { conferencePath, signalWireApiPost } from '../../transport';
 import {
-	afterScriptUse,
 	describeAnnouncement,
 	prepareAnnouncement,
 	readAnnouncement,
 } from '../common/announcement';
+import { removeRetiredScripts } from '../common/cxmlScripts';
 import { announcementFields } from '../common/announceFields';
 import {
 	conferenceLocatorWithName,
-	MUST_BE_RUNNING,
+	refuseUnlessRunning,
 	resolveConference,
 } from '../common/conferenceByName';
-import { conferenceNotFound } from '../common/conferenceLocator';
+import { updateConference } from './update.operation';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -35,17 +34,12 @@ export async function execute(
 	const announcement = readAnnouncement(this, itemIndex);
 	const conference = await resolveConference(this, itemIndex, {
 		consequence: 'nothing was announced',
-		refuse: MUST_BE_RUNNING,
+		refuses: refuseUnlessRunning,
 	});
 	const sid = conference.sid!;
 	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);
-	const updated = await signalWireApiPost(
-		this,
-		{ resource: conferencePath(sid), notFound: conferenceNotFound(sid) },
-		form,
-		itemIndex,
-	);
-	const cleanup = await afterScriptUse(this, script, itemIndex);
+	const updated = await updateConference(this, sid, form, itemIndex);
+	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
 		...describeAnnouncement(announcement, script, cleanup),
 		conference: {

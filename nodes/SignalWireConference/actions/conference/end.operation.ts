@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { conferencePath, signalWireApiPost } from '../../transport';
 import { conferenceLocatorWithName, conferenceSidFor } from '../common/conferenceByName';
-import { conferenceNotFound } from '../common/conferenceLocator';
+import { updateConference } from './update.operation';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -19,11 +18,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const sid = await conferenceSidFor(this, itemIndex, 'nothing was ended');
-	const conference = await signalWireApiPost(
-		this,
-		{ resource: conferencePath(sid), notFound: conferenceNotFound(sid) },
-		{ Status: 'completed' },
-		itemIndex,
-	);
-	return jsonItems(conference);
+	return jsonItems(await updateConference(this, sid, { Status: 'completed' }, itemIndex));
 }

@@ -1,12 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
-import { conferencePath, signalWireApiRequest } from '../../transport';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-} from '../common/conferenceLocator';
+import { conferencePath, apiRequest } from '../../transport';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -23,11 +19,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
-	const conference = await signalWireApiRequest(this, {
-		method: 'GET',
-		resource: conferencePath(conferenceSid),
+	const conference = await apiRequest(
+		this,
+		{ resource: conferencePath(conferenceSid), notFound: conferenceNotFound(conferenceSid) },
 		itemIndex,
-		notFound: conferenceNotFound(conferenceSid),
-	});
+	);
 	return jsonItems(conference);
 }

@@ -7,10 +7,11 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { QueryValues } from '../../transport';
-import { conferencesPath, signalWireApiListAll } from '../../transport';
+import { conferencesPath, apiListAll } from '../../transport';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 import { jsonItems } from '../../helpers/jsonItems';
+import { oneOf } from '../../helpers/validation';
 
 const DATE_FILTERS = [
 	...dateFilters('Created', 'conferences'),
@@ -71,18 +72,7 @@ function buildQuery(
 ): QueryValues {
 	const query: QueryValues = {};
 	if (filters.status !== undefined && filters.status !== '') {
-		const status = String(filters.status);
-		if (!STATUSES.includes(status)) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Status filter "${status}" is not a conference status`,
-				{
-					itemIndex,
-					description: `Use one of: ${STATUSES.join(', ')}.`,
-				},
-			);
-		}
-		query.Status = status;
+		query.Status = oneOf(context, itemIndex, 'Status filter', filters.status, STATUSES);
 	}
 	if (filters.friendlyName !== undefined && String(filters.friendlyName) !== '') {
 		const friendlyName = String(filters.friendlyName);
@@ -107,15 +97,10 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const conferences = await signalWireApiListAll(
-		this,
-		{
-			resource: conferencesPath(),
-			listKey: 'conferences',
-			query: buildQuery(this, filters, itemIndex),
-			itemIndex,
-		},
+	const conferences = await apiListAll(this, { resource: conferencesPath() }, itemIndex, {
+		listKey: 'conferences',
+		query: buildQuery(this, filters, itemIndex),
 		limit,
-	);
+	});
 	return jsonItems(conferences);
 }

@@ -8,13 +8,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
-import { conferencePath, signalWireApiPost } from '../../transport';
+import { apiRequest, conferencePath } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-} from '../common/conferenceLocator';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { httpMethodField } from '../common/httpMethod';
 import { jsonItems } from '../../helpers/jsonItems';
 
@@ -99,6 +95,25 @@ function buildUpdateForm(
 	return form;
 }
 
+/**
+ * The one way a conference is updated (Update, End, Announce): ending a conference twice ends it
+ * once, so a form of Status alone may be retried after a 503 or a lost connection; an
+ * announcement sent twice plays twice, so a form with one is not.
+ */
+export async function updateConference(
+	context: IExecuteFunctions,
+	conferenceSid: string,
+	form: Record<string, string>,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const target = {
+		resource: conferencePath(conferenceSid),
+		notFound: conferenceNotFound(conferenceSid),
+	};
+	const idempotent = Object.keys(form).every((field) => field === 'Status');
+	return await apiRequest(context, target, itemIndex, { method: 'POST', form, idempotent });
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -106,12 +121,5 @@ export async function execute(
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildUpdateForm(this, updateFields, itemIndex);
-	const target = {
-		resource: conferencePath(conferenceSid),
-		notFound: conferenceNotFound(conferenceSid),
-	};
-	// Ending a conference twice ends it once; an announcement sent twice plays twice.
-	const idempotent = Object.keys(form).every((field) => field === 'Status');
-	const conference = await signalWireApiPost(this, target, form, itemIndex, form, { idempotent });
-	return jsonItems(conference);
+	return jsonItems(await updateConference(this, conferenceSid, form, itemIndex));
 }

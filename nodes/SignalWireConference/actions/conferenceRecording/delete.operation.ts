@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiDelete } from '../../transport';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
-import { RECORDING, recordingLocator } from '../common/recordingLocator';
+import { apiRequest } from '../../transport';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	RECORDING,
+	recordingLocator,
+} from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -21,7 +24,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
-	await signalWireApiDelete(this, target, itemIndex);
+	await apiRequest(this, target, itemIndex, { method: 'DELETE' });
 	return jsonItems({
 		deleted: true,
 		recordingSid: target.sid,

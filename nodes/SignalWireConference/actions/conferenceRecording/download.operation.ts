@@ -1,16 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
+import { apiRequest } from '../../transport';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	RECORDING,
+	recordingLocator,
+} from '../common/locators';
 import {
 	binaryPropertyField,
 	fileNameOption,
 	formatField,
 	maxSizeOption,
 } from '../common/downloadFields';
-import { RECORDING, recordingLocator } from '../common/recordingLocator';
 import {
 	conferenceName,
 	downloadRecordingItem,
@@ -23,7 +26,7 @@ export const option = {
 	name: 'Download',
 	value: 'download',
 	description: "Download a conference recording's audio as a file (MP3 or WAV)",
-	action: 'Download a conference recording',
+	action: 'Download (save) a conference recording as a file',
 };
 
 export const properties: INodeProperties[] = [
@@ -52,12 +55,7 @@ export async function execute(
 	const target = readConferenceChild(this, RECORDING, itemIndex);
 	const settings = readDownloadSettings(this, itemIndex);
 	const [recording, name] = await Promise.all([
-		signalWireApiRequest(this, {
-			method: 'GET',
-			resource: target.resource,
-			itemIndex,
-			notFound: target.notFound,
-		}),
+		apiRequest(this, target, itemIndex),
 		settings.fileName === undefined
 			? conferenceName(this, target.conferenceSid, itemIndex)
 			: undefined,

@@ -3,16 +3,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { customRecordingFileName, defaultRecordingFileName } from '../../helpers/recordingFile';
 import type { RecordingFormat } from '../../transport';
+import { oneOf } from '../../helpers/validation';
 import {
 	conferencePath,
 	DEFAULT_MAX_DOWNLOAD_MB,
-	signalWireApiRequest,
-	signalWireDownloadRecording,
+	apiRequest,
+	apiDownload,
+	recordingMedia,
 } from '../../transport';
-import { conferenceNotFound } from '../common/conferenceLocator';
+import { conferenceNotFound } from '../common/locators';
 
 /** The statuses whose audio exists: SignalWire ends a recording as stopped (by request) or completed. */
 const FINISHED = ['completed', 'stopped'];
+const FORMATS: RecordingFormat[] = ['mp3', 'wav'];
 
 export interface DownloadSettings {
 	format: RecordingFormat;
@@ -27,13 +30,14 @@ export function readDownloadSettings(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): DownloadSettings {
-	const format = String(context.getNodeParameter('format', itemIndex, 'mp3'));
-	if (format !== 'mp3' && format !== 'wav') {
-		throw new NodeOperationError(context.getNode(), `Format "${format}" is not mp3 or wav`, {
-			itemIndex,
-			description: 'Choose MP3 or WAV.',
-		});
-	}
+	const format = oneOf(
+		context,
+		itemIndex,
+		'Format',
+		context.getNodeParameter('format', itemIndex, 'mp3'),
+		FORMATS,
+		'Choose MP3 or WAV.',
+	);
 	const binaryPropertyName = String(
 		context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
 	).trim();
@@ -58,10 +62,14 @@ export function readDownloadSettings(
 	const typed = String(options.fileName ?? '').trim();
 	const fileName = typed === '' ? undefined : customRecordingFileName(typed, format);
 	if (fileName !== undefined && /^\.[A-Za-z0-9]+$/.test(fileName)) {
-		throw new NodeOperationError(context.getNode(), `File Name "${typed}" has no name part`, {
-			itemIndex,
-			description: 'Enter a file name such as "standup.mp3", or leave File Name empty.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`File Name ${JSON.stringify(typed)} has no name part`,
+			{
+				itemIndex,
+				description: 'Enter a file name such as "standup.mp3", or leave File Name empty.',
+			},
+		);
 	}
 	return {
 		format,
@@ -77,12 +85,11 @@ export async function conferenceName(
 	conferenceSid: string,
 	itemIndex: number,
 ): Promise<string | undefined> {
-	const conference = await signalWireApiRequest(context, {
-		method: 'GET',
-		resource: conferencePath(conferenceSid),
+	const conference = await apiRequest(
+		context,
+		{ resource: conferencePath(conferenceSid), notFound: conferenceNotFound(conferenceSid) },
 		itemIndex,
-		notFound: conferenceNotFound(conferenceSid),
-	});
+	);
 	return typeof conference.friendly_name === 'string' ? conference.friendly_name : undefined;
 }
 
@@ -118,9 +125,8 @@ export async function downloadRecordingItem(
 			},
 			settings.format,
 		);
-	const binary = await signalWireDownloadRecording(context, {
-		itemIndex,
-		recordingSid,
+	const media = recordingMedia(recordingSid, settings.format);
+	const binary = await apiDownload(context, media, itemIndex, {
 		format: settings.format,
 		fileName,
 		maxBytes: settings.maxBytes,

@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
-import { RECORDING, recordingLocator } from '../common/recordingLocator';
+import { apiRequest } from '../../transport';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	RECORDING,
+	recordingLocator,
+} from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -20,11 +23,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
-	const recording = await signalWireApiRequest(this, {
-		method: 'GET',
-		resource: target.resource,
-		itemIndex,
-		notFound: target.notFound,
-	});
+	const recording = await apiRequest(this, target, itemIndex);
 	return jsonItems(recording);
 }

@@ -7,16 +7,12 @@ import type {
 
 import { mapInOrder } from '../../helpers/mapInOrder';
 import { getSidFromLocator, readBooleanParameter } from '../../helpers/validation';
-import { conferenceRecordingsPath, signalWireApiListAll } from '../../transport';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-} from '../common/conferenceLocator';
+import { conferenceRecordingsPath, apiListAll } from '../../transport';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 import { binaryPropertyField, formatField, maxSizeOption } from '../common/downloadFields';
-import { MAX_PARALLEL_REQUESTS } from '../common/requestOptions';
+import { readParallelism } from '../common/requestOptions';
 import {
 	conferenceName,
 	downloadRecordingItem,
@@ -67,12 +63,6 @@ export const properties: INodeProperties[] = [
 	].map((field) => ({ ...field, displayOptions: { show: { download: [true] } } })),
 ];
 
-function parallelDownloads(context: IExecuteFunctions): number {
-	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const wanted = Number(options.parallelRequests ?? 1);
-	return Number.isInteger(wanted) ? Math.min(Math.max(wanted, 1), MAX_PARALLEL_REQUESTS) : 1;
-}
-
 /**
  * Every listed recording with its audio attached. One without audio yet (in progress, paused,
  * absent) keeps its item, without a file and with `downloadSkipped` saying why.
@@ -85,7 +75,7 @@ async function withAudio(
 ): Promise<INodeExecutionData[]> {
 	const settings = readDownloadSettings(context, itemIndex);
 	const name = await conferenceName(context, conferenceSid, itemIndex);
-	return await mapInOrder(recordings.length, parallelDownloads(context), async (index) => {
+	return await mapInOrder(recordings.length, readParallelism(context), async (index) => {
 		const recording = recordings[index];
 		const skipped = notDownloadable(recording);
 		if (skipped !== undefined) return { json: { ...recording, downloadSkipped: skipped } };
@@ -103,17 +93,15 @@ export async function execute(
 	const download = readBooleanParameter(this, 'download', 'Download', itemIndex, false);
 	// Checked before any request, like every other field.
 	if (download) readDownloadSettings(this, itemIndex);
-	const recordings = await signalWireApiListAll(
-		this,
-		{
-			resource: conferenceRecordingsPath(conferenceSid),
-			listKey: 'recordings',
-			query: readDateFilters(this, filters, DATE_FILTERS, itemIndex),
-			itemIndex,
-			notFound: conferenceNotFound(conferenceSid),
-		},
+	const target = {
+		resource: conferenceRecordingsPath(conferenceSid),
+		notFound: conferenceNotFound(conferenceSid),
+	};
+	const recordings = await apiListAll(this, target, itemIndex, {
+		listKey: 'recordings',
+		query: readDateFilters(this, filters, DATE_FILTERS, itemIndex),
 		limit,
-	);
+	});
 	if (!download) return jsonItems(recordings);
 	return await withAudio(this, recordings, conferenceSid, itemIndex);
 }

@@ -3,7 +3,7 @@ import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import { defineResource } from '../resource';
+import { defineResource } from '../defineResource';
 
 export const conferenceRecording = defineResource(
 	'Conference Recording',

@@ -1,11 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { signalWireApiPost } from '../../transport';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
-import { RECORDING, recordingLocator } from '../common/recordingLocator';
+import { apiRequest } from '../../transport';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	RECORDING,
+	recordingLocator,
+} from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
+import { oneOf } from '../../helpers/validation';
 
 const STATUSES = ['paused', 'in-progress', 'stopped'];
 const PAUSE_BEHAVIORS = ['skip', 'silence'];
@@ -56,31 +59,19 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
-	const status = String(this.getNodeParameter('status', itemIndex));
-	if (!STATUSES.includes(status)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Status "${status}" is not one of: ${STATUSES.join(', ')}`,
-			{
-				itemIndex,
-				description: 'Choose Pause, Resume or Stop.',
-			},
-		);
-	}
+	const status = oneOf(
+		this,
+		itemIndex,
+		'Status',
+		this.getNodeParameter('status', itemIndex),
+		STATUSES,
+		'Choose Pause, Resume or Stop.',
+	);
 	const form: Record<string, string> = { Status: status };
 	if (status === 'paused') {
-		const pauseBehavior = String(this.getNodeParameter('pauseBehavior', itemIndex, 'silence'));
-		if (!PAUSE_BEHAVIORS.includes(pauseBehavior)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Pause Behavior "${pauseBehavior}" is not skip or silence`,
-				{
-					itemIndex,
-				},
-			);
-		}
-		form.PauseBehavior = pauseBehavior;
+		const pauseBehavior = this.getNodeParameter('pauseBehavior', itemIndex, 'silence');
+		form.PauseBehavior = oneOf(this, itemIndex, 'Pause Behavior', pauseBehavior, PAUSE_BEHAVIORS);
 	}
-	const recording = await signalWireApiPost(this, target, form, itemIndex);
+	const recording = await apiRequest(this, target, itemIndex, { method: 'POST', form });
 	return jsonItems(recording);
 }

@@ -9,14 +9,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
-import { conferenceStreamsPath, signalWireApiPost } from '../../transport';
+import { apiRequest, conferenceStreamsPath } from '../../transport';
 import {
 	CONFERENCE_FIELD,
 	conferenceLocator,
 	conferenceNotFound,
-} from '../common/conferenceLocator';
+	STREAM_NAME_PATTERN,
+} from '../common/locators';
 import { httpMethodField } from '../common/httpMethod';
-import { STREAM_NAME_PATTERN } from '../common/streamLocator';
 import { jsonItems } from '../../helpers/jsonItems';
 
 const MAX_CUSTOM_PARAMETERS = 99;
@@ -250,12 +250,12 @@ export async function execute(
 		resource: conferenceStreamsPath(conferenceSid),
 		notFound: conferenceNotFound(conferenceSid),
 	};
-	const stream = await signalWireApiPost(
-		this,
-		target,
-		{ ...form, ...bearer },
-		itemIndex,
+	const stream = await apiRequest(this, target, itemIndex, {
+		method: 'POST',
+		form: { ...form, ...bearer },
 		sentValues,
-	);
+		// The bearer token is the one password field: quoted nowhere, even when a server echoes it.
+		secrets: Object.values(bearer),
+	});
 	return jsonItems(stream);
 }

@@ -1,9 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
-import { conferenceStreamPath, signalWireApiPost } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator } from '../common/conferenceLocator';
-import { readStreamReference, streamLocator } from '../common/streamLocator';
+import { apiRequest, conferenceStreamPath } from '../../transport';
+import {
+	CONFERENCE_FIELD,
+	conferenceLocator,
+	readStreamReference,
+	streamLocator,
+} from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -25,6 +29,9 @@ export async function execute(
 		resource: conferenceStreamPath(conferenceSid, stream),
 		notFound: `No running stream "${stream}" in conference "${conferenceSid}": check the stream's ID or name and the conference.`,
 	};
-	const stopped = await signalWireApiPost(this, target, { Status: 'stopped' }, itemIndex);
+	const stopped = await apiRequest(this, target, itemIndex, {
+		method: 'POST',
+		form: { Status: 'stopped' },
+	});
 	return jsonItems(stopped);
 }

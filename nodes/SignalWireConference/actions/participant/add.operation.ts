@@ -9,10 +9,20 @@ import type {
 import type { ConferenceAttributes } from '../../helpers/cxml';
 import { dialConferenceDocument } from '../../helpers/cxml';
 import { E164_AS_TYPED_REGEX, readDialAddress, readE164 } from '../../helpers/phoneNumbers';
-import { assertHttpUrl, inputError, isUuid, readBooleanValue } from '../../helpers/validation';
-import { callsPath, signalWireApiPost } from '../../transport';
-import { conferenceLocatorWithName, resolveConference } from '../common/conferenceByName';
-import { cleanUpAfter, describeScript, obtainScript } from '../common/cxmlScripts';
+import {
+	assertHttpUrl,
+	inputError,
+	isUuid,
+	oneOf,
+	readBooleanValue,
+} from '../../helpers/validation';
+import { apiRequest, callsPath } from '../../transport';
+import {
+	conferenceLocatorWithName,
+	refuseIfEnded,
+	resolveConference,
+} from '../common/conferenceByName';
+import { describeScript, obtainScript, removeRetiredScripts } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
 
 const BEEPS = ['true', 'false', 'onEnter', 'onExit'];
@@ -23,7 +33,7 @@ export const option = {
 	value: 'add',
 	description:
 		'Call a phone number or SIP address and put the person into a conference when they answer (dial out)',
-	action: 'Add a participant to a conference',
+	action: 'Add a participant: call someone into a conference (dial in)',
 };
 
 export const properties: INodeProperties[] = [
@@ -205,15 +215,14 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest 
 	const attributes: ConferenceAttributes = {};
 	const callFields: Record<string, string> = {};
 	if (options.beep !== undefined && options.beep !== '') {
-		const beep = String(options.beep);
-		if (!BEEPS.includes(beep)) {
-			throw inputError(
-				context,
-				itemIndex,
-				`Beep "${beep.slice(0, 50)}" is not one of: ${BEEPS.join(', ')}`,
-				'Choose when the beep plays.',
-			);
-		}
+		const beep = oneOf(
+			context,
+			itemIndex,
+			'Beep',
+			options.beep,
+			BEEPS,
+			'Choose when the beep plays.',
+		);
 		attributes.beep = beep as ConferenceAttributes['beep'];
 	}
 	const coach = String(options.coach ?? '').trim();
@@ -278,7 +287,7 @@ export async function execute(
 	const conference = await resolveConference(this, itemIndex, {
 		consequence: 'nobody was called',
 		startsByName: true,
-		refuse: (status) => status === 'completed',
+		refuses: refuseIfEnded,
 	});
 	const script = await obtainScript(
 		this,
@@ -286,17 +295,13 @@ export async function execute(
 		itemIndex,
 	);
 	const form = { To: to, From: from, Url: script.requestUrl, ...callFields };
-	const call = await signalWireApiPost(
-		this,
-		{
-			resource: callsPath(),
-			notFound:
-				'SignalWire has no Calls endpoint at this address: check the Space URL in the credentials.',
-		},
-		form,
-		itemIndex,
-	);
-	const cleanup = await cleanUpAfter(this, script, itemIndex);
+	const calls = {
+		resource: callsPath(),
+		notFound:
+			'SignalWire has no Calls endpoint at this address: check the Space URL in the credentials.',
+	};
+	const call = await apiRequest(this, calls, itemIndex, { method: 'POST', form });
+	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
 		call: { sid: call.sid, status: call.status, to: call.to ?? to, from: call.from ?? from },
 		conference: { sid: conference.sid, friendly_name: conference.friendlyName },

@@ -1,17 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { signalWireApiPost, signalWireApiRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import {
-	afterScriptUse,
 	describeAnnouncement,
 	prepareAnnouncement,
 	readAnnouncement,
 } from '../common/announcement';
+import { removeRetiredScripts } from '../common/cxmlScripts';
 import { announcementFields } from '../common/announceFields';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
-import { PARTICIPANT, participantLocator } from '../common/participantLocator';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	PARTICIPANT,
+	participantLocator,
+} from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -34,7 +37,7 @@ export async function execute(
 	const announcement = readAnnouncement(this, itemIndex);
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	// Checked before a script is written: the participant must still be in the conference.
-	const participant = await signalWireApiRequest(this, { method: 'GET', ...target, itemIndex });
+	const participant = await apiRequest(this, target, itemIndex);
 	if (participant.status !== undefined && participant.status !== 'in-progress') {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -43,8 +46,8 @@ export async function execute(
 		);
 	}
 	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);
-	const updated = await signalWireApiPost(this, target, form, itemIndex);
-	const cleanup = await afterScriptUse(this, script, itemIndex);
+	const updated = await apiRequest(this, target, itemIndex, { method: 'POST', form });
+	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
 		...describeAnnouncement(announcement, script, cleanup),
 		participant: {

@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiRequest } from '../../transport';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
-import { PARTICIPANT, participantLocator } from '../common/participantLocator';
+import { apiRequest } from '../../transport';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	PARTICIPANT,
+	participantLocator,
+} from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -20,11 +23,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
-	const participant = await signalWireApiRequest(this, {
-		method: 'GET',
-		resource: target.resource,
-		itemIndex,
-		notFound: target.notFound,
-	});
+	const participant = await apiRequest(this, target, itemIndex);
 	return jsonItems(participant);
 }

@@ -6,12 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { getSidFromLocator, readBooleanValue } from '../../helpers/validation';
-import { participantsPath, signalWireApiListAll } from '../../transport';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-} from '../common/conferenceLocator';
+import { participantsPath, apiListAll } from '../../transport';
+import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { limitFields, readLimit } from '../common/limit';
 import { jsonItems } from '../../helpers/jsonItems';
 
@@ -61,16 +57,11 @@ export async function execute(
 	const filter = (value: unknown, label: string) =>
 		value === undefined ? undefined : String(readBooleanValue(this, value, label, itemIndex));
 	const query = { Muted: filter(filters.muted, 'Muted'), Hold: filter(filters.hold, 'Hold') };
-	const participants = await signalWireApiListAll(
+	const participants = await apiListAll(
 		this,
-		{
-			resource: participantsPath(conferenceSid),
-			listKey: 'participants',
-			query,
-			itemIndex,
-			notFound: conferenceNotFound(conferenceSid),
-		},
-		limit,
+		{ resource: participantsPath(conferenceSid), notFound: conferenceNotFound(conferenceSid) },
+		itemIndex,
+		{ listKey: 'participants', query, limit },
 	);
 	return jsonItems(participants);
 }

@@ -8,7 +8,7 @@ import * as remove from './remove.operation';
 import * as unhold from './unhold.operation';
 import * as unmute from './unmute.operation';
 import * as update from './update.operation';
-import { defineResource } from '../resource';
+import { defineResource } from '../defineResource';
 
 export const participant = defineResource('Participant', 'participant', 'getAll', [
 	add,

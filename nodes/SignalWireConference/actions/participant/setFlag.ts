@@ -1,10 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { signalWireApiPost } from '../../transport';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
-import { PARTICIPANT, participantLocator } from '../common/participantLocator';
-import type { Operation } from '../resource';
+import { apiRequest } from '../../transport';
+import {
+	readConferenceChild,
+	liveConferenceLocator,
+	PARTICIPANT,
+	participantLocator,
+} from '../common/locators';
+import type { Operation } from '../defineResource';
 import { jsonItems } from '../../helpers/jsonItems';
 
 /**
@@ -15,14 +18,16 @@ export function flagOperation(
 	option: Operation['option'],
 	form: Record<string, string>,
 ): Operation {
-	const properties: INodeProperties[] = [conferenceLocator, participantLocator];
+	const properties: INodeProperties[] = [liveConferenceLocator, participantLocator];
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
 	): Promise<INodeExecutionData[]> {
 		const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 		// Setting a flag twice sets it once, so a 503 may be retried.
-		const participant = await signalWireApiPost(this, target, form, itemIndex, form, {
+		const participant = await apiRequest(this, target, itemIndex, {
+			method: 'POST',
+			form,
 			idempotent: true,
 		});
 		return jsonItems(participant);

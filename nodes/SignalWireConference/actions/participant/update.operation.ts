@@ -8,12 +8,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { FormField } from '../../helpers/formFields';
 import { buildForm, requireTogether } from '../../helpers/formFields';
-import { signalWireApiPost } from '../../transport';
+import { apiRequest } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
-import { readConferenceChild } from '../common/conferenceChild';
-import { conferenceLocator } from '../common/conferenceLocator';
+import {
+	readConferenceChild,
+	conferenceLocator,
+	PARTICIPANT,
+	participantLocator,
+} from '../common/locators';
 import { httpMethodField } from '../common/httpMethod';
-import { PARTICIPANT, participantLocator } from '../common/participantLocator';
 import { jsonItems } from '../../helpers/jsonItems';
 
 const COACHING: FormField = {
@@ -185,6 +188,6 @@ export async function execute(
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);
 	checkCombinations(this, form, itemIndex);
-	const participant = await signalWireApiPost(this, target, form, itemIndex);
+	const participant = await apiRequest(this, target, itemIndex, { method: 'POST', form });
 	return jsonItems(participant);
 }

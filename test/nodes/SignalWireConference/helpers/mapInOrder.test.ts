@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig, not shipped: n8n's rules for node code do not apply */
 import { mapInOrder } from '../../../../nodes/SignalWireConference/helpers/mapInOrder';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

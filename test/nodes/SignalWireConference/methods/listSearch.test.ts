@@ -1,5 +1,5 @@
 import { formatWhen } from '../../../../nodes/SignalWireConference/methods/labels';
-import { callListSearch } from '../../../harness/engine';
+import { callListSearch, nodeTypeInstances, PACKAGE } from '../../../harness/engine';
 import { ACCOUNT_PATH, AUTHORIZATION, useSignalWireServer } from '../../../harness/fixtures';
 import type { ConferenceRecord } from '../../../server/store';
 
@@ -20,21 +20,30 @@ function pickedConference(value: string) {
 /** The query of each request, as sent, in the order the server received them. */
 const queries = () => space.server.requests.map((request) => request.rawQuery);
 
+/** The SignalWire URL a picker entry links to: the resource's `uri` without `.json`. */
+const link = (path: string) => `${space.credentials.spaceUrl}${ACCOUNT_PATH}${path}`;
+
+/** One conference in each state: ended, running, not started. */
+function oneOfEach() {
+	const store = space.server.store;
+	const older = store.addConference({
+		friendlyName: 'Older',
+		createdAt: new Date('2026-11-01T10:00:00Z'),
+		updatedAt: new Date('2026-11-01T10:35:00Z'),
+		status: 'completed',
+	});
+	const running = store.addConference({ friendlyName: 'Running', createdAt: ago(40) });
+	const waiting = store.addConference({
+		friendlyName: 'Waiting',
+		createdAt: ago(2),
+		status: 'init',
+	});
+	return { older, running, waiting };
+}
+
 describe('listSearch: searchConferences, nothing typed', () => {
 	it('lists conferences newest first, each with its status, start and duration', async () => {
-		const store = space.server.store;
-		const older = store.addConference({
-			friendlyName: 'Older',
-			createdAt: new Date('2026-11-01T10:00:00Z'),
-			updatedAt: new Date('2026-11-01T10:35:00Z'),
-			status: 'completed',
-		});
-		const running = store.addConference({ friendlyName: 'Running', createdAt: ago(40) });
-		const waiting = store.addConference({
-			friendlyName: 'Waiting',
-			createdAt: ago(2),
-			status: 'init',
-		});
+		const { older, running, waiting } = oneOfEach();
 
 		const result = await callListSearch('searchConferences', parameters, space.credentials);
 
@@ -42,14 +51,17 @@ describe('listSearch: searchConferences, nothing typed', () => {
 			{
 				name: `Waiting · not started · created ${when(waiting.createdAt)}`,
 				value: waiting.sid,
+				url: link(`/Conferences/${waiting.sid}`),
 			},
 			{
 				name: `Running · running 40 min · since ${when(running.createdAt)}`,
 				value: running.sid,
+				url: link(`/Conferences/${running.sid}`),
 			},
 			{
 				name: `Older · ended · ${when(older.createdAt)} · 35 min`,
 				value: older.sid,
+				url: link(`/Conferences/${older.sid}`),
 			},
 		]);
 		expect(result.paginationToken).toBeUndefined();
@@ -117,9 +129,12 @@ describe('listSearch: searchConferences, nothing typed', () => {
 			[9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map((index) => `Room ${index}`),
 		);
 		expect(second.paginationToken).toBeUndefined();
-		// The token is the next page link; its fragment (the page count) never reaches the server.
+		// The token holds the next page link; its fragment (the page count) never reaches the server.
+		const { conferences: next } = JSON.parse(first.paginationToken as string) as {
+			conferences: string;
+		};
 		expect(`${space.server.requests[1].path}?${space.server.requests[1].rawQuery}`).toBe(
-			first.paginationToken?.split('#')[0],
+			next.split('#')[0],
 		);
 	});
 
@@ -145,6 +160,7 @@ describe('listSearch: searchConferences, nothing typed', () => {
 		expect(result.results[0]).toEqual({
 			name: `Support bridge · ended · ${when(picked.createdAt)} · 50 min`,
 			value: picked.sid,
+			url: link(`/Conferences/${picked.sid}`),
 		});
 		expect(space.server.requests.map((request) => request.path)).toEqual([
 			CONFERENCES,
@@ -175,6 +191,77 @@ describe('listSearch: searchConferences, nothing typed', () => {
 			message: 'Authentication Failed (SignalWire error 20003, HTTP 401)',
 			description: expect.stringContaining('Voice scope'),
 		});
+	});
+});
+
+const nodeProperties = () =>
+	nodeTypeInstances[`${PACKAGE}.signalWireConference`].description.properties;
+
+describe('listSearch: searchConferencesRunningFirst (Announce, Add, End, Mute…)', () => {
+	it.each([
+		['conference', 'announce'],
+		['conference', 'end'],
+		['participant', 'add'],
+		['participant', 'mute'],
+	])('is the conference picker of %s → %s', (resource, operation) => {
+		const property = nodeProperties().find(
+			(entry) =>
+				entry.name === 'conferenceId' &&
+				entry.displayOptions?.show?.resource?.includes(resource) &&
+				entry.displayOptions?.show?.operation?.includes(operation),
+		);
+		expect(property?.modes?.[0].typeOptions?.searchListMethod).toBe(
+			'searchConferencesRunningFirst',
+		);
+	});
+
+	it('lists running conferences first, then the rest newest first, each saying its state', async () => {
+		const { older, running, waiting } = oneOfEach();
+
+		const result = await callListSearch(
+			'searchConferencesRunningFirst',
+			{ resource: 'conference', operation: 'end' },
+			space.credentials,
+		);
+
+		expect(result.results.map((entry) => entry.name)).toEqual([
+			`Running · running 40 min · since ${when(running.createdAt)}`,
+			`Waiting · not started · created ${when(waiting.createdAt)}`,
+			`Older · ended · ${when(older.createdAt)} · 35 min`,
+		]);
+		expect(queries()).toEqual(['PageSize=50', 'Status=in-progress&PageSize=50']);
+		expect(result.paginationToken).toBeUndefined();
+	});
+
+	it('pages on through the rest with its token, showing no running conference twice', async () => {
+		const store = space.server.store;
+		const running = store.addConference({ friendlyName: 'Live', createdAt: ago(5) });
+		for (let index = 0; index < 60; index++) {
+			store.addConference({
+				friendlyName: `Room ${index}`,
+				createdAt: ago(100 + index),
+				status: 'completed',
+			});
+		}
+
+		const first = await callListSearch(
+			'searchConferencesRunningFirst',
+			{ resource: 'conference', operation: 'end' },
+			space.credentials,
+		);
+		const second = await callListSearch(
+			'searchConferencesRunningFirst',
+			{ resource: 'conference', operation: 'end' },
+			space.credentials,
+			undefined,
+			first.paginationToken as string,
+		);
+
+		const values = [...first.results, ...second.results].map((entry) => entry.value);
+		expect(values[0]).toBe(running.sid);
+		expect(values).toHaveLength(61);
+		expect(new Set(values).size).toBe(61);
+		expect(second.paginationToken).toBeUndefined();
 	});
 });
 
@@ -360,12 +447,21 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 		);
 
 		expect(result.results).toEqual([
-			{ name: `+13105550143 · joined ${when(host.createdAt)}`, value: host.callSid },
+			{
+				name: `+13105550143 · joined ${when(host.createdAt)}`,
+				value: host.callSid,
+				url: link(`/Conferences/${conference.sid}/Participants/${host.callSid}`),
+			},
 			{
 				name: `sip:alice@example.com · muted, on hold · joined ${when(guest.createdAt)}`,
 				value: guest.callSid,
+				url: link(`/Conferences/${conference.sid}/Participants/${guest.callSid}`),
 			},
-			{ name: `+12025550188 · coaching · joined ${when(coach.createdAt)}`, value: coach.callSid },
+			{
+				name: `+12025550188 · coaching · joined ${when(coach.createdAt)}`,
+				value: coach.callSid,
+				url: link(`/Conferences/${conference.sid}/Participants/${coach.callSid}`),
+			},
 		]);
 		const [list, ...calls] = space.server.requests;
 		expect(list).toMatchObject({
@@ -483,6 +579,7 @@ describe('listSearch: searchParticipants and searchConferenceRecordings', () => 
 			{
 				name: `Recording from ${when(recording.createdAt)} · in-progress · 0 s`,
 				value: recording.sid,
+				url: link(`/Conferences/${conference.sid}/Recordings/${recording.sid}`),
 			},
 		]);
 	});

@@ -21,8 +21,16 @@ describe('searchPhoneNumbers (the From picker of Add Participant)', () => {
 		).toEqual(['GET IncomingPhoneNumbers?PageSize=50']);
 		expect(result).toEqual({
 			results: [
-				{ name: '+15550100001 (Ops hotline)', value: '+15550100001' },
-				{ name: '+15550100002', value: '+15550100002' },
+				{
+					name: '+15550100001 (Ops hotline)',
+					value: '+15550100001',
+					url: expect.stringMatching(/\/IncomingPhoneNumbers\/[0-9a-f-]{36}$/),
+				},
+				{
+					name: '+15550100002',
+					value: '+15550100002',
+					url: expect.stringMatching(/\/IncomingPhoneNumbers\/[0-9a-f-]{36}$/),
+				},
 			],
 		});
 	});
@@ -31,6 +39,26 @@ describe('searchPhoneNumbers (the From picker of Add Participant)', () => {
 		const result = await callListSearch('searchPhoneNumbers', {}, space.credentials, 'hotline');
 
 		expect(result.results.map((entry) => entry.value)).toEqual(['+15550100001']);
+	});
+
+	it('searches beyond the first page, and carries on with the token', async () => {
+		for (let index = 0; index < 120; index++) {
+			addPhoneNumber(
+				space.server.store,
+				`+1555020${String(index).padStart(4, '0')}`,
+				`Line ${index}`,
+			);
+		}
+
+		const result = await callListSearch('searchPhoneNumbers', {}, space.credentials, 'Line 11');
+
+		// Line 11 and Line 110–119: on the first and third pages of 50.
+		expect(result.results.map((entry) => entry.name)).toEqual([
+			'+15550200011 (Line 11)',
+			...[...Array(10).keys()].map((i) => `+1555020011${i} (Line 11${i})`),
+		]);
+		expect(space.server.requests).toHaveLength(3);
+		expect(result.paginationToken).toBeUndefined();
 	});
 
 	it('says the Numbers scope is missing when listing is refused', async () => {

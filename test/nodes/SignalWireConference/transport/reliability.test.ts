@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig, not shipped: n8n's rules for node code do not apply */
 import { nodeTypeInstances, PACKAGE, runNode } from '../../../harness/engine';
 import {
 	ACCOUNT_PATH,
@@ -166,7 +167,12 @@ describe('transport: what a 503 or a lost connection may repeat', () => {
 	const conference = { __rl: true, mode: 'id', value: conferenceSid };
 	const cases: Array<[string, number, () => Record<string, unknown>]> = [
 		['a read', 2, () => getOne()],
-		['ending a conference', 2, () => endOne()],
+		['ending a conference with Update', 2, () => endOne()],
+		[
+			'ending a conference with End',
+			2,
+			() => ({ resource: 'conference', operation: 'end', conferenceId: conference }),
+		],
 		[
 			'muting a participant',
 			2,
@@ -252,6 +258,24 @@ describe('transport: what a 503 or a lost connection may repeat', () => {
 });
 
 describe('transport: timeouts', () => {
+	it('leaves no timer behind once a request is done, so a long Timeout keeps nothing alive', async () => {
+		space.server.store.addConference({ sid: SID, friendlyName: 'Room' });
+		const timers = () =>
+			process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+		const before = timers();
+
+		for (let run = 0; run < 3; run++) {
+			const { error } = await runNode({
+				parameters: getOne({ timeout: 600_000 }),
+				credentials: space.credentials,
+			});
+			expect(error).toBeUndefined();
+		}
+
+		// Three deadlines left running would be three timers more; the server's own may come and go.
+		expect(timers()).toBeLessThan(before + 2);
+	});
+
 	it('ends a hung request with a clear error instead of a hung workflow', async () => {
 		space.server.intercept((request) =>
 			request.path.startsWith(ACCOUNT_PATH) ? { status: 0, fault: 'hang' } : undefined,

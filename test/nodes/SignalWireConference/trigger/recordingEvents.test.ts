@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- the rig, not shipped: n8n's rules for node code do not apply */
 import { createHmac } from 'node:crypto';
 
 import {
@@ -6,7 +7,7 @@ import {
 	PROJECT_ID,
 	useSignalWireServer,
 } from '../../../harness/fixtures';
-import { callWebhook } from '../../../harness/triggers';
+import { activateWebhook, callWebhook } from '../../../harness/triggers';
 import { recordingAudio } from '../../../server/media';
 import { recordingStatusCallbackEventAttribute } from '../../../../nodes/SignalWireConference/trigger/recordingEvents';
 
@@ -235,5 +236,68 @@ describe('SignalWire Conference Trigger: recording events', () => {
 				'recording-in-progress',
 			]),
 		).toBe('in-progress completed absent');
+	});
+});
+
+describe('SignalWire Conference Trigger: Download Recording with Verify Signature off', () => {
+	const unverified = { ...downloading, verifySignature: false };
+
+	it('is refused at activation unless Download Unverified Recordings is on too', async () => {
+		await expect(activateWebhook(unverified, undefined, {})).rejects.toMatchObject({
+			message: 'Download Recording needs Verify Signature',
+			description:
+				'Without it, anyone who knows the URL could make n8n download any recording of your project with your API credentials. Turn on Verify Signature (recommended), or turn on Download Unverified Recordings.',
+		});
+		expect(await activateWebhook({ ...unverified, downloadUnverified: true }, undefined, {})).toBe(
+			true,
+		);
+	});
+
+	it('an unsigned callback downloads nothing, even when n8n skipped the activation check; the item says why', async () => {
+		const { conference, recording } = seedCompleted();
+
+		const { result } = await deliver(
+			unverified,
+			recordingCallback(recording.sid, conference.sid),
+			'none',
+		);
+
+		expect(space.server.requests).toEqual([]);
+		const [item] = result.workflowData![0];
+		expect(item.binary).toBeUndefined();
+		expect(item.json.downloadError).toEqual({
+			message:
+				'The recording was not downloaded: Verify Signature is off, so this callback may not come from SignalWire. Turn on Verify Signature, or Download Unverified Recordings.',
+		});
+	});
+
+	it.each([
+		['the string "false"', 'false'],
+		['an expression giving "no"', '={{ "no" }}'],
+	])('%s for Download Unverified Recordings downloads nothing', async (_name, value) => {
+		const { conference, recording } = seedCompleted();
+
+		await deliver(
+			{ ...unverified, downloadUnverified: value },
+			recordingCallback(recording.sid, conference.sid),
+			'none',
+		);
+
+		expect(space.server.requests).toEqual([]);
+	});
+
+	it('with Download Unverified Recordings on, the user has asked twice: the recording is downloaded', async () => {
+		const { conference, recording } = seedCompleted();
+
+		const { result } = await deliver(
+			{ ...unverified, downloadUnverified: true },
+			recordingCallback(recording.sid, conference.sid),
+			'none',
+		);
+
+		expect(space.server.requests.map((request) => request.path)).toEqual([
+			`${ACCOUNT_PATH}/Recordings/${recording.sid}.mp3`,
+		]);
+		expect(result.workflowData![0][0].binary!.data).toBeDefined();
 	});
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- the rig, not shipped: n8n's rules for node code do not apply */
 import { captureLogs } from '../../../harness/engine';
 import { conferenceCallbackBody, signLikeSignalWire } from '../../../harness/signedCallbacks';
 import type { WebhookEnvironment } from '../../../harness/triggers';

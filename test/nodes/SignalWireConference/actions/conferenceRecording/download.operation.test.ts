@@ -121,6 +121,39 @@ describe('Conference Recording → Download', () => {
 		expect(bytesOf(items[0].binary!.audio).equals(recordingAudio().wav)).toBe(true);
 	});
 
+	it.each([
+		['NUL and line breaks', 'stand\u0000up\r\n.mp3', 'standup.mp3'],
+		['an escape sequence and DEL', '\u001b[31mstandup\u007f', '[31mstandup.mp3'],
+		['a right-to-left override hiding the extension', 'standup\u202Eplm.mp3', 'standupplm.mp3'],
+		['zero-width marks and a line separator', '\u200Bstand\u2028up\uFEFF', 'standup.mp3'],
+	])('removes %s from a typed File Name', async (_name, typed, expected) => {
+		const { conference, recording } = seed('stopped');
+
+		const { items, error } = await runNode({
+			parameters: parameters(conference.sid, recording.sid, {
+				downloadOptions: { fileName: typed },
+			}),
+			credentials: space.credentials,
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].binary!.data.fileName).toBe(expected);
+	});
+
+	it('refuses a typed File Name of control characters only, before sending anything', async () => {
+		const { conference, recording } = seed('stopped');
+
+		const { error } = await runNode({
+			parameters: parameters(conference.sid, recording.sid, {
+				downloadOptions: { fileName: '\u0000\u0007' },
+			}),
+			credentials: space.credentials,
+		});
+
+		expect(error?.message).toContain('has no name part');
+		expect(space.server.requests).toEqual([]);
+	});
+
 	it('refuses a recording ID that is not a UUID before sending anything', async () => {
 		const { conference } = seed();
 

@@ -1,0 +1,209 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { apiErrorFromProblem } from './errors';
+import type { Deadline } from './timer';
+import type { Call, SignalWireContext } from './types';
+
+/*
+ * Reading an answer: its body within the deadline and a size bound, then its JSON, refused when
+ * it is not what SignalWire sends.
+ */
+
+/**
+ * The largest answer read into memory: a SignalWire page of 1,000 conferences is about 1 MB, so
+ * anything past this is not SignalWire's and is refused instead of being buffered whole.
+ */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** A failure the transport words itself; `retryable` ones are tried again. */
+export class AnswerProblem extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+		readonly retryable = false,
+	) {
+		super(message);
+		this.name = 'AnswerProblem';
+	}
+}
+
+/** An answer that is not a success, with its body (as much of it as was read). */
+export class HttpFailure extends Error {
+	constructor(
+		readonly status: number,
+		readonly headers: Record<string, unknown>,
+		readonly body: string,
+	) {
+		super(`HTTP ${status}`);
+		this.name = 'HttpFailure';
+	}
+}
+
+/** n8n's stream type, named through its own helper so that node code needs no `stream` import. */
+export type Readable = Exclude<
+	Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
+	Buffer
+>;
+
+/** The one check that an answer's body is n8n's response stream. */
+export function isStream(body: unknown): body is Readable {
+	return (
+		body !== null &&
+		typeof body === 'object' &&
+		Symbol.asyncIterator in body &&
+		typeof (body as { destroy?: unknown }).destroy === 'function'
+	);
+}
+
+/** Closes a response body that will not be read (a late answer, a redirect). */
+export function releaseBody(body: unknown): void {
+	if (isStream(body)) body.destroy();
+}
+
+function tooLarge(maxBytes: number): AnswerProblem {
+	return new AnswerProblem(
+		`SignalWire's answer is larger than ${maxBytes / (1024 * 1024)} MB; it was not read`,
+		'No SignalWire answer is that large (a page of 1,000 conferences is about 1 MB). Check the Space URL in the credentials: it must point at your SignalWire space.',
+	);
+}
+
+export interface BodyBound {
+	maxBytes: number;
+	/** Keep the first `maxBytes` and drop the rest (an error page, quoted in part) instead of refusing. */
+	cut?: boolean;
+	headers?: Record<string, unknown>;
+}
+
+/**
+ * The body of an answer as text, read within the deadline and at most `maxBytes` long; the stream
+ * is destroyed the moment either bound is passed.
+ */
+export async function readBody(
+	body: unknown,
+	deadline: Deadline,
+	bound: BodyBound,
+): Promise<string> {
+	const { maxBytes, cut = false } = bound;
+	if (!isStream(body)) {
+		const text = body === undefined || body === null ? '' : String(body);
+		if (Buffer.byteLength(text) <= maxBytes) return text;
+		if (cut) return Buffer.from(text).subarray(0, maxBytes).toString('utf-8');
+		throw tooLarge(maxBytes);
+	}
+	const declared = Number(bound.headers?.['content-length']);
+	if (!cut && Number.isFinite(declared) && declared > maxBytes) {
+		body.destroy();
+		throw tooLarge(maxBytes);
+	}
+	const stopWatching = deadline.onExpiry(() => body.destroy());
+	const chunks: Buffer[] = [];
+	const read = async () => {
+		let size = 0;
+		for await (const chunk of body) {
+			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+			size += bytes.length;
+			chunks.push(bytes);
+			if (size > maxBytes) {
+				body.destroy();
+				if (cut) break;
+				throw tooLarge(maxBytes);
+			}
+		}
+	};
+	try {
+		// A cut read only quotes the answer: what came before a failure is enough.
+		await (cut ? deadline.race(read()).catch(() => undefined) : deadline.race(read()));
+	} finally {
+		stopWatching();
+	}
+	return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf-8');
+}
+
+/**
+ * The deepest nesting a SignalWire answer has is about five levels (list → conference →
+ * subresource_uris → value); anything far deeper is not SignalWire's, and would make an output
+ * item that n8n cannot save (its serialiser recurses once per level).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether JSON text nests deeper than `max`, read in one pass over the text before it is parsed
+ * (JSON.parse itself may run out of stack on such input, and its result could not be saved).
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index++) {
+		const char = text[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '[' || char === '{') {
+			if (++depth > max) return true;
+		} else if (char === ']' || char === '}') depth--;
+	}
+	return false;
+}
+
+/**
+ * A successful answer must be one JSON object; only a DELETE may answer with nothing (204).
+ * Anything else (HTML from a proxy, an array, a bare value) would become misleading output items.
+ */
+export function parseJsonBody(
+	context: SignalWireContext,
+	body: string,
+	url: string,
+	call: Pick<Call, 'method' | 'itemIndex'>,
+): IDataObject {
+	const empty = body.trim() === '';
+	if (empty && call.method === 'DELETE') return {};
+	let parsed: unknown;
+	if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+		throw apiErrorFromProblem(
+			context.getNode(),
+			`SignalWire answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+			`No SignalWire object nests that deep, so the response to ${new URL(url).pathname} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
+			call.itemIndex,
+		);
+	}
+	try {
+		parsed = empty ? undefined : JSON.parse(body);
+	} catch {
+		parsed = undefined;
+	}
+	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+		return parsed as IDataObject;
+	}
+	throw apiErrorFromProblem(
+		context.getNode(),
+		empty
+			? 'SignalWire answered with an empty body'
+			: 'SignalWire answered with a body that is not a JSON object',
+		`The response to ${new URL(url).pathname} could not be read. If this persists, check the Space URL in the credentials: it must point at your SignalWire space.`,
+		call.itemIndex,
+	);
+}
+
+/** The items and next link of a list envelope, refused when the answer is not one. */
+export function readListPage(
+	context: SignalWireContext,
+	body: IDataObject,
+	listKey: string,
+	itemIndex: number,
+): { items: IDataObject[]; nextPageUri: string | null } {
+	const items = body[listKey];
+	const next = body.next_page_uri;
+	if (!Array.isArray(items) || (next !== null && next !== undefined && typeof next !== 'string')) {
+		throw apiErrorFromProblem(
+			context.getNode(),
+			`SignalWire answered without a "${listKey}" list`,
+			'The response is not a SignalWire list page. Check the Space URL in the credentials: it must point at your SignalWire space.',
+			itemIndex,
+		);
+	}
+	return {
+		items: items as IDataObject[],
+		nextPageUri: typeof next === 'string' && next !== '' ? next : null,
+	};
+}
