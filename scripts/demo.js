@@ -20,6 +20,7 @@ const { N8nRestClient, newOwnerLogin } = require('./lib/n8n-rest');
 const { startChat, withChatUrl } = require('./lib/chat');
 const { buildAndPack } = require('./lib/package');
 const { EXAMPLES_DIR, ROOT } = require('./lib/paths');
+const { MCP_CONTROLS, mcpClientCredential, mcpUrl, newClientToken } = require('./lib/mcp');
 const { isPortTaken } = require('./lib/ports');
 const { prepareN8n } = require('./lib/prepare');
 const { stopAll } = require('./lib/processes');
@@ -192,7 +193,7 @@ async function runWebhookTrigger(n8n, sandbox, recordingExample) {
 	}
 }
 
-async function runEditor(n8n, sandbox, files, port, n8nVersion, chatUrl) {
+async function runEditor(n8n, sandbox, files, port, n8nVersion, chatUrl, mcpToken) {
 	const editor = await n8n.startEditor({ port });
 	const login = newOwnerLogin();
 	await new N8nRestClient(editor.baseUrl).setupOwner(login);
@@ -221,6 +222,8 @@ async function runEditor(n8n, sandbox, files, port, n8nVersion, chatUrl) {
 			`  "When a conference ends, post its duration" posts to a stand-in chat here (${chatUrl}):`,
 			'    publish it, let it take its first look (up to a minute), then end a conference (e.g. run the "End every…"',
 			'    example): the message shows below within a minute.',
+			`  "${MCP_CONTROLS.name}": publish it, then connect an MCP client (Streamable HTTP) to`,
+			`    ${mcpUrl(editor.baseUrl)} with the header "Authorization: Bearer ${mcpToken}"`,
 			`  n8n's log: ${editor.logFile}`,
 			'',
 			'Press Ctrl-C to stop n8n and the sandbox.',
@@ -273,6 +276,8 @@ async function main() {
 		extraCleanups.push(patched.remove);
 		importedFiles = patched.files;
 	}
+	// The MCP example's trigger asks clients for this token (the editor prints it).
+	const mcpToken = newClientToken();
 	const n8n = await step(
 		total,
 		`Preparing a fresh n8n: installing ${path.basename(pkg.tarball)}, importing the credential and ${files.length} example workflows`,
@@ -285,7 +290,10 @@ async function main() {
 				prefix: 'sw-n8n-demo-',
 			});
 			userFolder = prepared.userFolder;
-			await prepared.importCredentials([signingKeyCredential(sandbox)]);
+			await prepared.importCredentials([
+				signingKeyCredential(sandbox),
+				mcpClientCredential(mcpToken),
+			]);
 			process.stdout.write(`      user folder: ${userFolder}\n`);
 			return prepared;
 		},
@@ -299,7 +307,7 @@ async function main() {
 		process.stdout.write(
 			`[${stepNumber}/${total}] Starting the n8n editor on 127.0.0.1:${options.port}\n`,
 		);
-		await runEditor(n8n, sandbox, files, options.port, install.version, chat.url);
+		await runEditor(n8n, sandbox, files, options.port, install.version, chat.url, mcpToken);
 		return true;
 	}
 	// The trigger goes first: the examples below end the "Support bridge" conferences it needs.

@@ -123,6 +123,7 @@ describe('example workflows in examples/', () => {
 				'announce-into-conference.json',
 				'end-conferences-named.json',
 				'incident-pull-in-on-call.json',
+				'mcp-conference-controls.json',
 				'mute-everyone-except-host.json',
 			]),
 		);

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestOptions } from './actions/common/requestOptions';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
+import { toolDescriptionFields } from './actions/toolDescriptions';
 import * as listSearch from './methods/listSearch';
 
 export class SignalWireConference implements INodeType {
@@ -36,6 +37,7 @@ export class SignalWireConference implements INodeType {
 			},
 		],
 		properties: [
+			...toolDescriptionFields(RESOURCES),
 			{
 				displayName: 'Resource',
 				name: 'resource',
