@@ -9,4 +9,5 @@ export { apiDownload, DEFAULT_MAX_DOWNLOAD_MB, recordingMedia } from './download
 export type { DownloadOptions, RecordingFormat } from './download';
 export * from './paths';
 export { spaceOrigin } from './space';
+export { isUnconfirmedWrite } from './reliability';
 export type * from './types';

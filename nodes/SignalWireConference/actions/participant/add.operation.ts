@@ -16,7 +16,7 @@ import {
 	oneOf,
 	readBooleanValue,
 } from '../../helpers/validation';
-import { apiRequest, callsPath } from '../../transport';
+import { placeCall } from './placeCall';
 import {
 	conferenceLocatorWithName,
 	readConferenceChoice,
@@ -337,12 +337,7 @@ export async function execute(
 		itemIndex,
 	);
 	const form = { To: to, From: from, Url: script.requestUrl, ...callFields };
-	const calls = {
-		resource: callsPath(),
-		notFound:
-			'SignalWire has no Calls endpoint at this address: check the Space URL in the credentials.',
-	};
-	const call = await apiRequest(this, calls, itemIndex, { method: 'POST', form });
+	const call = await placeCall(this, form, itemIndex);
 	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
 		call: { sid: call.sid, status: call.status, to: call.to ?? to, from: call.from ?? from },
