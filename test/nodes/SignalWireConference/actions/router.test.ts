@@ -1,3 +1,4 @@
+import type { RunOptions } from '../../../harness/engine';
 import { runNode } from '../../../harness/engine';
 import { useSignalWireServer } from '../../../harness/fixtures';
 import { FROM_NUMBER, resetTelephony } from './common/announceHarness';
@@ -214,15 +215,19 @@ describe('router: every item is checked before the first write', () => {
 
 	beforeEach(() => resetTelephony(space.server));
 
-	it('[good, bad number, good] with Retry On Fail fails each try before anyone is called', async () => {
+	/** Add for [good, bad number, good], with the given node settings. */
+	async function addGoodBadGood(settings: Partial<RunOptions>) {
 		const bridge = space.server.store.addConference({ friendlyName: 'Incident 4711' });
-
-		const { error } = await runNode({
+		return await runNode({
 			parameters: { ...ADD, conferenceId: { __rl: true, mode: 'id', value: bridge.sid } },
 			items: [{ to: '+15551230001' }, { to: '555-0100' }, { to: '+15551230002' }],
 			credentials: space.credentials,
-			retryOnFail: { maxTries: 3, waitBetweenTries: 0 },
+			...settings,
 		});
+	}
+
+	it('[good, bad number, good] with Retry On Fail fails each try before anyone is called', async () => {
+		const { error } = await addGoodBadGood({ retryOnFail: { maxTries: 3, waitBetweenTries: 0 } });
 
 		expect(error?.message).toBe(
 			'To "555-0100" is neither a phone number in E.164 format nor a SIP address',
@@ -233,14 +238,7 @@ describe('router: every item is checked before the first write', () => {
 	});
 
 	it('under continue-on-fail the bad item is its error item and the good ones are called once', async () => {
-		const bridge = space.server.store.addConference({ friendlyName: 'Incident 4711' });
-
-		const { items } = await runNode({
-			parameters: { ...ADD, conferenceId: { __rl: true, mode: 'id', value: bridge.sid } },
-			items: [{ to: '+15551230001' }, { to: '555-0100' }, { to: '+15551230002' }],
-			credentials: space.credentials,
-			continueOnFail: true,
-		});
+		const { items } = await addGoodBadGood({ continueOnFail: true });
 
 		expect(
 			items.map((item) => [
