@@ -68,8 +68,16 @@ async function unconfirmedCallError(
 }
 
 /**
+ * A 5xx may come from a proxy or gateway after it passed the request on (a 504 says exactly that):
+ * the call may have been placed, so it is looked up like a lost answer.
+ */
+function isServerFailure(error: unknown): boolean {
+	return error instanceof NodeApiError && /^5\d\d$/.test(String(error.httpCode ?? ''));
+}
+
+/**
  * Calls create, sent once. One that SignalWire did not confirm (a late answer, a connection lost
- * after the request was sent) may have placed the call: the transport never sends it again, and
+ * after the request was sent, a 5xx) may have placed the call: the transport never sends it again, and
  * the calls to that number since the request are looked up, so that the error says what happened.
  */
 export async function placeCall(
@@ -89,7 +97,7 @@ export async function placeCall(
 	} catch (error) {
 		failure = error;
 	}
-	if (!isUnconfirmedWrite(failure)) throw failure as NodeApiError;
+	if (!isUnconfirmedWrite(failure) && !isServerFailure(failure)) throw failure as NodeApiError;
 	const sent = { to: form.To, from: form.From, sentAt };
 	throw await unconfirmedCallError(context, sent, failure as Error, itemIndex);
 }

@@ -26,16 +26,15 @@ function addParameters(requestOptions: Record<string, unknown> = {}) {
 const isCallsCreate = (request: RecordedRequest) =>
 	request.method === 'POST' && request.path === `${ACCOUNT_PATH}/Calls`;
 
-/** SignalWire places the call, then the answer is lost (`fault`) or late (`delayMs`). */
+/** SignalWire places the call (or not), then the answer is lost, late or a gateway's 5xx. */
 function placeThenLose(answer: Partial<Reply>, placed = true) {
 	space.server.intercept((request) => {
 		if (!isCallsCreate(request)) return undefined;
-		const reply: Reply = { status: 500, ...answer };
-		if (placed) {
-			const { call } = createCall(space.server.store, new URLSearchParams(request.body));
-			return { ...reply, status: 200, body: callJson(space.server.store, call!) };
-		}
-		return reply;
+		const call = placed
+			? createCall(space.server.store, new URLSearchParams(request.body)).call
+			: undefined;
+		const body = call === undefined ? undefined : callJson(space.server.store, call);
+		return { status: 200, body, ...answer };
 	});
 }
 
@@ -126,6 +125,27 @@ describe('Participant → Add: a call whose outcome is unknown', () => {
 				`^The call to \\${TO} may have been placed: SignalWire did not confirm it, and the lookup of recent calls failed too \\(Could not reach SignalWire at ${space.server.origin}: the connection was (reset|closed)\\)$`,
 			),
 		);
+		expect(space.server.requests.filter(isCallsCreate)).toHaveLength(1);
+	});
+
+	it.each([
+		[504, true, 'Gateway Timeout (HTTP 504)'],
+		[500, false, 'Internal Server Error (HTTP 500)'],
+	])('a %d answer: sent once, reported with the lookup result', async (status, placed, cause) => {
+		placeThenLose({ status, body: { message: cause.replace(/ \(.*/, '') } }, placed);
+
+		const { error } = await runNode({
+			parameters: addParameters({ maxRetries: 3 }),
+			credentials: space.credentials,
+		});
+
+		const calls = [...space.server.store.calls.values()];
+		expect(error?.message).toBe(
+			placed
+				? `The call to ${TO} may have been placed: SignalWire did not confirm it, and the lookup found call ${calls[0].sid} (status: queued)`
+				: `The call to ${TO} may have been placed: SignalWire did not confirm it, and the lookup found no call to that number since the request yet`,
+		);
+		expect(error?.description).toMatch(new RegExp(`^${cause.replace(/[()]/g, '\\$&')}\\. `));
 		expect(space.server.requests.filter(isCallsCreate)).toHaveLength(1);
 	});
 
