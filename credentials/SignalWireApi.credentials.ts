@@ -79,6 +79,34 @@ export class SignalWireApi implements ICredentialType {
 			description:
 				'An API token of the project (API page of your SignalWire dashboard). It needs the Voice scope.',
 		},
+		// Dial-out guards: on the credential so that they hold for every workflow and every AI Agent
+		// that uses it. Read by Participant → Add before anything is sent (helpers/dialGuards.ts).
+		{
+			displayName: 'Allowed Destinations',
+			name: 'allowedDestinations',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			placeholder: '+1555, +4930, sip.example.com',
+			description:
+				'Only these may be called by Participant → Add: E.164 prefixes (+1555, +4930) and SIP domains (sip.example.com), separated by commas or line breaks. Empty: any destination the rules below allow.',
+		},
+		{
+			displayName: 'Allow Premium-Rate, Satellite and International-Network Numbers',
+			name: 'allowPremiumDestinations',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether Participant → Add may call the ranges refused by default: +1 900, +1 NPA-976, +44 9, +49 900, +870, +881, +882, +883, +979 (see the README)',
+		},
+		{
+			displayName: 'Allow SIP URI Parameters and Headers',
+			name: 'allowSipUriParameters',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether Participant → Add may call SIP addresses with URI parameters or headers (;transport=tcp, ;maddr=, ?Replaces=)',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -91,6 +91,9 @@ describe('the built package, as n8n loads it', () => {
 			'spaceUrl',
 			'projectId',
 			'apiToken',
+			'allowedDestinations',
+			'allowPremiumDestinations',
+			'allowSipUriParameters',
 		]);
 	});
 });

@@ -76,6 +76,9 @@ describe('SignalWire API credentials', () => {
 			['spaceUrl', false],
 			['projectId', false],
 			['apiToken', true],
+			['allowedDestinations', false],
+			['allowPremiumDestinations', false],
+			['allowSipUriParameters', false],
 		]);
 	});
 

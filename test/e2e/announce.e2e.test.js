@@ -35,6 +35,7 @@ beforeAll(async () => {
 		workflowFiles: [
 			path.join(__dirname, 'workflows', 'announce-deploy.json'),
 			path.join(EXAMPLES_DIR, 'incident-pull-in-on-call.json'),
+			path.join(__dirname, 'workflows', 'dial-out-guard-retry.json'),
 		],
 	});
 	sandbox = environment.sandbox;
@@ -99,4 +100,20 @@ test('the incident example calls the on-call engineer into "Incident 4711" and a
 			text: 'Incident 4711 is open. The on-call engineer is joining the bridge.',
 		}),
 	]);
+});
+
+test('a premium number among good ones, with Retry On Fail, stops the run before anyone is called', async () => {
+	await sandbox.reset();
+	const result = await environment.n8n.execute('e2eDialOutGuardRetry');
+
+	expect(result.code).toBe(1);
+	const error = executionError(result.execution);
+	expect(error.message).toBe(
+		'To "+19005550100" is in +1 900, premium services (North American Numbering Plan, area code 900), which is refused by default: nobody was called',
+	);
+	expect(error.description).toContain(
+		'Allow Premium-Rate, Satellite and International-Network Numbers',
+	);
+	expect(await sandbox.requests()).toEqual([]);
+	expect(await sandbox.joined()).toEqual([]);
 });

@@ -49,6 +49,8 @@ export interface RunOptions {
 	/** The node's On Error setting; the engine then routes items as n8n does. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	nodeType?: string;
+	/** The node's Retry On Fail setting: tries (2 to 5) and the wait between them. */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 }
 
 export interface NodeRun {
@@ -147,6 +149,7 @@ export function buildNode(
 		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.onError ? { onError: options.onError } : {}),
+		...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
 	};
 }
 

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { createCall, getCall } from './calls';
+import { createCall, getCall, listCalls } from './calls';
 import type { CallbackTarget, ConferenceEvent } from './callbacks';
 import { callbackForm, deliverCallback } from './callbacks';
 import { getConference, listConferences, updateConference } from './conferences';
@@ -581,6 +581,7 @@ function routeTelephony(
 		case 'Calls':
 			if (sid !== undefined)
 				return method === 'GET' ? getCall(store, sid, path) : methodNotAllowed(method);
+			if (method === 'GET') return listReply(path, query, 'calls', listCalls(store, query));
 			return method === 'POST' ? createCall(store, form).reply : methodNotAllowed(method);
 		case 'IncomingPhoneNumbers':
 			if (sid !== undefined) return undefined;

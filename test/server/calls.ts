@@ -183,3 +183,16 @@ export function getCall(store: Store, sid: string, path: string): Reply {
 		? { status: 200, body: participantCallJson(store, participant) }
 		: notFound(path);
 }
+
+/**
+ * `GET /Calls`: the calls created through the API, newest first, filtered by To and From (the
+ * spec's list filters; the others are not needed by the node).
+ */
+export function listCalls(store: Store, query: URLSearchParams) {
+	const to = query.get('To');
+	const from = query.get('From');
+	const items = [...store.calls.values()]
+		.filter((call) => (to === null || call.to === to) && (from === null || call.from === from))
+		.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.sid.localeCompare(b.sid));
+	return { items, toJson: (call: CallRecord) => callJson(store, call) };
+}

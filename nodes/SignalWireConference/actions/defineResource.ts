@@ -12,6 +12,13 @@ export interface Operation {
 	option: INodePropertyOptions & { value: string; action: string };
 	/** Its fields, without displayOptions: the resource adds them. */
 	properties: INodeProperties[];
+	/**
+	 * Reads and checks one item's inputs without sending anything. When an operation has it, the
+	 * router runs it for every item before the first item executes, so that a bad item fails the
+	 * run before anything is written (Participant → Add places calls: nobody is called twice when
+	 * n8n's Retry On Fail runs the node again).
+	 */
+	validate?(this: IExecuteFunctions, itemIndex: number): Promise<void>;
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 

@@ -42,13 +42,39 @@ function chosenOperation(context: IExecuteFunctions): Operation {
 }
 
 /**
+ * The operation's validate() for every item, before any item executes: the items' errors by
+ * index. Without continue-on-fail the first bad item fails the run here, before anything is sent.
+ */
+async function validateAll(
+	context: IExecuteFunctions,
+	handler: Operation,
+	itemCount: number,
+): Promise<Map<number, NodeApiError | NodeOperationError>> {
+	const failures = new Map<number, NodeApiError | NodeOperationError>();
+	if (handler.validate === undefined) return failures;
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			await handler.validate.call(context, itemIndex);
+		} catch (error) {
+			const nodeError = asNodeError(context, error, itemIndex);
+			if (!context.continueOnFail()) throw nodeError;
+			failures.set(itemIndex, nodeError);
+		}
+	}
+	return failures;
+}
+
+/**
  * Runs the chosen operation once per input item, up to Requests in Parallel at a time; every
  * output is paired to its input item and outputs keep the input order.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const handler = chosenOperation(this);
+	const invalid = await validateAll(this, handler, items.length);
 	const perItem = await mapInOrder(items.length, readParallelism(this), async (itemIndex) => {
+		const invalidError = invalid.get(itemIndex);
+		if (invalidError !== undefined) return [errorItem(invalidError, itemIndex)];
 		try {
 			const results = await handler.execute.call(this, itemIndex);
 			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });

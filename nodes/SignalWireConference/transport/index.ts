@@ -14,4 +14,5 @@ export {
 export type { DownloadOptions, RecordingFormat } from './download';
 export * from './paths';
 export { spaceOrigin } from './space';
+export { isUnconfirmedWrite } from './reliability';
 export type * from './types';

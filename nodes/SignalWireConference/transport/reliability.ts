@@ -102,6 +102,17 @@ function retryDelayMs(error: unknown, idempotent: boolean, attempt: number): num
 	return idempotent && isLostConnection(error) ? backoffMs(attempt) : undefined;
 }
 
+/** Errors of writes whose outcome is unknown: sent, but the answer was late or lost. */
+const UNCONFIRMED = new WeakSet<Error>();
+
+/**
+ * Whether `error` is a write that may have been carried out (a late answer past Timeout, a
+ * connection lost after the request was sent): such a write is never sent again by the transport.
+ */
+export function isUnconfirmedWrite(error: unknown): boolean {
+	return error instanceof Error && UNCONFIRMED.has(error);
+}
+
 function attemptsNote(attempts: number): string {
 	return attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
 }
@@ -139,6 +150,18 @@ function finalError(
 	// Not the connection's: the binary store's own failure, reported by n8n as it is.
 	if (error instanceof NodeOperationError) return error;
 	// What is left failed on the way: n8n's helper (which wraps it in a NodeApiError) or the body.
+	if (!isIdempotent(call.method, call.idempotent) && isLostConnection(error)) {
+		// The request may have reached SignalWire and been carried out; only its answer was lost.
+		const unconfirmed = apiErrorFromProblem(
+			node,
+			`SignalWire did not confirm the request at ${space.origin}: ${describeTransportFailure(transportFailureCode(error), timeoutMs)}. It may have been carried out; it was not sent again`,
+			'Check in your SignalWire space whether it took effect before running it again.',
+			call.itemIndex,
+			call.secrets,
+		);
+		UNCONFIRMED.add(unconfirmed);
+		return unconfirmed;
+	}
 
 	return apiErrorFromProblem(
 		node,

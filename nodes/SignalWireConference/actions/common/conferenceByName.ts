@@ -40,7 +40,8 @@ export interface ConferenceRef {
 
 type Choice = { byName: string } | { sid: string };
 
-function readChoice(context: IExecuteFunctions, itemIndex: number): Choice {
+/** The conference an item chose (by ID, URL or name), checked; nothing is sent. */
+export function readConferenceChoice(context: IExecuteFunctions, itemIndex: number): Choice {
 	const locator = context.getNodeParameter(CONFERENCE_FIELD.name, itemIndex) as
 		| INodeParameterResourceLocator
 		| string;
@@ -133,7 +134,7 @@ export async function resolveConference(
 	itemIndex: number,
 	requirement: Requirement,
 ): Promise<ConferenceRef> {
-	const choice = readChoice(context, itemIndex);
+	const choice = readConferenceChoice(context, itemIndex);
 	let conference: ConferenceRef;
 	if ('byName' in choice) {
 		const running = await runningNamed(context, choice.byName, itemIndex);
@@ -183,7 +184,7 @@ export async function conferenceSidFor(
 	itemIndex: number,
 	consequence: string,
 ): Promise<string> {
-	const choice = readChoice(context, itemIndex);
+	const choice = readConferenceChoice(context, itemIndex);
 	if ('sid' in choice) return choice.sid;
 	const running = await runningNamed(context, choice.byName, itemIndex);
 	if (running.length > 1) throw ambiguous(context, choice.byName, itemIndex);

@@ -9,6 +9,7 @@ import { removeRetiredScripts } from '../common/cxmlScripts';
 import { announcementFields } from '../common/announceFields';
 import {
 	conferenceLocatorWithName,
+	readConferenceChoice,
 	refuseUnlessRunning,
 	resolveConference,
 } from '../common/conferenceByName';
@@ -26,6 +27,12 @@ export const properties: INodeProperties[] = [
 	conferenceLocatorWithName('The running conference to announce into, e.g. All hands'),
 	...announcementFields('everyone in the conference'),
 ];
+
+/** Run for every item before the first announcement is made (see the router). */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	readAnnouncement(this, itemIndex);
+	readConferenceChoice(this, itemIndex);
+}
 
 export async function execute(
 	this: IExecuteFunctions,

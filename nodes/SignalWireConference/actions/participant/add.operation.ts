@@ -16,17 +16,21 @@ import {
 	oneOf,
 	readBooleanValue,
 } from '../../helpers/validation';
-import { apiRequest, callsPath } from '../../transport';
+import { placeCall } from './placeCall';
 import {
 	conferenceLocatorWithName,
+	readConferenceChoice,
 	refuseIfEnded,
 	resolveConference,
 } from '../common/conferenceByName';
+import { checkDestination, readDialGuards } from '../../helpers/dialGuards';
 import { describeScript, obtainScript, removeRetiredScripts } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
 
 const BEEPS = ['true', 'false', 'onEnter', 'onExit'];
 const MAX_TIMEOUT_SECONDS = 600;
+/** CreateCallRequest's MaxPricePerMinute pattern in SignalWire's spec. */
+const MAX_PRICE = /^\d+\.?\d{0,4}$/;
 
 export const option = {
 	name: 'Add',
@@ -125,6 +129,15 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether the conference ends for everyone when this person hangs up',
+			},
+			{
+				displayName: 'Max Price Per Minute',
+				name: 'maxPricePerMinute',
+				type: 'string',
+				default: '',
+				placeholder: '0.0075',
+				description:
+					'The most this call may cost per minute, in US dollars (up to 4 decimal places); SignalWire refuses a call that would cost more. Empty: no limit.',
 			},
 			{
 				displayName: 'Muted',
@@ -274,16 +287,45 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest 
 		}
 		callFields.Timeout = String(timeout);
 	}
+	const maxPrice = String(options.maxPricePerMinute ?? '').trim();
+	if (maxPrice !== '') {
+		if (!MAX_PRICE.test(maxPrice)) {
+			throw inputError(
+				context,
+				itemIndex,
+				`Max Price Per Minute "${maxPrice.slice(0, 50)}" is not an amount in US dollars with up to 4 decimal places`,
+				'Enter the most a minute of this call may cost, e.g. 0.0075.',
+			);
+		}
+		callFields.MaxPricePerMinute = maxPrice;
+	}
 	return { attributes, callFields };
+}
+
+interface AddInputs extends AddRequest {
+	to: string;
+	from: string;
+}
+
+/** Every input of an item, checked, and To against the credential's dial-out guards. */
+async function readInputs(context: IExecuteFunctions, itemIndex: number): Promise<AddInputs> {
+	const to = readTo(context, itemIndex);
+	checkDestination(context, to, await readDialGuards(context, itemIndex), itemIndex);
+	const from = readFrom(context, itemIndex);
+	readConferenceChoice(context, itemIndex);
+	return { to, from, ...readOptions(context, itemIndex) };
+}
+
+/** Run for every item before the first call is placed (see the router). */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	await readInputs(this, itemIndex);
 }
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const to = readTo(this, itemIndex);
-	const from = readFrom(this, itemIndex);
-	const { attributes, callFields } = readOptions(this, itemIndex);
+	const { to, from, attributes, callFields } = await readInputs(this, itemIndex);
 	const conference = await resolveConference(this, itemIndex, {
 		consequence: 'nobody was called',
 		startsByName: true,
@@ -295,12 +337,7 @@ export async function execute(
 		itemIndex,
 	);
 	const form = { To: to, From: from, Url: script.requestUrl, ...callFields };
-	const calls = {
-		resource: callsPath(),
-		notFound:
-			'SignalWire has no Calls endpoint at this address: check the Space URL in the credentials.',
-	};
-	const call = await apiRequest(this, calls, itemIndex, { method: 'POST', form });
+	const call = await placeCall(this, form, itemIndex);
 	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
 		call: { sid: call.sid, status: call.status, to: call.to ?? to, from: call.from ?? from },

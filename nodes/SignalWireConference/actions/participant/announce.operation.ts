@@ -30,6 +30,12 @@ export const properties: INodeProperties[] = [
 	...announcementFields('this participant only'),
 ];
 
+/** Run for every item before the first announcement is made (see the router). */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	readAnnouncement(this, itemIndex);
+	readConferenceChild(this, PARTICIPANT, itemIndex);
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -1,5 +1,7 @@
+import type { RunOptions } from '../../../harness/engine';
 import { runNode } from '../../../harness/engine';
 import { useSignalWireServer } from '../../../harness/fixtures';
+import { FROM_NUMBER, resetTelephony } from './common/announceHarness';
 
 const space = useSignalWireServer();
 
@@ -200,5 +202,93 @@ describe('router: On Error settings, as n8n routes the items', () => {
 		expect(outputs).toEqual([]);
 		expect(error?.context?.itemIndex).toBe(1);
 		expect(error?.httpCode).toBe('404');
+	});
+});
+
+describe('router: every item is checked before the first write', () => {
+	const ADD = {
+		resource: 'participant',
+		operation: 'add',
+		to: '={{ $json.to }}',
+		from: { __rl: true, mode: 'list', value: FROM_NUMBER },
+	};
+
+	beforeEach(() => resetTelephony(space.server));
+
+	/** Add for [good, bad number, good], with the given node settings. */
+	async function addGoodBadGood(settings: Partial<RunOptions>) {
+		const bridge = space.server.store.addConference({ friendlyName: 'Incident 4711' });
+		return await runNode({
+			parameters: { ...ADD, conferenceId: { __rl: true, mode: 'id', value: bridge.sid } },
+			items: [{ to: '+15551230001' }, { to: '555-0100' }, { to: '+15551230002' }],
+			credentials: space.credentials,
+			...settings,
+		});
+	}
+
+	it('[good, bad number, good] with Retry On Fail fails each try before anyone is called', async () => {
+		const { error } = await addGoodBadGood({ retryOnFail: { maxTries: 3, waitBetweenTries: 0 } });
+
+		expect(error?.message).toBe(
+			'To "555-0100" is neither a phone number in E.164 format nor a SIP address',
+		);
+		expect(error?.context?.itemIndex).toBe(1);
+		expect(space.server.requests).toEqual([]);
+		expect(space.server.store.calls.size).toBe(0);
+	});
+
+	it('under continue-on-fail the bad item is its error item and the good ones are called once', async () => {
+		const { items } = await addGoodBadGood({ continueOnFail: true });
+
+		expect(
+			items.map((item) => [
+				(item.json.call as { to?: string } | undefined)?.to ?? item.json.error,
+				item.pairedItem,
+			]),
+		).toEqual([
+			['+15551230001', { item: 0 }],
+			['To "555-0100" is neither a phone number in E.164 format nor a SIP address', { item: 1 }],
+			['+15551230002', { item: 2 }],
+		]);
+		expect([...space.server.store.calls.values()].map((call) => call.to)).toEqual([
+			'+15551230001',
+			'+15551230002',
+		]);
+	});
+
+	it.each([
+		['conference', { conferenceId: { __rl: true, mode: 'name', value: 'All hands' } }],
+		[
+			'participant',
+			{
+				conferenceId: { __rl: true, mode: 'id', value: '={{ $json.conference }}' },
+				participantId: { __rl: true, mode: 'id', value: '={{ $json.participant }}' },
+			},
+		],
+	])('%s Announce: a bad text among good ones announces nothing', async (resource, target) => {
+		const bridge = space.server.store.addConference({ friendlyName: 'All hands' });
+		const participant = space.server.store.addParticipant(bridge);
+		const item = { conference: bridge.sid, participant: participant.callSid };
+
+		const { error } = await runNode({
+			parameters: {
+				resource,
+				operation: 'announce',
+				...target,
+				announcementType: 'text',
+				text: '={{ $json.text }}',
+			},
+			items: [
+				{ ...item, text: 'Welcome' },
+				{ ...item, text: '' },
+				{ ...item, text: 'Goodbye' },
+			],
+			credentials: space.credentials,
+			retryOnFail: { maxTries: 2, waitBetweenTries: 0 },
+		});
+
+		expect(error?.message).toBe('Text is empty');
+		expect(error?.context?.itemIndex).toBe(1);
+		expect(space.server.requests).toEqual([]);
 	});
 });

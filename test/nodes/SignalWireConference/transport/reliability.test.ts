@@ -237,7 +237,7 @@ describe('transport: what a 503 or a lost connection may repeat', () => {
 			if (times === 1) {
 				expect(error?.message).toMatch(
 					new RegExp(
-						`^Could not reach SignalWire at ${space.server.origin}: the connection was (reset|closed)$`,
+						`^SignalWire did not confirm the request at ${space.server.origin}: the connection was (reset|closed)\\. It may have been carried out; it was not sent again$`,
 					),
 				);
 			} else expect(error).toBeUndefined();

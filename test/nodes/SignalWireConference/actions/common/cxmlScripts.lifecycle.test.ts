@@ -1,6 +1,6 @@
 import { runNode } from '../../../../harness/engine';
 import { useSignalWireServer } from '../../../../harness/fixtures';
-import { resetTelephony } from './announceHarness';
+import { describeRequests, resetTelephony } from './announceHarness';
 
 const space = useSignalWireServer();
 
@@ -63,7 +63,7 @@ describe('cXML Script lifecycle over 1,000 announcements', () => {
 	});
 	afterEach(() => jest.useRealTimers());
 
-	it('1,000 different texts, one a minute: never more than 32 scripts, none removed before it was fetched', async () => {
+	it('1,000 different texts, one a minute: one script each, the space never listed, none removed before it was fetched', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
 		const seen = clockPerAnnouncement(1);
 		const texts = Array.from({ length: 1000 }, (_, index) => `Incident ${index + 1} opened`);
@@ -73,14 +73,51 @@ describe('cXML Script lifecycle over 1,000 announcements', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1000);
 		expect(seen.announcements).toBe(1000);
-		// Scripts idle for 30 minutes are removed by later runs: about 30 minutes' worth remain.
-		expect(seen.maxScripts).toBeLessThanOrEqual(32);
-		expect(space.server.store.scripts.size).toBeLessThanOrEqual(32);
+		// Without a list of the whole space, other texts' scripts are not found, so none is removed.
+		expect(space.server.store.scripts.size).toBe(1000);
+		expect(
+			space.server.requests.filter(
+				(request) =>
+					request.method === 'GET' &&
+					request.path.endsWith('/LamlBins') &&
+					!request.rawQuery.includes('Name='),
+			),
+		).toEqual([]);
 		expect(space.server.store.removedUnfetched).toEqual([]);
-		// Every announcement was fetched and spoken: no script vanished before SignalWire read it.
 		expect(space.server.store.said.map((said) => said.text)).toEqual(texts);
 		expect(space.server.store.said.filter((said) => said.error !== undefined)).toEqual([]);
 	}, 180_000);
+
+	it('a space with 100,000 scripts costs an announcement the same requests as an empty one, and keeps them all', async () => {
+		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
+		const run = async () => {
+			space.server.reset();
+			const { error } = await runNode(announceItems(['Stand-up now'], allHands.sid));
+			expect(error).toBeUndefined();
+			return describeRequests(space.server).map((line) => line.replace(/[0-9a-f-]{36}/g, 'SID'));
+		};
+		const inEmptySpace = await run();
+		resetTelephony(space.server);
+		const longAgo = new Date(Date.now() - 90 * 24 * 60 * 60_000);
+		for (let index = 0; index < 100_000; index++) {
+			const sid = `5184b831-184f-4209-872d-${String(index).padStart(12, '0')}`;
+			space.server.store.scripts.set(sid, {
+				sid,
+				name: index % 2 === 0 ? `n8n-conference-cxml-notes-${index}` : `IVR ${index}`,
+				contents: '<Response/>',
+				createdAt: longAgo,
+				updatedAt: longAgo,
+				lastAccessedAt: null,
+				numRequests: 0,
+			});
+		}
+
+		const inFullSpace = await run();
+
+		expect(inFullSpace).toEqual(inEmptySpace);
+		expect(inFullSpace).toHaveLength(4);
+		expect(space.server.store.scripts.size).toBe(100_001);
+	}, 60_000);
 
 	it('1,000 times the same text: one script, written once and reused', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });

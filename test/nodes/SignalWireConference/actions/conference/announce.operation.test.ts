@@ -50,7 +50,6 @@ describe('Conference → Announce', () => {
 			`GET /LamlBins?Name=${name}&PageSize=50`,
 			'POST /LamlBins',
 			`POST /Conferences/${allHands.sid}`,
-			'GET /LamlBins?PageSize=1000',
 		]);
 		const [, , create, announce] = space.server.requests;
 		expect(create.contentType).toBe('application/x-www-form-urlencoded');
@@ -134,16 +133,18 @@ describe('Conference → Announce', () => {
 		expect(describeRequests(space.server)).toContain('POST /LamlBins');
 	});
 
-	it("removes this node's scripts idle for 30 minutes, oldest first, and leaves everything else", async () => {
+	it('removes only older copies of the same document, found by its exact name; every other script survives', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
 		const store = space.server.store;
+		const hello = `${XML_DECLARATION}<Response><Say>Hello</Say></Response>`;
+		const other = `${XML_DECLARATION}<Response><Say>Bye</Say></Response>`;
 		const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
-		const add = (name: string, minutesAgo: number, fetched: boolean) => {
+		const add = (name: string, contents: string, minutesAgo: number, fetched: boolean) => {
 			const sid = `5184b831-184f-4209-872d-${String(store.scripts.size).padStart(12, '0')}`;
 			store.scripts.set(sid, {
 				sid,
 				name,
-				contents: '<Response/>',
+				contents,
 				createdAt: at(minutesAgo + 5),
 				updatedAt: at(minutesAgo + 5),
 				lastAccessedAt: fetched ? at(minutesAgo) : null,
@@ -151,34 +152,106 @@ describe('Conference → Announce', () => {
 			});
 			return sid;
 		};
-		const oldFetched = add('n8n-conference-cxml-aaaa', 45, true);
-		const oldNeverFetched = add('n8n-conference-cxml-bbbb', 60, false);
-		const recentlyFetched = add('n8n-conference-cxml-cccc', 20, true);
-		const someoneElses = add('Main IVR', 500, true);
+		const oldFetched = add(expectedScriptName(hello), hello, 45, true);
+		const oldNeverFetched = add(expectedScriptName(hello), hello, 60, false);
+		const recentlyFetched = add(expectedScriptName(hello), hello, 20, true);
+		const planted = add(
+			expectedScriptName(hello),
+			`${XML_DECLARATION}<Response><Dial>+19005550100</Dial></Response>`,
+			60,
+			false,
+		);
+		const usersNotes = add('n8n-conference-cxml-notes', hello, 90 * 24 * 60, true);
+		const otherText = add(expectedScriptName(other), other, 60, true);
+		const someoneElses = add('Main IVR', '<Response/>', 500, true);
 
 		const { items } = await runNode({
 			parameters: announceParameters(allHands.sid, { announcementType: 'text', text: 'Hello' }),
 			credentials: space.credentials,
 		});
 
-		const deletes = describeRequests(space.server).filter((line) => line.startsWith('DELETE'));
-		expect(deletes).toEqual([
+		const created = [...store.scripts.values()].find(
+			(script) => script.name === expectedScriptName(hello) && script.createdAt > at(1),
+		)!;
+		expect(describeRequests(space.server)).toEqual([
+			`GET /Conferences/${allHands.sid}`,
+			`GET /LamlBins?Name=${expectedScriptName(hello)}&PageSize=50`,
+			'POST /LamlBins',
+			`POST /Conferences/${allHands.sid}`,
 			`DELETE /LamlBins/${oldNeverFetched}`,
 			`DELETE /LamlBins/${oldFetched}`,
 		]);
-		expect([...store.scripts.keys()]).toEqual(
-			expect.arrayContaining([recentlyFetched, someoneElses]),
+		expect([...store.scripts.keys()].sort()).toEqual(
+			[recentlyFetched, planted, usersNotes, otherText, someoneElses, created.sid].sort(),
 		);
-		expect(store.scripts.size).toBe(3);
 		expect((items[0].json.script as { retiredScriptsRemoved: number }).retiredScriptsRemoved).toBe(
 			2,
 		);
+		expect(store.said.map((said) => said.text)).toEqual(['Hello']);
+	});
+
+	it('never reuses a fresh script that carries the name but not the exact document', async () => {
+		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
+		const hello = `${XML_DECLARATION}<Response><Say>Hello</Say></Response>`;
+		const now = new Date();
+		space.server.store.scripts.set('5184b831-184f-4209-872d-000000000001', {
+			sid: '5184b831-184f-4209-872d-000000000001',
+			name: expectedScriptName(hello),
+			contents: `${XML_DECLARATION}<Response><Dial>+19005550100</Dial></Response>`,
+			createdAt: now,
+			updatedAt: now,
+			lastAccessedAt: null,
+			numRequests: 0,
+		});
+
+		const { items } = await runNode({
+			parameters: announceParameters(allHands.sid, { announcementType: 'text', text: 'Hello' }),
+			credentials: space.credentials,
+		});
+
+		expect(items[0].json.script).toMatchObject({ reused: false, retiredScriptsRemoved: 0 });
+		expect(describeRequests(space.server)).toContain('POST /LamlBins');
+		expect(space.server.store.scripts.size).toBe(2);
+		expect(space.server.store.said.map((said) => said.text)).toEqual(['Hello']);
+	});
+
+	it('ten items with one text in parallel write one script', async () => {
+		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
+
+		const { items, error } = await runNode({
+			parameters: {
+				...announceParameters(allHands.sid, { announcementType: 'text', text: 'Hello' }),
+				requestOptions: { parallelRequests: 10 },
+			},
+			items: Array.from({ length: 10 }, () => ({})),
+			credentials: space.credentials,
+		});
+
+		expect(error).toBeUndefined();
+		expect(space.server.store.scripts.size).toBe(1);
+		expect(items.map((item) => (item.json.script as { reused: boolean }).reused)).toEqual([
+			false,
+			...Array.from({ length: 9 }, () => true),
+		]);
+		expect(space.server.store.said).toHaveLength(10);
 	});
 
 	it('reports a failed clean-up in the output without failing the announcement', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
+		const hi = `${XML_DECLARATION}<Response><Say>Hi</Say></Response>`;
+		const longAgo = new Date(Date.now() - 60 * 60_000);
+		const stale = '5184b831-184f-4209-872d-000000000002';
+		space.server.store.scripts.set(stale, {
+			sid: stale,
+			name: expectedScriptName(hi),
+			contents: hi,
+			createdAt: longAgo,
+			updatedAt: longAgo,
+			lastAccessedAt: longAgo,
+			numRequests: 1,
+		});
 		space.server.intercept((request) =>
-			request.method === 'GET' && request.rawQuery === 'PageSize=1000'
+			request.method === 'DELETE'
 				? { status: 503, body: { code: 20503, message: 'Service unavailable', status: 503 } }
 				: undefined,
 		);
@@ -194,8 +267,7 @@ describe('Conference → Announce', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json.script).toMatchObject({
 			retiredScriptsRemoved: 0,
-			cleanupError:
-				'Listing cXML Scripts failed: Service unavailable (SignalWire error 20503, HTTP 503)',
+			cleanupError: `Removing cXML Script ${stale} failed: Service unavailable (SignalWire error 20503, HTTP 503)`,
 		});
 		expect(space.server.store.said.map((said) => said.text)).toEqual(['Hi']);
 	});

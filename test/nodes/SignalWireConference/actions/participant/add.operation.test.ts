@@ -49,7 +49,6 @@ describe('Participant → Add (dial out)', () => {
 			`GET /LamlBins?Name=${expectedScriptName(document)}&PageSize=50`,
 			'POST /LamlBins',
 			'POST /Calls',
-			'GET /LamlBins?PageSize=1000',
 		]);
 		expect(space.server.requests[2].form).toEqual([
 			['Name', expectedScriptName(document)],

@@ -41,7 +41,6 @@ describe('Participant → Announce', () => {
 			`GET /LamlBins?Name=${expectedScriptName(document)}&PageSize=50`,
 			'POST /LamlBins',
 			`POST ${participantPath}`,
-			'GET /LamlBins?PageSize=1000',
 		]);
 		expect(space.server.requests[3].form).toEqual([
 			['AnnounceUrl', `${space.server.origin}/laml-bins/${script.sid}`],
