@@ -1,6 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import type { NodeOperationError } from 'n8n-workflow';
 
 /**
  * What an error item carries besides the message: what to fix and the HTTP status. n8n routes an

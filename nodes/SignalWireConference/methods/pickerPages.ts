@@ -87,6 +87,13 @@ function readToken<T>(
 	});
 }
 
+/** The transport's errors are node errors already; anything else becomes one. */
+function asNodeError(context: ILoadOptionsFunctions, error: unknown) {
+	return error instanceof NodeApiError || error instanceof NodeOperationError
+		? error
+		: new NodeOperationError(context.getNode(), error as Error);
+}
+
 /** Whether SignalWire said "too many requests". */
 function isRateLimited(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '429';
@@ -127,7 +134,7 @@ export async function readPicker<T = IDataObject>(
 			try {
 				page = await list.read(cursors[list.name] || undefined);
 			} catch (error) {
-				if (!isRateLimited(error)) throw error;
+				if (!isRateLimited(error)) throw asNodeError(context, error);
 				rateLimited = true;
 				break;
 			}
