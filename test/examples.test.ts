@@ -336,7 +336,6 @@ describe('trigger examples in examples/triggers/', () => {
 				request: `POST …/Conferences/${conference.sid}`,
 				form: [['AnnounceUrl', `${space.server.origin}/laml-bins/${script.sid}`]],
 			},
-			{ request: 'GET …/LamlBins?PageSize=1000', form: [] },
 		]);
 		expect(script.name).toMatch(/^n8n-conference-cxml-[0-9a-f]{32}$/);
 	});
