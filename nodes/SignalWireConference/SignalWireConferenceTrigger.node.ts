@@ -226,8 +226,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 		if (typeof item.event !== 'string' || !events.includes(item.event)) {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };
 		}
-		// A test URL is for trying things out: sending the same callback again shows it again.
 		const signed = verifiesSignature(this);
+		// A test URL is for trying things out: sending the same callback again shows it again.
 		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs, { signed }))) {
 			return { webhookResponse: 'Event already received; ignored' };
 		}
