@@ -127,7 +127,6 @@ function announceByName(name, text, announced) {
 			query: [],
 			form: [['AnnounceUrl', `${sandbox.spaceUrl}/laml-bins/${announced.script.sid}`]],
 		},
-		{ method: 'GET', path: `${all}/LamlBins`, query: [['PageSize', '1000']], form: [] },
 	];
 }
 
