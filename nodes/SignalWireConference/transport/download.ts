@@ -149,30 +149,38 @@ async function storeGuarded(
 	let head = Buffer.alloc(0);
 	let checked = false;
 	let stallError: AnswerProblem | undefined;
-	const stalled = new Promise<never>((_resolve, reject) => {
-		deadline.restart();
-		deadline.onExpiry(() => {
-			stallError = new AnswerProblem(
+	/** When `timer` runs out: fail the stream and the wait for the store with `problem`. */
+	const failOnExpiry = (timer: Deadline, problem: () => AnswerProblem) => {
+		const failed = new Promise<never>((_resolve, reject) => {
+			timer.onExpiry(() => {
+				stallError = problem();
+				reject(stallError);
+				body.destroy(stallError);
+			});
+		});
+		failed.catch(() => undefined);
+		return failed;
+	};
+	deadline.restart();
+	const stalled = failOnExpiry(
+		deadline,
+		() =>
+			new AnswerProblem(
 				`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
 				'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
 				true,
-			);
-			reject(stallError);
-			body.destroy(stallError);
-		});
-	});
+			),
+	);
 	// Timeout bounds each pause; this bounds the whole: a trickle never ends otherwise.
 	const whole = new Deadline(download.maxSeconds * 1000);
-	const tooSlow = new Promise<never>((_resolve, reject) => {
-		whole.onExpiry(() => {
-			stallError = new AnswerProblem(
+	const tooSlow = failOnExpiry(
+		whole,
+		() =>
+			new AnswerProblem(
 				`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
 				'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
-			);
-			reject(stallError);
-			body.destroy(stallError);
-		});
-	});
+			),
+	);
 	const stream = body.map((chunk: unknown) => {
 		if (stallError) throw stallError;
 		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
@@ -195,8 +203,6 @@ async function storeGuarded(
 	);
 	// After a stall the store fails later, once the connection closes: nobody waits for it then.
 	stored.catch(() => undefined);
-	stalled.catch(() => undefined);
-	tooSlow.catch(() => undefined);
 	try {
 		const binary = await Promise.race([stored, stalled, tooSlow]);
 		if (!checked) throw notAudio(download, head);
