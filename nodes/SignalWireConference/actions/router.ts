@@ -1,16 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorDetails } from '../helpers/errorDetails';
+import { asNodeError, errorDetails } from '../helpers/errorDetails';
 import { mapInOrder } from '../helpers/mapInOrder';
 import { readParallelism } from './common/requestOptions';
 import type { Operation } from './defineResource';
 import { RESOURCES } from './resources';
-
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-}
 
 /**
  * The error item n8n routes to the error output under "Continue (using error output)": its json
@@ -56,7 +51,7 @@ async function validateAll(
 		try {
 			await handler.validate.call(context, itemIndex);
 		} catch (error) {
-			const nodeError = asNodeError(context, error, itemIndex);
+			const nodeError = asNodeError(context.getNode(), error, itemIndex);
 			if (!context.continueOnFail()) throw nodeError;
 			failures.set(itemIndex, nodeError);
 		}
@@ -79,7 +74,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const results = await handler.execute.call(this, itemIndex);
 			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
 		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
+			const nodeError = asNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
 			return [errorItem(nodeError, itemIndex)];
 		}

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseApiDate } from '../helpers/apiDate';
+import { asNodeError } from '../helpers/errorDetails';
 import { isUuid } from '../helpers/validation';
 import type { ListPage, QueryValues } from '../transport';
 import { apiListPage, apiRequest } from '../transport';
@@ -87,13 +88,6 @@ function readToken<T>(
 	});
 }
 
-/** The transport's errors are node errors already; anything else becomes one. */
-function asNodeError(context: ILoadOptionsFunctions, error: unknown) {
-	return error instanceof NodeApiError || error instanceof NodeOperationError
-		? error
-		: new NodeOperationError(context.getNode(), error as Error);
-}
-
 /** Whether SignalWire said "too many requests". */
 function isRateLimited(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '429';
@@ -134,7 +128,7 @@ export async function readPicker<T = IDataObject>(
 			try {
 				page = await list.read(cursors[list.name] || undefined);
 			} catch (error) {
-				if (!isRateLimited(error)) throw asNodeError(context, error);
+				if (!isRateLimited(error)) throw asNodeError(context.getNode(), error);
 				rateLimited = true;
 				break;
 			}

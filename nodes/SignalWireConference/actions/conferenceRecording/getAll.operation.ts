@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorDetails } from '../../helpers/errorDetails';
+import { asNodeError, errorDetails } from '../../helpers/errorDetails';
 import { mapInOrder } from '../../helpers/mapInOrder';
 import { getSidFromLocator, readBooleanParameter } from '../../helpers/validation';
 import { conferenceRecordingsPath, apiListAll } from '../../transport';
@@ -89,10 +89,7 @@ function namingRecording(
 	recordingSid: string,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
-	const named =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	const named = asNodeError(context.getNode(), error, itemIndex);
 	named.message = `Recording "${recordingSid}" could not be downloaded: ${named.message}`;
 	return named;
 }
