@@ -28,14 +28,10 @@ function readTriggerDownload(context: IWebhookFunctions): TriggerDownload {
 		String(context.getNodeParameter('recordingFormat', 'mp3')) === 'wav' ? 'wav' : 'mp3';
 	const binaryPropertyName =
 		String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
-	const maxSizeMb =
-		positiveNumber(context.getNodeParameter('maxSizeMb', DEFAULT_MAX_DOWNLOAD_MB), 0) ??
-		DEFAULT_MAX_DOWNLOAD_MB;
-	const maxSeconds =
-		positiveNumber(
-			context.getNodeParameter('maxDownloadSeconds', DEFAULT_MAX_DOWNLOAD_SECONDS),
-			0,
-		) ?? DEFAULT_MAX_DOWNLOAD_SECONDS;
+	const setting = (name: string, fallback: number) =>
+		positiveNumber(context.getNodeParameter(name, fallback), fallback) ?? fallback;
+	const maxSizeMb = setting('maxSizeMb', DEFAULT_MAX_DOWNLOAD_MB);
+	const maxSeconds = setting('maxDownloadSeconds', DEFAULT_MAX_DOWNLOAD_SECONDS);
 	return {
 		format,
 		binaryPropertyName,
