@@ -328,15 +328,20 @@ describe('trigger examples in examples/triggers/', () => {
 					['Name', script.name],
 					[
 						'Contents',
-						'<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-US">Someone just joined the support bridge.</Say></Response>',
+						'<?xml version="1.0" encoding="UTF-8"?><Response><Say language="{{n8n_language}}">{{n8n_text}}</Say></Response>',
 					],
 				],
 			},
 			{
 				request: `POST …/Conferences/${conference.sid}`,
-				form: [['AnnounceUrl', `${space.server.origin}/laml-bins/${script.sid}`]],
+				form: [
+					[
+						'AnnounceUrl',
+						`${space.server.origin}/laml-bins/${script.sid}?n8n_language=en-US&n8n_text=Someone%20just%20joined%20the%20support%20bridge.`,
+					],
+				],
 			},
 		]);
-		expect(script.name).toMatch(/^n8n-conference-cxml-[0-9a-f]{32}$/);
+		expect(script.name).toMatch(/^n8n-conference-template-[0-9a-f]{32}$/);
 	});
 });

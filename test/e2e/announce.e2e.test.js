@@ -9,7 +9,7 @@ const path = require('node:path');
 const { EXAMPLES_DIR } = require('../../scripts/lib/paths');
 const { executionError, nodeItems } = require('../../scripts/lib/run-data');
 const { startEnvironment } = require('./support/environment');
-const { accountPath } = require('./support/expectations');
+const { accountPath, scriptUrl } = require('./support/expectations');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -60,12 +60,14 @@ test('a typed text is spoken into All hands through a cXML Script', async () => 
 	expect(output.announced).toEqual({ type: 'text', text: 'Deploy 4.2 starts in five minutes' });
 	expect(output.conference).toMatchObject({ friendly_name: 'All hands', status: 'in-progress' });
 	expect(output.script.sid).toMatch(UUID);
-	expect(result.said[0].announceUrl).toBe(`${sandbox.spaceUrl}/laml-bins/${output.script.sid}`);
+	const announceUrl = scriptUrl(output.script, { n8n_text: 'Deploy 4.2 starts in five minutes' });
+	expect(output.script.requestUrl).toBe(`${sandbox.spaceUrl}/laml-bins/${output.script.sid}`);
+	expect(result.said[0].announceUrl).toBe(announceUrl);
 	const announce = result.requests.find(
 		(request) =>
 			request.method === 'POST' && request.path.startsWith(`${accountPath(sandbox)}/Conferences/`),
 	);
-	expect(announce.form).toEqual([['AnnounceUrl', output.script.requestUrl]]);
+	expect(announce.form).toEqual([['AnnounceUrl', announceUrl]]);
 });
 
 test('the incident example calls the on-call engineer into "Incident 4711" and announces it', async () => {
@@ -89,7 +91,7 @@ test('the incident example calls the on-call engineer into "Incident 4711" and a
 	expect(createCall.form).toEqual([
 		['To', '+15551230001'],
 		['From', '+15550100001'],
-		['Url', call.script.requestUrl],
+		['Url', scriptUrl(call.script, { n8n_beep: 'onEnter', n8n_conference: 'Incident 4711' })],
 		['Timeout', '45'],
 	]);
 	expect(result.said).toEqual([

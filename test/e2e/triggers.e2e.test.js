@@ -114,7 +114,7 @@ describe('the triggers, active in a running n8n', () => {
 			{ request: `GET /Conferences/${conferenceSid}`, form: [], authorization: auth },
 			{
 				request: expect.stringMatching(
-					/^GET \/LamlBins\?Name=n8n-conference-cxml-[0-9a-f]{32}&PageSize=50$/,
+					/^GET \/LamlBins\?Name=n8n-conference-template-[0-9a-f]{32}&PageSize=50$/,
 				),
 				form: [],
 				authorization: auth,

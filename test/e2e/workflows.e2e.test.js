@@ -14,7 +14,7 @@ const {
 	nodesThatRan,
 } = require('../../scripts/lib/run-data');
 const { startEnvironment } = require('./support/environment');
-const { accountPath, basicAuth, wire } = require('./support/expectations');
+const { accountPath, basicAuth, scriptUrl, wire } = require('./support/expectations');
 
 const WORKFLOWS_DIR = path.join(__dirname, 'workflows');
 const MISSING_SID = '3f1e2d4c-5b6a-4789-8abc-def012345678';
@@ -271,7 +271,15 @@ describe('Update (these change the sandbox, so they run last and in order)', () 
 				method: 'POST',
 				path: `${accountPath(sandbox)}/Conferences/${output.conference.sid}`,
 				query: [],
-				form: [['AnnounceUrl', output.script.requestUrl]],
+				form: [
+					[
+						'AnnounceUrl',
+						scriptUrl(output.script, {
+							n8n_language: 'en-US',
+							n8n_text: 'Deploy 4.2 starts in five minutes',
+						}),
+					],
+				],
 			},
 		]);
 	});

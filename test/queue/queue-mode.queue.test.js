@@ -21,6 +21,7 @@ const {
 	waitForWebhook,
 	webhookUrl,
 } = require('../../scripts/lib/triggers');
+const { scriptUrl } = require('../e2e/support/expectations');
 const { startQueueEnvironment } = require('./support/environment');
 const { createExecutions, itemsOf, outputsOf } = require('./support/executions');
 const {
@@ -188,7 +189,15 @@ describe('the example workflows run on workers, with the results of single-proce
 				method: 'POST',
 				path: `${sandbox.accountPath}/Conferences/${output.conference.sid}`,
 				query: [],
-				form: [['AnnounceUrl', output.script.requestUrl]],
+				form: [
+					[
+						'AnnounceUrl',
+						scriptUrl(output.script, {
+							n8n_language: 'en-US',
+							n8n_text: 'Deploy 4.2 starts in five minutes',
+						}),
+					],
+				],
 			},
 		]);
 		expect(requests.every((request) => request.authorization === sandbox.authorization)).toBe(true);

@@ -14,14 +14,6 @@ export interface ScriptRecord {
 	numRequests: number;
 }
 
-/** A script removed while SignalWire had never fetched it: what the node's lifecycle must prevent. */
-export interface RemovedScript {
-	sid: string;
-	name: string;
-	numRequests: number;
-	removedAt: Date;
-}
-
 export const EMPTY_SCRIPT = '<Response></Response>';
 
 /** cXML Script dates are ISO 8601, unlike the RFC 2822 dates of conferences and calls. */
@@ -101,14 +93,6 @@ export function routeScript(
 	}
 	if (method === 'DELETE') {
 		store.scripts.delete(sid);
-		if (script.numRequests === 0) {
-			store.removedUnfetched.push({
-				sid,
-				name: script.name,
-				numRequests: 0,
-				removedAt: store.now(),
-			});
-		}
 		return { status: 204 };
 	}
 	return { status: 405, body: { message: `Method ${method} not allowed` } };

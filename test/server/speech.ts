@@ -78,7 +78,9 @@ async function load(
 	if (scriptSid !== undefined) {
 		const contents = fetchScript(store, scriptSid);
 		if (contents === undefined) return { error: `404 from ${url}: the cXML Script is gone` };
-		return parse(renderMustache(contents, parameters));
+		// Like SignalWire: the URL's query string and the request's own parameters fill the template.
+		const query = Object.fromEntries(new URL(url).searchParams);
+		return parse(renderMustache(contents, { ...query, ...parameters }));
 	}
 	const parsed = new URL(url);
 	if (AUDIO_PATH.test(parsed.pathname)) return { audio: url };

@@ -1,7 +1,7 @@
 import type { CallRecord } from './calls';
 import type { ConferenceEvent } from './callbacks';
 import { API_PREFIX, newSid, rfc2822 } from './format';
-import type { RemovedScript, ScriptRecord } from './laml';
+import type { ScriptRecord } from './laml';
 import type { PhoneNumberRecord } from './phoneNumbers';
 import type { JoinedRecord, SaidRecord } from './speech';
 
@@ -84,8 +84,6 @@ export class Store {
 
 	/** cXML Scripts, outbound calls and the space's numbers (laml.ts, calls.ts, phoneNumbers.ts). */
 	readonly scripts = new Map<string, ScriptRecord>();
-
-	readonly removedUnfetched: RemovedScript[] = [];
 
 	readonly calls = new Map<string, CallRecord>();
 

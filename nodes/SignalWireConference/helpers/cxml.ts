@@ -1,7 +1,16 @@
 /**
- * The cXML documents the node writes itself. Every value a user typed goes through `escapeXml`, so
- * that a text such as `</Say><Redirect>…` is spoken, never executed.
+ * The cXML the node hands to SignalWire: fixed Mustache templates. SignalWire renders a cXML Script
+ * with the parameters of the request that fetches it, the script URL's query string included, and
+ * Mustache's `{{name}}` escapes &, <, > and ". So a typed text travels as a value and is spoken,
+ * never executed, and one script serves every text. The names start with `n8n_`, which SignalWire's
+ * own parameters (From, CallSid …) never do.
  */
+export interface Template {
+	/** The script's Contents: markup and `{{n8n_…}}` tags only, nothing typed. */
+	contents: string;
+	/** What fills the tags: the query string of the script URL. */
+	parameters: Record<string, string>;
+}
 
 function allowedInXml(codePoint: number): boolean {
 	if (codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd) return true;
@@ -11,8 +20,8 @@ function allowedInXml(codePoint: number): boolean {
 }
 
 /**
- * The first character of `text` that no XML 1.0 document can hold, not even as a character
- * reference: control characters other than tab and line breaks, lone surrogates, U+FFFE, U+FFFF.
+ * The first character of `text` that no XML 1.0 document can hold, not even escaped: control
+ * characters other than tab and line breaks, lone surrogates, U+FFFE, U+FFFF.
  */
 export function characterNotInXml(text: string): string | undefined {
 	for (const character of text) {
@@ -21,37 +30,33 @@ export function characterNotInXml(text: string): string | undefined {
 	return undefined;
 }
 
-const REPLACEMENTS: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&apos;',
-	// cXML Scripts are Mustache templates (SignalWire fills in `{{From}}` and the like when it serves
-	// one), so braces are written as character references: no typed text can become a template tag.
-	'{': '&#123;',
-	'}': '&#125;',
-};
+type Values = Array<[name: string, value: string | number | boolean | undefined]>;
 
-/** Text safe as element content and as a double-quoted attribute value. */
-export function escapeXml(text: string): string {
-	return text.replace(/[&<>"'{}]/g, (character) => REPLACEMENTS[character]);
-}
-
-export type Attributes = Array<[name: string, value: string | number | boolean | undefined]>;
-
-function element(name: string, attributes: Attributes, content: string): string {
-	const written = attributes
-		.filter(([, value]) => value !== undefined)
-		.map(([attribute, value]) => ` ${attribute}="${escapeXml(String(value))}"`)
-		.join('');
-	return `<${name}${written}>${escapeXml(content)}</${name}>`;
-}
-
-const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
-
-function response(body: string): string {
-	return `${DECLARATION}<Response>${body}</Response>`;
+/**
+ * `<?xml …?><Response>{open}<verb a="{{n8n_a}}" …>{{n8n_content}}</verb>{close}</Response>`. Only
+ * the attributes that have a value are written, so a template exists per combination of options
+ * used, and SignalWire's defaults apply to the rest.
+ */
+function template(
+	verb: string,
+	attributes: Values,
+	content: [string, string],
+	wrap = '',
+): Template {
+	const parameters: Record<string, string> = {};
+	let written = '';
+	for (const [attribute, value] of attributes) {
+		if (value === undefined) continue;
+		parameters[`n8n_${attribute}`] = String(value);
+		written += ` ${attribute}="{{n8n_${attribute}}}"`;
+	}
+	parameters[`n8n_${content[0]}`] = content[1];
+	const element = `<${verb}${written}>{{n8n_${content[0]}}}</${verb}>`;
+	const body = wrap === '' ? element : `<${wrap}>${element}</${wrap}>`;
+	return {
+		contents: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`,
+		parameters,
+	};
 }
 
 export interface SayOptions {
@@ -61,23 +66,19 @@ export interface SayOptions {
 }
 
 /** `<Say>`: the text is spoken by SignalWire's text-to-speech. */
-export function sayDocument(text: string, options: SayOptions = {}): string {
-	return response(
-		element(
-			'Say',
-			[
-				['voice', options.voice],
-				['language', options.language],
-				['loop', options.loop],
-			],
-			text,
-		),
-	);
+export function sayTemplate(text: string, options: SayOptions = {}): Template {
+	const { voice, language, loop } = options;
+	const attributes: Values = [
+		['voice', voice],
+		['language', language],
+		['loop', loop],
+	];
+	return template('Say', attributes, ['text', text]);
 }
 
 /** `<Play>`: SignalWire fetches the audio file and plays it. */
-export function playDocument(audioUrl: string, loop?: number): string {
-	return response(element('Play', [['loop', loop]], audioUrl));
+export function playTemplate(audioUrl: string, loop?: number): Template {
+	return template('Play', [['loop', loop]], ['audio_url', audioUrl]);
 }
 
 /** The `<Conference>` attributes SignalWire's cXML documents that this node offers. */
@@ -89,22 +90,17 @@ export interface ConferenceAttributes {
 	startConferenceOnEnter?: boolean;
 }
 
-/** `<Dial><Conference>NAME</Conference></Dial>`: the answered call joins the conference named NAME. */
-export function dialConferenceDocument(
+/** `<Dial><Conference>NAME</Conference></Dial>`: the answered call joins the conference NAME. */
+export function dialConferenceTemplate(
 	conferenceName: string,
 	attributes: ConferenceAttributes = {},
-): string {
-	return response(
-		`<Dial>${element(
-			'Conference',
-			[
-				['beep', attributes.beep],
-				['coach', attributes.coach],
-				['endConferenceOnExit', attributes.endConferenceOnExit],
-				['muted', attributes.muted],
-				['startConferenceOnEnter', attributes.startConferenceOnEnter],
-			],
-			conferenceName,
-		)}</Dial>`,
-	);
+): Template {
+	const values: Values = [
+		['beep', attributes.beep],
+		['coach', attributes.coach],
+		['endConferenceOnExit', attributes.endConferenceOnExit],
+		['muted', attributes.muted],
+		['startConferenceOnEnter', attributes.startConferenceOnEnter],
+	];
+	return template('Conference', values, ['conference', conferenceName], 'Dial');
 }

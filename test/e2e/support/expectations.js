@@ -22,4 +22,12 @@ function wire(request) {
 	};
 }
 
-module.exports = { API_PREFIX, accountPath, basicAuth, wire };
+/** The URL SignalWire fetches for a template script: its URL with the values, `%20` for spaces. */
+function scriptUrl(script, values) {
+	const query = Object.entries(values).map(
+		([name, value]) => `${name}=${encodeURIComponent(value)}`,
+	);
+	return `${script.requestUrl}?${query.join('&')}`;
+}
+
+module.exports = { API_PREFIX, accountPath, basicAuth, scriptUrl, wire };

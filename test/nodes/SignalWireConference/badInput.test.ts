@@ -523,13 +523,15 @@ describe('bad-input campaign: every boolean the package reads', () => {
 					addOptions: { [option]: value },
 				};
 			},
-			// The attribute lands in the <Conference> element of the script the call dials.
+			// The attribute's value travels in the query of the script URL the call fetches.
 			sent: () => {
-				const create = space.server.requests.find(
-					(request) => request.method === 'POST' && request.path.endsWith('/LamlBins'),
+				const call = space.server.requests.find(
+					(request) => request.method === 'POST' && request.path.endsWith('/Calls'),
 				);
-				const contents = new URLSearchParams(create?.body).get('Contents') ?? '';
-				return new RegExp(` ${option}="(true|false)"`).exec(contents)?.[1];
+				const url = new URLSearchParams(call?.body).get('Url') ?? '';
+				return URL.canParse(url)
+					? (new URL(url).searchParams.get(`n8n_${option}`) ?? undefined)
+					: undefined;
 			},
 		})),
 		{

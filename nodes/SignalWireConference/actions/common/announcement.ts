@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { characterNotInXml, playDocument, sayDocument } from '../../helpers/cxml';
+import type { Template } from '../../helpers/cxml';
+import { characterNotInXml, playTemplate, sayTemplate } from '../../helpers/cxml';
 import { buildForm } from '../../helpers/formFields';
 import { assertHttpUrl, inputError } from '../../helpers/validation';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL, MAX_LOOP, MAX_TEXT_LENGTH } from './announceFields';
-import type { Cleanup, ScriptUse } from './cxmlScripts';
-import { describeScript, obtainScript } from './cxmlScripts';
+import type { ScriptUse } from './cxmlScripts';
+import { obtainScript, scriptUrl, templateQuery } from './cxmlScripts';
 
 const MAX_AUDIO_URL_LENGTH = 2000;
 
@@ -80,6 +81,13 @@ function readText(context: IExecuteFunctions, itemIndex: number): string {
 
 /** The announcement of one item, every value checked before any request. */
 export function readAnnouncement(context: IExecuteFunctions, itemIndex: number): Announcement {
+	const announcement = readFields(context, itemIndex);
+	const template = announcementTemplate(announcement);
+	if (template !== undefined) templateQuery(context, template, itemIndex);
+	return announcement;
+}
+
+function readFields(context: IExecuteFunctions, itemIndex: number): Announcement {
 	const type = context.getNodeParameter('announcementType', itemIndex, 'text') as string;
 	if (type === 'text') {
 		const options = context.getNodeParameter('speechOptions', itemIndex, {}) as IDataObject;
@@ -161,11 +169,11 @@ export function readAnnouncement(context: IExecuteFunctions, itemIndex: number):
 	);
 }
 
-/** The cXML document the node writes for a Text or Audio URL announcement. */
-export function announcementDocument(announcement: Announcement): string | undefined {
-	if (announcement.type === 'text') return sayDocument(announcement.text, announcement);
+/** The cXML template for a Text or Audio URL announcement. */
+function announcementTemplate(announcement: Announcement): Template | undefined {
+	if (announcement.type === 'text') return sayTemplate(announcement.text, announcement);
 	if (announcement.type === 'audioUrl')
-		return playDocument(announcement.audioUrl, announcement.loop);
+		return playTemplate(announcement.audioUrl, announcement.loop);
 	return undefined;
 }
 
@@ -175,29 +183,27 @@ export interface PreparedAnnouncement {
 	script?: ScriptUse;
 }
 
-/** For Text and Audio URL: the cXML Script SignalWire will fetch; for cXML URL: the URL itself. */
+/** For Text and Audio URL: the template's script with this item's values; for cXML URL: the URL. */
 export async function prepareAnnouncement(
 	context: IExecuteFunctions,
 	announcement: Announcement,
 	itemIndex: number,
 ): Promise<PreparedAnnouncement> {
-	const document = announcementDocument(announcement);
-	if (document === undefined && announcement.type === 'cxmlUrl') {
+	if (announcement.type === 'cxmlUrl') {
 		return { form: { AnnounceUrl: announcement.url, AnnounceMethod: announcement.method } };
 	}
-	const script = await obtainScript(context, document!, itemIndex);
-	return { form: { AnnounceUrl: script.requestUrl }, script };
+	const template = announcementTemplate(announcement)!;
+	const query = templateQuery(context, template, itemIndex);
+	const script = await obtainScript(context, template, itemIndex);
+	return { form: { AnnounceUrl: scriptUrl(script, query) }, script };
 }
 
 /** What the output says about the announcement and its script. */
 export function describeAnnouncement(
 	announcement: Announcement,
 	script: ScriptUse | undefined,
-	cleanup: Cleanup | undefined,
 ): IDataObject {
 	const announced: IDataObject = { ...announcement };
 	for (const key of Object.keys(announced)) if (announced[key] === undefined) delete announced[key];
-	const output: IDataObject = { announced };
-	if (script !== undefined) output.script = describeScript(script, cleanup);
-	return output;
+	return script === undefined ? { announced } : { announced, script: { ...script } };
 }

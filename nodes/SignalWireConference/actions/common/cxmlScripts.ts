@@ -2,79 +2,75 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { parseApiDate } from '../../helpers/apiDate';
-import { apiListAll, apiRequest, cxmlScriptPath, cxmlScriptsPath } from '../../transport';
+import type { Template } from '../../helpers/cxml';
+import { inputError } from '../../helpers/validation';
+import { apiListAll, apiRequest, cxmlScriptsPath } from '../../transport';
 
 /**
- * The lifecycle of the cXML Scripts this node writes (see docs/announce-and-add-participant.md):
- *
- * - One script per distinct document, named with a recognisable prefix and the document's hash.
- *   A script is the node's only when its name has exactly that form and is the hash of its
- *   Contents: nothing else in the space is ever reused or removed.
- * - A script is reused only while it is fresh: last created, updated or fetched less than
- *   REUSE_WITHIN_MS ago. Items of one run with the same document share one script.
- * - A run that creates a script removes the node's older copies of the same document (found by
- *   the exact name, in the lookup made before creating it) that have been idle for RETIRE_AFTER_MS
- *   or more, at most MAX_REMOVALS_PER_RUN. The space is never listed as a whole.
- *
- * Why this never removes a script SignalWire still has to fetch: a script is handed out only while
- * it is fresh, and SignalWire fetches it at the latest when the call it was given to answers (a
- * call rings for at most 600 seconds), so a script in use is never idle for 20 minutes; the rest of
- * RETIRE_AFTER_MS absorbs clock differences between n8n instances.
+ * The cXML Scripts this node writes (see docs/announce-and-add-participant.md): one per template,
+ * created once per space and never changed or removed. A script is the node's only when its name
+ * is the prefix and the hash of its Contents, and it is used only when its Contents are exactly the
+ * template: nothing else in the space is ever used or touched, and the space is never listed.
  */
-export const SCRIPT_NAME_PREFIX = 'n8n-conference-cxml-';
-export const REUSE_WITHIN_MS = 10 * 60_000;
-export const RETIRE_AFTER_MS = 30 * 60_000;
-export const MAX_REMOVALS_PER_RUN = 20;
-/** The prefix and the 32 hex digits of scriptName(): the only names the node reuses or removes. */
-const SCRIPT_NAME_PATTERN = /^n8n-conference-cxml-[0-9a-f]{32}$/;
+export const SCRIPT_NAME_PREFIX = 'n8n-conference-template-';
+const SCRIPT_NAME_PATTERN = /^n8n-conference-template-[0-9a-f]{32}$/;
+/** Leaves room for the script's own URL under the 8 KB request line common web servers accept. */
+export const MAX_QUERY_LENGTH = 7000;
 
 export interface ScriptUse {
 	sid: string;
 	name: string;
+	/** The script's URL, without the values. */
 	requestUrl: string;
-	/** Whether an existing script with the same document was used instead of a new one. */
+	/** Whether the script already existed. */
 	reused: boolean;
-	/** Older copies of the same document, idle long enough to be removed after this one is used. */
-	retiredSids?: string[];
-}
-
-export interface Cleanup {
-	/** How many retired scripts this run removed. */
-	removed: number;
-	/** Why the clean-up stopped early, if it did; the announcement itself was made. */
-	error?: string;
 }
 
 export function scriptName(contents: string): string {
-	return (
-		SCRIPT_NAME_PREFIX + createHash('sha256').update(contents, 'utf8').digest('hex').slice(0, 32)
-	);
+	const hash = createHash('sha256').update(contents, 'utf8').digest('hex');
+	return SCRIPT_NAME_PREFIX + hash.slice(0, 32);
 }
 
-/** When the script was last created, updated or fetched, in ms since the epoch. */
-function lastActive(script: IDataObject): number {
-	return Math.max(
-		parseApiDate(script.date_created) ?? 0,
-		parseApiDate(script.date_updated) ?? 0,
-		parseApiDate(script.date_last_accessed) ?? 0,
-	);
-}
-
-/** Written by this node: the exact name form, and the name is the hash of the Contents. */
-function isOurs(script: IDataObject): boolean {
-	return (
-		typeof script.name === 'string' &&
-		SCRIPT_NAME_PATTERN.test(script.name) &&
-		typeof script.contents === 'string' &&
-		scriptName(script.contents) === script.name
-	);
+/**
+ * The template's values as the script URL's query string, checked before any request. `%20` for
+ * spaces, which every decoder reads as a space (a `+` is read as one only in form encoding).
+ */
+export function templateQuery(
+	context: IExecuteFunctions,
+	template: Template,
+	itemIndex: number,
+): string {
+	const query = Object.entries(template.parameters)
+		.map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+		.join('&');
+	if (query.length > MAX_QUERY_LENGTH) {
+		throw inputError(
+			context,
+			itemIndex,
+			`The values are ${query.length.toLocaleString('en-US')} characters long once URL-encoded into the cXML Script's URL: at most ${MAX_QUERY_LENGTH.toLocaleString('en-US')} fit`,
+			'Shorten the text: letters outside ASCII take 6 to 12 characters each once encoded. Or split it into several announcements.',
+		);
+	}
+	return query;
 }
 
 function requestUrlOf(script: IDataObject): string | undefined {
 	const url = script.request_url;
 	if (typeof url !== 'string' || !URL.canParse(url)) return undefined;
-	return ['https:', 'http:'].includes(new URL(url).protocol) ? url : undefined;
+	const parsed = new URL(url);
+	if (!['https:', 'http:'].includes(parsed.protocol) || parsed.search !== '') return undefined;
+	return url;
+}
+
+/** Written by this node for exactly `contents`: the name is the hash, the Contents identical. */
+function holds(script: IDataObject, contents: string): boolean {
+	return (
+		typeof script.sid === 'string' &&
+		script.contents === contents &&
+		script.name === scriptName(contents) &&
+		SCRIPT_NAME_PATTERN.test(script.name) &&
+		requestUrlOf(script) !== undefined
+	);
 }
 
 function toUse(
@@ -99,10 +95,7 @@ function toUse(
 	return { sid: script.sid, name: String(script.name), requestUrl, reused };
 }
 
-/**
- * A cXML Script holding exactly `contents`: a fresh one the node wrote with that document if there
- * is one, else a new one. Nothing is created when the lookup fails.
- */
+/** The script holding `contents`, found by its exact name, or created. */
 async function findOrCreateScript(
 	context: IExecuteFunctions,
 	contents: string,
@@ -114,19 +107,9 @@ async function findOrCreateScript(
 		query: { Name: name },
 		limit: 50,
 	});
-	const now = Date.now();
-	const copies = sameName.filter(
-		(script) =>
-			script.name === name &&
-			script.contents === contents &&
-			isOurs(script) &&
-			typeof script.sid === 'string',
-	);
-	const fresh = copies
-		.filter((script) => requestUrlOf(script) !== undefined)
-		.filter((script) => now - lastActive(script) < REUSE_WITHIN_MS)
-		.sort((a, b) => lastActive(b) - lastActive(a))[0];
-	if (fresh !== undefined) return toUse(context, fresh, true, itemIndex);
+	// Two runs that created the template at the same moment leave two copies: any one will do.
+	const found = sameName.find((script) => holds(script, contents));
+	if (found !== undefined) return toUse(context, found, true, itemIndex);
 	const scripts = {
 		resource: cxmlScriptsPath(),
 		notFound:
@@ -137,26 +120,19 @@ async function findOrCreateScript(
 		form: { Name: name, Contents: contents },
 		sentValues: { Name: name },
 	});
-	const use = toUse(context, created, false, itemIndex);
-	use.retiredSids = copies
-		.filter((script) => script.sid !== use.sid && now - lastActive(script) >= RETIRE_AFTER_MS)
-		.sort((a, b) => lastActive(a) - lastActive(b))
-		.slice(0, MAX_REMOVALS_PER_RUN)
-		.map((script) => String(script.sid));
-	return use;
+	return toUse(context, created, false, itemIndex);
 }
 
-/** The scripts of one run of the node by document: items with the same document share one. */
+/** The scripts of one run of the node: items with the same template share one lookup. */
 const scriptsOfRun = new WeakMap<IExecuteFunctions, Map<string, Promise<ScriptUse>>>();
 
 /**
- * A cXML Script holding exactly `contents`, shared by the items of this run that announce or dial
- * the same document. An item that waited for another's script and saw it fail looks up itself,
- * so that the error it reports is its own.
+ * The script for `template`, shared by the items of this run. An item that waited for another's
+ * lookup and saw it fail looks up itself, so that the error it reports is its own.
  */
 export async function obtainScript(
 	context: IExecuteFunctions,
-	contents: string,
+	template: Template,
 	itemIndex: number,
 ): Promise<ScriptUse> {
 	let run = scriptsOfRun.get(context);
@@ -164,15 +140,9 @@ export async function obtainScript(
 		run = new Map();
 		scriptsOfRun.set(context, run);
 	}
-	const shared = run.get(contents);
-	if (shared !== undefined) {
-		const found = await shared.then(
-			(use) => use,
-			() => undefined,
-		);
-		if (found !== undefined)
-			return { sid: found.sid, name: found.name, requestUrl: found.requestUrl, reused: true };
-	}
+	const { contents } = template;
+	const shared = await run.get(contents)?.catch(() => undefined);
+	if (shared !== undefined) return { ...shared, reused: true };
 	const own = findOrCreateScript(context, contents, itemIndex);
 	run.set(contents, own);
 	return await own.catch((error: unknown) => {
@@ -181,50 +151,7 @@ export async function obtainScript(
 	});
 }
 
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Once `script` was handed to SignalWire, a run that created it removes the older copies of the
- * same document found before creating it (ScriptUse.retiredSids). A failure stops the clean-up and
- * is reported, not thrown: the announcement or call it follows has already been made.
- */
-export async function removeRetiredScripts(
-	context: IExecuteFunctions,
-	script: ScriptUse | undefined,
-	itemIndex: number,
-): Promise<Cleanup | undefined> {
-	if (script === undefined || script.reused) return undefined;
-	let removed = 0;
-	for (const sid of script.retiredSids ?? []) {
-		const target = {
-			resource: cxmlScriptPath(sid),
-			notFound: `cXML Script ${sid} is already gone`,
-		};
-		try {
-			await apiRequest(context, target, itemIndex, { method: 'DELETE' });
-			removed++;
-		} catch (error) {
-			// Another run removed it first: it is gone, which is all that was wanted.
-			if (error instanceof NodeApiError && error.httpCode === '404') continue;
-			return { removed, error: `Removing cXML Script ${sid} failed: ${messageOf(error)}` };
-		}
-	}
-	return { removed };
-}
-
-/** The script as the output shows it, with what the clean-up did. */
-export function describeScript(script: ScriptUse, cleanup: Cleanup | undefined): IDataObject {
-	const described: IDataObject = {
-		sid: script.sid,
-		name: script.name,
-		requestUrl: script.requestUrl,
-		reused: script.reused,
-	};
-	if (cleanup !== undefined) {
-		described.retiredScriptsRemoved = cleanup.removed;
-		if (cleanup.error !== undefined) described.cleanupError = cleanup.error;
-	}
-	return described;
+/** The URL SignalWire fetches: the script's, with the values of this item. */
+export function scriptUrl(script: ScriptUse, query: string): string {
+	return `${script.requestUrl}?${query}`;
 }

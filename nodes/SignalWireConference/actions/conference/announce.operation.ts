@@ -5,7 +5,6 @@ import {
 	prepareAnnouncement,
 	readAnnouncement,
 } from '../common/announcement';
-import { removeRetiredScripts } from '../common/cxmlScripts';
 import { announcementFields } from '../common/announceFields';
 import {
 	conferenceLocatorWithName,
@@ -46,9 +45,8 @@ export async function execute(
 	const sid = conference.sid!;
 	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);
 	const updated = await updateConference(this, sid, form, itemIndex);
-	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
-		...describeAnnouncement(announcement, script, cleanup),
+		...describeAnnouncement(announcement, script),
 		conference: {
 			sid,
 			friendly_name: updated.friendly_name ?? conference.friendlyName,

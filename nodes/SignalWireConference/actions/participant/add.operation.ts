@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { dialConferenceDocument } from '../../helpers/cxml';
+import { dialConferenceTemplate } from '../../helpers/cxml';
 import { E164_AS_TYPED_REGEX, readDialAddress, readE164 } from '../../helpers/phoneNumbers';
 import { inputError } from '../../helpers/validation';
 import type { AddRequest } from './addOptions';
@@ -18,7 +18,7 @@ import {
 	resolveConference,
 } from '../common/conferenceByName';
 import { checkDestination, readDialGuards } from '../../helpers/dialGuards';
-import { describeScript, obtainScript, removeRetiredScripts } from '../common/cxmlScripts';
+import { obtainScript, scriptUrl, templateQuery } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
 
 export const option = {
@@ -224,17 +224,14 @@ export async function execute(
 		startsByName: true,
 		refuses: refuseIfEnded,
 	});
-	const script = await obtainScript(
-		this,
-		dialConferenceDocument(conference.friendlyName, attributes),
-		itemIndex,
-	);
-	const form = { To: to, From: from, Url: script.requestUrl, ...callFields };
+	const template = dialConferenceTemplate(conference.friendlyName, attributes);
+	const query = templateQuery(this, template, itemIndex);
+	const script = await obtainScript(this, template, itemIndex);
+	const form = { To: to, From: from, Url: scriptUrl(script, query), ...callFields };
 	const call = await placeCall(this, form, itemIndex);
-	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
 		call: { sid: call.sid, status: call.status, to: call.to ?? to, from: call.from ?? from },
 		conference: { sid: conference.sid, friendly_name: conference.friendlyName },
-		script: describeScript(script, cleanup),
+		script: { ...script },
 	});
 }

@@ -7,7 +7,6 @@ import {
 	prepareAnnouncement,
 	readAnnouncement,
 } from '../common/announcement';
-import { removeRetiredScripts } from '../common/cxmlScripts';
 import { announcementFields } from '../common/announceFields';
 import {
 	readConferenceChild,
@@ -53,9 +52,8 @@ export async function execute(
 	}
 	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);
 	const updated = await apiRequest(this, target, itemIndex, { method: 'POST', form });
-	const cleanup = await removeRetiredScripts(this, script, itemIndex);
 	return jsonItems({
-		...describeAnnouncement(announcement, script, cleanup),
+		...describeAnnouncement(announcement, script),
 		participant: {
 			call_sid: updated.call_sid ?? target.sid,
 			conference_sid: updated.conference_sid ?? target.conferenceSid,

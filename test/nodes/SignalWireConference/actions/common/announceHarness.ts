@@ -20,19 +20,32 @@ import { addPhoneNumber } from '../../../../server/phoneNumbers';
 
 export const FROM_NUMBER = '+15550100001';
 
-/** The name the node gives the cXML Script holding `contents`: a prefix and the SHA-256 of it. */
-export function expectedScriptName(contents: string): string {
-	return `n8n-conference-cxml-${createHash('sha256').update(contents, 'utf8').digest('hex').slice(0, 32)}`;
+/**
+ * The name the node gives the cXML Script holding `contents`: a prefix and the SHA-256 of it.
+ * `cxml` is the prefix of the per-text scripts of earlier versions, which the node leaves alone.
+ */
+export function expectedScriptName(contents: string, kind: 'template' | 'cxml' = 'template') {
+	const hash = createHash('sha256').update(contents, 'utf8').digest('hex').slice(0, 32);
+	return `n8n-conference-${kind}-${hash}`;
 }
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** The Say template without options: the Contents of the script every plain text uses. */
+export const SAY_TEMPLATE = `${XML_DECLARATION}<Response><Say>{{n8n_text}}</Say></Response>`;
+
+/** The query string of a script URL, as the node writes it: `%20` for spaces. */
+export function templateQuery(values: Record<string, string>): string {
+	return Object.entries(values)
+		.map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+		.join('&');
+}
 
 /** A clean space: no scripts, calls or numbers left from the previous test, one number to call from. */
 export function resetTelephony(server: SignalWireServer): void {
 	server.store.scripts.clear();
 	server.store.calls.clear();
 	server.store.phoneNumbers.length = 0;
-	server.store.removedUnfetched.length = 0;
 	server.store.now = () => new Date();
 	addPhoneNumber(server.store, FROM_NUMBER, 'Ops hotline');
 }

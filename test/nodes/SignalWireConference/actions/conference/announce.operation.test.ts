@@ -10,6 +10,8 @@ import {
 	expectedScriptName,
 	resetTelephony,
 	runWithErrorOutput,
+	SAY_TEMPLATE,
+	templateQuery,
 	XML_DECLARATION,
 } from '../common/announceHarness';
 
@@ -30,10 +32,9 @@ function announceParameters(conferenceId: unknown, announcement: Record<string, 
 }
 
 const DEPLOY = 'Deploy 4.2 starts in five minutes';
-const DEPLOY_XML = `${XML_DECLARATION}<Response><Say>${DEPLOY}</Say></Response>`;
 
 describe('Conference → Announce', () => {
-	it('writes the text as a cXML Script, announces its URL and says what was announced', async () => {
+	it('writes the Say template once as a cXML Script and announces its URL with the text as a value', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
 
 		const { items, error } = await runNode({
@@ -42,9 +43,10 @@ describe('Conference → Announce', () => {
 		});
 
 		expect(error).toBeUndefined();
-		const name = expectedScriptName(DEPLOY_XML);
+		const name = expectedScriptName(SAY_TEMPLATE);
 		const [script] = [...space.server.store.scripts.values()];
 		const requestUrl = `${space.server.origin}/laml-bins/${script.sid}`;
+		const announceUrl = `${requestUrl}?n8n_text=Deploy%204.2%20starts%20in%20five%20minutes`;
 		expect(describeRequests(space.server)).toEqual([
 			`GET /Conferences/${allHands.sid}`,
 			`GET /LamlBins?Name=${name}&PageSize=50`,
@@ -55,9 +57,9 @@ describe('Conference → Announce', () => {
 		expect(create.contentType).toBe('application/x-www-form-urlencoded');
 		expect(create.form).toEqual([
 			['Name', name],
-			['Contents', DEPLOY_XML],
+			['Contents', SAY_TEMPLATE],
 		]);
-		expect(announce.form).toEqual([['AnnounceUrl', requestUrl]]);
+		expect(announce.form).toEqual([['AnnounceUrl', announceUrl]]);
 		expect(space.server.requests.every((request) => request.authorization === AUTHORIZATION)).toBe(
 			true,
 		);
@@ -65,25 +67,19 @@ describe('Conference → Announce', () => {
 			{
 				json: {
 					announced: { type: 'text', text: DEPLOY },
-					script: {
-						sid: script.sid,
-						name,
-						requestUrl,
-						reused: false,
-						retiredScriptsRemoved: 0,
-					},
+					script: { sid: script.sid, name, requestUrl, reused: false },
 					conference: { sid: allHands.sid, friendly_name: 'All hands', status: 'in-progress' },
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
-		// The sandbox fetched the script and says what was spoken, where.
+		// The sandbox fetched the script, rendered it with the URL's values and says what was spoken.
 		expect(space.server.store.said).toEqual([
 			expect.objectContaining({
 				conferenceSid: allHands.sid,
 				conference: 'All hands',
 				participant: null,
-				announceUrl: requestUrl,
+				announceUrl,
 				verb: 'Say',
 				text: DEPLOY,
 			}),
@@ -91,23 +87,30 @@ describe('Conference → Announce', () => {
 		expect(script.numRequests).toBe(1);
 	});
 
-	it('reuses a fresh script with the same document instead of writing another', async () => {
+	it('uses the existing template, however old, for another text: one lookup, no write', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
-		const parameters = announceParameters(allHands.sid, { announcementType: 'text', text: DEPLOY });
-		await runNode({ parameters, credentials: space.credentials });
+		space.server.store.now = () => new Date(Date.now() - 365 * 24 * 60 * 60_000);
+		await runNode({
+			parameters: announceParameters(allHands.sid, { announcementType: 'text', text: DEPLOY }),
+			credentials: space.credentials,
+		});
+		space.server.store.now = () => new Date();
 		space.server.reset();
 
-		const { items } = await runNode({ parameters, credentials: space.credentials });
+		const { items } = await runNode({
+			parameters: announceParameters(allHands.sid, { announcementType: 'text', text: 'Done' }),
+			credentials: space.credentials,
+		});
 
 		const [script] = [...space.server.store.scripts.values()];
 		expect(space.server.store.scripts.size).toBe(1);
 		expect(describeRequests(space.server)).toEqual([
 			`GET /Conferences/${allHands.sid}`,
-			`GET /LamlBins?Name=${expectedScriptName(DEPLOY_XML)}&PageSize=50`,
+			`GET /LamlBins?Name=${expectedScriptName(SAY_TEMPLATE)}&PageSize=50`,
 			`POST /Conferences/${allHands.sid}`,
 		]);
 		expect(space.server.requests[2].form).toEqual([
-			['AnnounceUrl', `${space.server.origin}/laml-bins/${script.sid}`],
+			['AnnounceUrl', `${space.server.origin}/laml-bins/${script.sid}?n8n_text=Done`],
 		]);
 		expect(items[0].json.script).toEqual({
 			sid: script.sid,
@@ -115,115 +118,74 @@ describe('Conference → Announce', () => {
 			requestUrl: `${space.server.origin}/laml-bins/${script.sid}`,
 			reused: true,
 		});
-		expect(script.numRequests).toBe(2);
-		expect(space.server.store.said.map((said) => said.text)).toEqual([DEPLOY]);
+		expect(space.server.store.said.map((said) => said.text)).toEqual(['Done']);
 	});
 
-	it('writes a new script when the one with the same document has been idle for 10 minutes', async () => {
-		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
-		const parameters = announceParameters(allHands.sid, { announcementType: 'text', text: DEPLOY });
-		space.server.store.now = () => new Date(Date.now() - 11 * 60_000);
-		await runNode({ parameters, credentials: space.credentials });
-		space.server.store.now = () => new Date();
-		space.server.reset();
-
-		await runNode({ parameters, credentials: space.credentials });
-
-		expect(space.server.store.scripts.size).toBe(2);
-		expect(describeRequests(space.server)).toContain('POST /LamlBins');
-	});
-
-	it('removes only older copies of the same document, found by its exact name; every other script survives', async () => {
+	it('uses and touches no script it did not write with that exact name and contents', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
 		const store = space.server.store;
-		const hello = `${XML_DECLARATION}<Response><Say>Hello</Say></Response>`;
-		const other = `${XML_DECLARATION}<Response><Say>Bye</Say></Response>`;
-		const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
-		const add = (name: string, contents: string, minutesAgo: number, fetched: boolean) => {
+		const longAgo = new Date(Date.now() - 90 * 24 * 60 * 60_000);
+		const add = (name: string, contents: string) => {
 			const sid = `5184b831-184f-4209-872d-${String(store.scripts.size).padStart(12, '0')}`;
 			store.scripts.set(sid, {
 				sid,
 				name,
 				contents,
-				createdAt: at(minutesAgo + 5),
-				updatedAt: at(minutesAgo + 5),
-				lastAccessedAt: fetched ? at(minutesAgo) : null,
-				numRequests: fetched ? 1 : 0,
+				createdAt: longAgo,
+				updatedAt: longAgo,
+				lastAccessedAt: longAgo,
+				numRequests: 1,
 			});
 			return sid;
 		};
-		const oldFetched = add(expectedScriptName(hello), hello, 45, true);
-		const oldNeverFetched = add(expectedScriptName(hello), hello, 60, false);
-		const recentlyFetched = add(expectedScriptName(hello), hello, 20, true);
-		const planted = add(
-			expectedScriptName(hello),
-			`${XML_DECLARATION}<Response><Dial>+19005550100</Dial></Response>`,
-			60,
-			false,
-		);
-		const usersNotes = add('n8n-conference-cxml-notes', hello, 90 * 24 * 60, true);
-		const otherText = add(expectedScriptName(other), other, 60, true);
-		const someoneElses = add('Main IVR', '<Response/>', 500, true);
+		const hello = `${XML_DECLARATION}<Response><Say>Hello</Say></Response>`;
+		const before = [
+			// A planted document under the template's name is neither used nor removed.
+			add(
+				expectedScriptName(SAY_TEMPLATE),
+				`${XML_DECLARATION}<Response><Dial>+19005550100</Dial></Response>`,
+			),
+			add('n8n-conference-cxml-notes', hello),
+			add(expectedScriptName(hello, 'cxml'), hello),
+			add('Main IVR', '<Response/>'),
+		];
 
-		const { items } = await runNode({
+		const { items, error } = await runNode({
 			parameters: announceParameters(allHands.sid, { announcementType: 'text', text: 'Hello' }),
 			credentials: space.credentials,
 		});
 
-		const created = [...store.scripts.values()].find(
-			(script) => script.name === expectedScriptName(hello) && script.createdAt > at(1),
-		)!;
+		expect(error).toBeUndefined();
+		expect(items[0].json.script).toMatchObject({ reused: false });
 		expect(describeRequests(space.server)).toEqual([
 			`GET /Conferences/${allHands.sid}`,
-			`GET /LamlBins?Name=${expectedScriptName(hello)}&PageSize=50`,
+			`GET /LamlBins?Name=${expectedScriptName(SAY_TEMPLATE)}&PageSize=50`,
 			'POST /LamlBins',
 			`POST /Conferences/${allHands.sid}`,
-			`DELETE /LamlBins/${oldNeverFetched}`,
-			`DELETE /LamlBins/${oldFetched}`,
 		]);
-		expect([...store.scripts.keys()].sort()).toEqual(
-			[recentlyFetched, planted, usersNotes, otherText, someoneElses, created.sid].sort(),
-		);
-		expect((items[0].json.script as { retiredScriptsRemoved: number }).retiredScriptsRemoved).toBe(
-			2,
-		);
-		expect(store.said.map((said) => said.text)).toEqual(['Hello']);
+		expect([...store.scripts.keys()].slice(0, 4)).toEqual(before);
+		expect([...store.scripts.values()].map((script) => script.contents).slice(0, 4)).toEqual([
+			`${XML_DECLARATION}<Response><Dial>+19005550100</Dial></Response>`,
+			hello,
+			hello,
+			'<Response/>',
+		]);
+		expect(store.said.map((said) => [said.verb, said.text])).toEqual([['Say', 'Hello']]);
 	});
 
-	it('never reuses a fresh script that carries the name but not the exact document', async () => {
+	it('ten items with ten texts in parallel write one script', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
-		const hello = `${XML_DECLARATION}<Response><Say>Hello</Say></Response>`;
-		const now = new Date();
-		space.server.store.scripts.set('5184b831-184f-4209-872d-000000000001', {
-			sid: '5184b831-184f-4209-872d-000000000001',
-			name: expectedScriptName(hello),
-			contents: `${XML_DECLARATION}<Response><Dial>+19005550100</Dial></Response>`,
-			createdAt: now,
-			updatedAt: now,
-			lastAccessedAt: null,
-			numRequests: 0,
-		});
-
-		const { items } = await runNode({
-			parameters: announceParameters(allHands.sid, { announcementType: 'text', text: 'Hello' }),
-			credentials: space.credentials,
-		});
-
-		expect(items[0].json.script).toMatchObject({ reused: false, retiredScriptsRemoved: 0 });
-		expect(describeRequests(space.server)).toContain('POST /LamlBins');
-		expect(space.server.store.scripts.size).toBe(2);
-		expect(space.server.store.said.map((said) => said.text)).toEqual(['Hello']);
-	});
-
-	it('ten items with one text in parallel write one script', async () => {
-		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
+		const texts = Array.from({ length: 10 }, (_, index) => `Hello ${index}`);
 
 		const { items, error } = await runNode({
 			parameters: {
-				...announceParameters(allHands.sid, { announcementType: 'text', text: 'Hello' }),
+				...announceParameters(allHands.sid, {
+					announcementType: 'text',
+					text: '={{ $json.text }}',
+				}),
 				requestOptions: { parallelRequests: 10 },
 			},
-			items: Array.from({ length: 10 }, () => ({})),
+			items: texts.map((text) => ({ text })),
 			credentials: space.credentials,
 		});
 
@@ -233,50 +195,14 @@ describe('Conference → Announce', () => {
 			false,
 			...Array.from({ length: 9 }, () => true),
 		]);
-		expect(space.server.store.said).toHaveLength(10);
-	});
-
-	it('reports a failed clean-up in the output without failing the announcement', async () => {
-		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
-		const hi = `${XML_DECLARATION}<Response><Say>Hi</Say></Response>`;
-		const longAgo = new Date(Date.now() - 60 * 60_000);
-		const stale = '5184b831-184f-4209-872d-000000000002';
-		space.server.store.scripts.set(stale, {
-			sid: stale,
-			name: expectedScriptName(hi),
-			contents: hi,
-			createdAt: longAgo,
-			updatedAt: longAgo,
-			lastAccessedAt: longAgo,
-			numRequests: 1,
-		});
-		space.server.intercept((request) =>
-			request.method === 'DELETE'
-				? { status: 503, body: { code: 20503, message: 'Service unavailable', status: 503 } }
-				: undefined,
-		);
-
-		const { items, error } = await runNode({
-			parameters: {
-				...announceParameters(allHands.sid, { announcementType: 'text', text: 'Hi' }),
-				requestOptions: { maxRetries: 0 },
-			},
-			credentials: space.credentials,
-		});
-
-		expect(error).toBeUndefined();
-		expect(items[0].json.script).toMatchObject({
-			retiredScriptsRemoved: 0,
-			cleanupError: `Removing cXML Script ${stale} failed: Service unavailable (SignalWire error 20503, HTTP 503)`,
-		});
-		expect(space.server.store.said.map((said) => said.text)).toEqual(['Hi']);
+		expect(space.server.store.said.map((said) => said.text).sort()).toEqual(texts);
 	});
 
 	it('speaks quotes, ampersands, markup, template braces, emoji and non-Latin text exactly as typed', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
 		const text =
 			`</Say><Redirect>https://evil.example/x</Redirect><Say>"Tom" & 'Jerry' <b>` +
-			'{{AccountSid}} {{{From}}} 🚀 日本語 Привет مرحبا';
+			'{{AccountSid}} {{{From}}} {{=<% %>=}} 🚀 日本語 Привет مرحبا';
 
 		await runNode({
 			parameters: announceParameters(allHands.sid, {
@@ -287,12 +213,29 @@ describe('Conference → Announce', () => {
 			credentials: space.credentials,
 		});
 
-		const contents = new URLSearchParams(space.server.requests[2].body).get('Contents');
-		expect(contents).toBe(
-			`${XML_DECLARATION}<Response><Say voice="Polly.Joanna-Neural" language="ja-JP" loop="2">` +
-				'&lt;/Say&gt;&lt;Redirect&gt;https://evil.example/x&lt;/Redirect&gt;&lt;Say&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos; &lt;b&gt;' +
-				'&#123;&#123;AccountSid&#125;&#125; &#123;&#123;&#123;From&#125;&#125;&#125; 🚀 日本語 Привет مرحبا</Say></Response>',
-		);
+		const [, , create, announce] = space.server.requests;
+		expect(create.form).toEqual([
+			[
+				'Name',
+				expectedScriptName(
+					`${XML_DECLARATION}<Response><Say voice="{{n8n_voice}}" language="{{n8n_language}}" loop="{{n8n_loop}}">{{n8n_text}}</Say></Response>`,
+				),
+			],
+			[
+				'Contents',
+				`${XML_DECLARATION}<Response><Say voice="{{n8n_voice}}" language="{{n8n_language}}" loop="{{n8n_loop}}">{{n8n_text}}</Say></Response>`,
+			],
+		]);
+		const [script] = [...space.server.store.scripts.values()];
+		const values = {
+			n8n_voice: 'Polly.Joanna-Neural',
+			n8n_language: 'ja-JP',
+			n8n_loop: '2',
+			n8n_text: text,
+		};
+		expect(announce.form).toEqual([
+			['AnnounceUrl', `${space.server.origin}/laml-bins/${script.sid}?${templateQuery(values)}`],
+		]);
 		expect(space.server.store.said).toEqual([
 			expect.objectContaining({
 				verb: 'Say',
@@ -304,7 +247,7 @@ describe('Conference → Announce', () => {
 		]);
 	});
 
-	it('plays an audio URL with <Play> and its loop, escaping the URL', async () => {
+	it('plays an audio URL with the <Play> template and its loop', async () => {
 		const allHands = space.server.store.addConference({ friendlyName: 'All hands' });
 		const audioUrl = 'https://example.com/chime.mp3?a=1&b="2"';
 
@@ -317,8 +260,12 @@ describe('Conference → Announce', () => {
 			credentials: space.credentials,
 		});
 
-		expect(new URLSearchParams(space.server.requests[2].body).get('Contents')).toBe(
-			`${XML_DECLARATION}<Response><Play loop="3">https://example.com/chime.mp3?a=1&amp;b=&quot;2&quot;</Play></Response>`,
+		const [, , create, announce] = space.server.requests;
+		expect(new URLSearchParams(create.body).get('Contents')).toBe(
+			`${XML_DECLARATION}<Response><Play loop="{{n8n_loop}}">{{n8n_audio_url}}</Play></Response>`,
+		);
+		expect(announce.form[0][1]).toMatch(
+			/\/laml-bins\/[0-9a-f-]{36}\?n8n_loop=3&n8n_audio_url=https%3A%2F%2Fexample.com%2Fchime.mp3%3Fa%3D1%26b%3D%222%22$/,
 		);
 		expect(items[0].json.announced).toEqual({ type: 'audioUrl', audioUrl, loop: 3 });
 		expect(space.server.store.said).toEqual([
@@ -430,6 +377,10 @@ describe('Conference → Announce', () => {
 		[
 			{ announcementType: 'text', text: '={{ "x".repeat(4001) }}' },
 			'Text is 4,001 characters long: at most 4,000 can be announced',
+		],
+		[
+			{ announcementType: 'text', text: '={{ "é".repeat(1200) }}' },
+			"The values are 7,209 characters long once URL-encoded into the cXML Script's URL: at most 7,000 fit",
 		],
 		[
 			{ announcementType: 'text', text: '={{ "bell \\u0007" }}' },

@@ -8,6 +8,7 @@ import {
 	FROM_NUMBER,
 	resetTelephony,
 	runWithErrorOutput,
+	templateQuery,
 	XML_DECLARATION,
 } from '../common/announceHarness';
 
@@ -32,7 +33,7 @@ function addParameters(conferenceId: unknown, fields: Record<string, unknown> = 
 }
 
 describe('Participant → Add (dial out)', () => {
-	it('creates a call whose Url is a cXML Script dialing the conference by its name; the person joins', async () => {
+	it('creates a call whose Url is the Dial template with the conference name as a value; the person joins', async () => {
 		const bridge = space.server.store.addConference({ friendlyName: 'Incident 4711' });
 
 		const { items, error } = await runNode({
@@ -41,7 +42,7 @@ describe('Participant → Add (dial out)', () => {
 		});
 
 		expect(error).toBeUndefined();
-		const document = `${XML_DECLARATION}<Response><Dial><Conference>Incident 4711</Conference></Dial></Response>`;
+		const document = `${XML_DECLARATION}<Response><Dial><Conference>{{n8n_conference}}</Conference></Dial></Response>`;
 		const [script] = [...space.server.store.scripts.values()];
 		const requestUrl = `${space.server.origin}/laml-bins/${script.sid}`;
 		expect(describeRequests(space.server)).toEqual([
@@ -57,7 +58,7 @@ describe('Participant → Add (dial out)', () => {
 		expect(space.server.requests[3].form).toEqual([
 			['To', ON_CALL],
 			['From', FROM_NUMBER],
-			['Url', requestUrl],
+			['Url', `${requestUrl}?n8n_conference=Incident%204711`],
 		]);
 		const [call] = [...space.server.store.calls.values()];
 		expect(items).toEqual([
@@ -70,7 +71,6 @@ describe('Participant → Add (dial out)', () => {
 						name: expectedScriptName(document),
 						requestUrl,
 						reused: false,
-						retiredScriptsRemoved: 0,
 					},
 				},
 				pairedItem: { item: 0 },
@@ -88,7 +88,7 @@ describe('Participant → Add (dial out)', () => {
 		expect(bridge.participants.get(call.sid)?.status).toBe('in-progress');
 	});
 
-	it('writes only the <Conference> attributes that were set, and sends the call options in the spec order', async () => {
+	it('writes only the <Conference> attributes that were set, with their values in the URL, and sends the call options in the spec order', async () => {
 		const bridge = space.server.store.addConference({ friendlyName: 'Q&A "live" <1>' });
 		const host = space.server.store.addParticipant(bridge);
 
@@ -110,16 +110,21 @@ describe('Participant → Add (dial out)', () => {
 		});
 
 		expect(new URLSearchParams(space.server.requests[2].body).get('Contents')).toBe(
-			`${XML_DECLARATION}<Response><Dial><Conference beep="onEnter" coach="${host.callSid}" endConferenceOnExit="true" muted="true" startConferenceOnEnter="false">Q&amp;A &quot;live&quot; &lt;1&gt;</Conference></Dial></Response>`,
+			`${XML_DECLARATION}<Response><Dial><Conference beep="{{n8n_beep}}" coach="{{n8n_coach}}" endConferenceOnExit="{{n8n_endConferenceOnExit}}" muted="{{n8n_muted}}" startConferenceOnEnter="{{n8n_startConferenceOnEnter}}">{{n8n_conference}}</Conference></Dial></Response>`,
 		);
-		expect(
-			space.server.requests[3].form.map(([name, value]) =>
-				name === 'Url' ? [name, 'script'] : [name, value],
-			),
-		).toEqual([
+		const [script] = [...space.server.store.scripts.values()];
+		const values = templateQuery({
+			n8n_beep: 'onEnter',
+			n8n_coach: host.callSid,
+			n8n_endConferenceOnExit: 'true',
+			n8n_muted: 'true',
+			n8n_startConferenceOnEnter: 'false',
+			n8n_conference: 'Q&A "live" <1>',
+		});
+		expect(space.server.requests[3].form).toEqual([
 			['To', 'sip:alice@example.com'],
 			['From', FROM_NUMBER],
-			['Url', 'script'],
+			['Url', `${space.server.origin}/laml-bins/${script.sid}?${values}`],
 			['StatusCallback', 'https://example.com/call-status'],
 			['CallerId', '+15550100002'],
 			['Timeout', '30'],

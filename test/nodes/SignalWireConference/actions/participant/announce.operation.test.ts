@@ -4,7 +4,8 @@ import {
 	describeRequests,
 	expectedScriptName,
 	resetTelephony,
-	XML_DECLARATION,
+	SAY_TEMPLATE,
+	templateQuery,
 } from '../common/announceHarness';
 
 const space = useSignalWireServer();
@@ -33,17 +34,19 @@ describe('Participant → Announce', () => {
 		});
 
 		expect(error).toBeUndefined();
-		const document = `${XML_DECLARATION}<Response><Say>${text}</Say></Response>`;
 		const [script] = [...space.server.store.scripts.values()];
 		const participantPath = `/Conferences/${bridge.sid}/Participants/${host.callSid}`;
 		expect(describeRequests(space.server)).toEqual([
 			`GET ${participantPath}`,
-			`GET /LamlBins?Name=${expectedScriptName(document)}&PageSize=50`,
+			`GET /LamlBins?Name=${expectedScriptName(SAY_TEMPLATE)}&PageSize=50`,
 			'POST /LamlBins',
 			`POST ${participantPath}`,
 		]);
 		expect(space.server.requests[3].form).toEqual([
-			['AnnounceUrl', `${space.server.origin}/laml-bins/${script.sid}`],
+			[
+				'AnnounceUrl',
+				`${space.server.origin}/laml-bins/${script.sid}?${templateQuery({ n8n_text: text })}`,
+			],
 		]);
 		expect(items[0].json).toEqual({
 			announced: { type: 'text', text },
