@@ -21,6 +21,11 @@ export interface FormField {
 	kind: FormFieldKind;
 }
 
+/** A field whose SignalWire name is its parameter's, capitalised: `holdUrl` → `HoldUrl`. */
+export function formField(parameter: string, label: string, kind: FormFieldKind): FormField {
+	return { parameter, label, form: parameter[0].toUpperCase() + parameter.slice(1), kind };
+}
+
 function isBlank(value: unknown): boolean {
 	return (
 		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')

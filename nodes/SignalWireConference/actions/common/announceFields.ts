@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FormField } from '../../helpers/formFields';
+import { formField } from '../../helpers/formFields';
 import { httpMethodField } from './httpMethod';
 
 /** SignalWire's `<Say>` takes up to 4,096 characters; the bound leaves room to spare. */
@@ -8,19 +8,8 @@ export const MAX_TEXT_LENGTH = 4000;
 export const MAX_LOOP = 10;
 
 /** The announcement SignalWire plays, to a whole conference or to one participant. */
-export const ANNOUNCE_URL: FormField = {
-	parameter: 'announceUrl',
-	label: 'Announce URL',
-	form: 'AnnounceUrl',
-	kind: 'httpUrl',
-};
-
-export const ANNOUNCE_METHOD: FormField = {
-	parameter: 'announceMethod',
-	label: 'Announce Method',
-	form: 'AnnounceMethod',
-	kind: 'httpMethod',
-};
+export const ANNOUNCE_URL = formField('announceUrl', 'Announce URL', 'httpUrl');
+export const ANNOUNCE_METHOD = formField('announceMethod', 'Announce Method', 'httpMethod');
 
 /**
  * The announcement fields of Conference → Announce and Participant → Announce. `audience` says who

@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FormField } from '../../helpers/formFields';
-import { buildForm, requireTogether } from '../../helpers/formFields';
+import { buildForm, formField, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator } from '../../helpers/validation';
 import { apiRequest, conferenceStreamsPath } from '../../transport';
 import {
@@ -23,43 +22,17 @@ const MAX_CUSTOM_PARAMETERS = 99;
 const TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'];
 const CODECS = ['PCMU', 'PCMA', 'L16', 'L16@16000h', 'L16@24000h'];
 
-const NAME: FormField = { parameter: 'name', label: 'Name', form: 'Name', kind: 'text' };
-const TRACK: FormField = {
-	parameter: 'track',
-	label: 'Track',
-	form: 'Track',
-	kind: { oneOf: TRACKS },
-};
-const STATUS_CALLBACK_METHOD: FormField = {
-	parameter: 'statusCallbackMethod',
-	label: 'Status Callback Method',
-	form: 'StatusCallbackMethod',
-	kind: 'httpMethod',
-};
-const STATUS_CALLBACK: FormField = {
-	parameter: 'statusCallback',
-	label: 'Status Callback',
-	form: 'StatusCallback',
-	kind: 'httpUrl',
-};
-const CODEC: FormField = {
-	parameter: 'streamCodec',
-	label: 'Codec',
-	form: 'StreamCodec',
-	kind: { oneOf: CODECS },
-};
-const REAL_TIME: FormField = {
-	parameter: 'streamRealTime',
-	label: 'Real Time',
-	form: 'StreamRealTime',
-	kind: 'boolean',
-};
-const BEARER_TOKEN: FormField = {
-	parameter: 'authorizationBearerToken',
-	label: 'Authorization Bearer Token',
-	form: 'AuthorizationBearerToken',
-	kind: 'text',
-};
+const NAME = formField('name', 'Name', 'text');
+const TRACK = formField('track', 'Track', { oneOf: TRACKS });
+const STATUS_CALLBACK_METHOD = formField(
+	'statusCallbackMethod',
+	'Status Callback Method',
+	'httpMethod',
+);
+const STATUS_CALLBACK = formField('statusCallback', 'Status Callback', 'httpUrl');
+const CODEC = formField('streamCodec', 'Codec', { oneOf: CODECS });
+const REAL_TIME = formField('streamRealTime', 'Real Time', 'boolean');
+const BEARER_TOKEN = formField('authorizationBearerToken', 'Authorization Bearer Token', 'text');
 
 const OPTION_FIELDS = [NAME, TRACK, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, CODEC, REAL_TIME];
 

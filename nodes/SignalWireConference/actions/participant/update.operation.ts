@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FormField } from '../../helpers/formFields';
-import { buildForm, requireTogether } from '../../helpers/formFields';
+import { buildForm, formField, requireTogether } from '../../helpers/formFields';
 import { apiRequest } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
 import {
@@ -19,44 +18,14 @@ import {
 import { httpMethodField } from '../common/httpMethod';
 import { jsonItems } from '../../helpers/jsonItems';
 
-const COACHING: FormField = {
-	parameter: 'coaching',
-	label: 'Coaching',
-	form: 'Coaching',
-	kind: 'boolean',
-};
-const CALL_TO_COACH: FormField = {
-	parameter: 'callSidToCoach',
-	label: 'Call SID to Coach',
-	form: 'CallSidToCoach',
-	kind: 'uuid',
-};
-const HOLD: FormField = { parameter: 'hold', label: 'Hold', form: 'Hold', kind: 'boolean' };
-const HOLD_METHOD: FormField = {
-	parameter: 'holdMethod',
-	label: 'Hold Method',
-	form: 'HoldMethod',
-	kind: 'httpMethod',
-};
-const HOLD_URL: FormField = {
-	parameter: 'holdUrl',
-	label: 'Hold URL',
-	form: 'HoldUrl',
-	kind: 'httpUrl',
-};
-const MUTED: FormField = { parameter: 'muted', label: 'Muted', form: 'Muted', kind: 'boolean' };
-const WAIT_URL: FormField = {
-	parameter: 'waitUrl',
-	label: 'Wait URL',
-	form: 'WaitUrl',
-	kind: 'httpUrl',
-};
-const WAIT_METHOD: FormField = {
-	parameter: 'waitMethod',
-	label: 'Wait Method',
-	form: 'WaitMethod',
-	kind: 'httpMethod',
-};
+const COACHING = formField('coaching', 'Coaching', 'boolean');
+const CALL_TO_COACH = formField('callSidToCoach', 'Call SID to Coach', 'uuid');
+const HOLD = formField('hold', 'Hold', 'boolean');
+const HOLD_METHOD = formField('holdMethod', 'Hold Method', 'httpMethod');
+const HOLD_URL = formField('holdUrl', 'Hold URL', 'httpUrl');
+const MUTED = formField('muted', 'Muted', 'boolean');
+const WAIT_URL = formField('waitUrl', 'Wait URL', 'httpUrl');
+const WAIT_METHOD = formField('waitMethod', 'Wait Method', 'httpMethod');
 
 /** In the order of SignalWire's spec, which is the order they are sent in. */
 const FORM_FIELDS = [
