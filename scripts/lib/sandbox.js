@@ -47,7 +47,7 @@ function readDetails(child) {
 
 /**
  * Starts the sandbox on a free port. Returns its details (`spaceUrl`, `projectId`, `apiToken`,
- * `conferences`, `byStatus`, …) plus `requests()`, `reset()` and `stop()`.
+ * `conferences`, `byStatus`, …) plus `requests()`, `reset()`, `addConferences()` and `stop()`.
  */
 async function startSandbox() {
 	const child = start(process.execPath, [SANDBOX_SCRIPT, '--port', '0', '--json'], { cwd: ROOT });
@@ -58,8 +58,13 @@ async function startSandbox() {
 		await stop(child);
 		throw error;
 	}
-	const control = async (method, name) => {
-		const response = await fetch(`${details.spaceUrl}/__sandbox/${name}`, { method });
+	const control = async (method, name, body) => {
+		const response = await fetch(`${details.spaceUrl}/__sandbox/${name}`, {
+			method,
+			...(body === undefined
+				? {}
+				: { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+		});
 		if (!response.ok)
 			throw new Error(`sandbox ${method} /__sandbox/${name}: HTTP ${response.status}`);
 		const text = await response.text();
@@ -69,7 +74,14 @@ async function startSandbox() {
 		...details,
 		/** Every request received since the last reset, in order. */
 		requests: () => control('GET', 'requests'),
+		/** Forgets what was received (requests, callbacks, said, joined); removes added conferences. */
 		reset: () => control('POST', 'reset'),
+		/**
+		 * Adds conferences `{ friendlyName, status?, dateCreated?, dateUpdated? }` (ISO dates) where
+		 * their dates put them in the list; resolves with their JSON as the API shows it.
+		 */
+		addConferences: async (conferences) =>
+			(await control('POST', 'conferences', { conferences })).conferences,
 		/** What announcements said or played, and who dial-outs brought in, since the last reset. */
 		said: () => control('GET', 'said'),
 		joined: () => control('GET', 'joined'),

@@ -6,7 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { createCall, getCall, listCalls } from './calls';
 import type { CallbackTarget, ConferenceEvent } from './callbacks';
 import { callbackForm, deliverCallback } from './callbacks';
-import { getConference, listConferences, updateConference } from './conferences';
+import {
+	CONFERENCE_STATUSES,
+	getConference,
+	listConferences,
+	updateConference,
+} from './conferences';
 import { API_PREFIX, errorBody } from './format';
 import { createScript, fetchScript, listScripts, routeScript } from './laml';
 import { recordingMedia } from './media';
@@ -31,7 +36,12 @@ import type { Reply } from './replies';
 import { notFound } from './replies';
 import { actOutAnnouncement, answerCall } from './speech';
 import { startStream, stopStream } from './streams';
-import type { ConferenceRecord, ParticipantRecord, RecordingRecord } from './store';
+import type {
+	ConferenceRecord,
+	ConferenceStatus,
+	ParticipantRecord,
+	RecordingRecord,
+} from './store';
 import { Store } from './store';
 
 export interface RecordedRequest {
@@ -87,6 +97,9 @@ export class SignalWireServer {
 	private interceptors: Interceptor[] = [];
 
 	private controlEndpoints = false;
+
+	/** Conferences added through `POST /__sandbox/conferences`, which `POST /__sandbox/reset` removes. */
+	private addedConferences = new Set<string>();
 
 	readonly callbacks: DeliveredCallback[] = [];
 
@@ -195,8 +208,10 @@ export class SignalWireServer {
 	}
 
 	/**
-	 * `GET /__sandbox/requests` (what was received, for end-to-end assertions) and
-	 * `POST /__sandbox/reset` (forget them). Off in unit tests, which read `requests` directly.
+	 * `GET /__sandbox/requests` (what was received, for end-to-end assertions),
+	 * `POST /__sandbox/conferences` (add conferences of given dates) and `POST /__sandbox/reset`
+	 * (forget the requests, remove the added conferences). Off in unit tests, which read `requests`
+	 * and fill `store` directly.
 	 */
 	enableControlEndpoints(): void {
 		this.controlEndpoints = true;
@@ -304,7 +319,12 @@ export class SignalWireServer {
 			this.callbacks.length = 0;
 			this.store.said.length = 0;
 			this.store.joined.length = 0;
+			for (const sid of this.addedConferences) this.store.conferences.delete(sid);
+			this.addedConferences.clear();
 			return { status: 204 };
+		}
+		if (request.path === '/__sandbox/conferences' && request.method === 'POST') {
+			return this.controlConferences(request.body);
 		}
 		if (request.path === '/__sandbox/said' && request.method === 'GET') {
 			return { status: 200, body: this.store.said };
@@ -335,6 +355,33 @@ export class SignalWireServer {
 		return {
 			status: 404,
 			body: { message: `No control endpoint ${request.method} ${request.path}` },
+		};
+	}
+
+	/**
+	 * `POST /__sandbox/conferences {"conferences": [{"friendlyName": "Board prep", "status":
+	 * "completed", "dateCreated": "2024-03-05T14:15:00Z", "dateUpdated": "2024-03-05T15:00:00Z"}]}`:
+	 * adds conferences as if created at those dates (status: in-progress, dateCreated: now and
+	 * dateUpdated: dateCreated unless given), so that the list, newest first, holds them where their
+	 * dates put them: e.g. one match behind a thousand newer conferences. Answers 201 with their
+	 * JSON, in the order given; nothing is added unless every entry is valid. A reset removes them.
+	 */
+	private controlConferences(body: string): Reply {
+		const { conferences } = JSON.parse(body || '{}') as { conferences?: unknown };
+		if (!Array.isArray(conferences) || conferences.length === 0) {
+			return { status: 400, body: { message: 'conferences (a non-empty array) is required' } };
+		}
+		const now = this.store.now();
+		const entries = conferences.map((entry: unknown) => conferenceFields(entry, now));
+		const invalid = entries.findIndex((fields) => typeof fields === 'string');
+		if (invalid !== -1) {
+			return { status: 400, body: { message: `conferences[${invalid}]: ${entries[invalid]}` } };
+		}
+		const added = (entries as AddedConference[]).map((fields) => this.store.addConference(fields));
+		for (const record of added) this.addedConferences.add(record.sid);
+		return {
+			status: 201,
+			body: { conferences: added.map((record) => this.store.conferenceJson(record)) },
 		};
 	}
 
@@ -460,6 +507,33 @@ export class SignalWireServer {
 		const segments = resource.split('/').slice(1).map(decodeURIComponent);
 		return routeAccount(this.store, request, segments) ?? { status: 404, body: '' };
 	}
+}
+
+type AddedConference = Partial<ConferenceRecord> & { friendlyName: string };
+
+/** One entry of `POST /__sandbox/conferences` as the store takes it, or what is wrong with it. */
+function conferenceFields(entry: unknown, now: Date): AddedConference | string {
+	const { friendlyName, status, dateCreated, dateUpdated } = (entry ?? {}) as Record<
+		string,
+		unknown
+	>;
+	if (typeof friendlyName !== 'string' || friendlyName === '') return 'friendlyName is required';
+	if (status !== undefined && !CONFERENCE_STATUSES.includes(status as ConferenceStatus)) {
+		return `status must be one of ${CONFERENCE_STATUSES.join(', ')}`;
+	}
+	const dateOf = (value: unknown, otherwise: Date) =>
+		value === undefined ? otherwise : new Date(typeof value === 'string' ? value : NaN);
+	const createdAt = dateOf(dateCreated, now);
+	const updatedAt = dateOf(dateUpdated, createdAt);
+	if (Number.isNaN(createdAt.getTime()) || Number.isNaN(updatedAt.getTime())) {
+		return 'dateCreated and dateUpdated must be dates, e.g. 2024-03-05T14:15:00Z';
+	}
+	return {
+		friendlyName,
+		...(status === undefined ? {} : { status: status as ConferenceStatus }),
+		createdAt,
+		updatedAt,
+	};
 }
 
 /** Writes a streamed reply with backpressure; a client that goes away ends it. */

@@ -1,12 +1,12 @@
 import { badRequest, dateFilter, isHttpUrl, notFound, unprocessable } from './replies';
 import type { Reply } from './replies';
-import type { ConferenceRecord, Store } from './store';
+import type { ConferenceRecord, ConferenceStatus, Store } from './store';
 
-const STATUSES = ['init', 'in-progress', 'completed'];
+export const CONFERENCE_STATUSES: ConferenceStatus[] = ['init', 'in-progress', 'completed'];
 
 export function listConferences(store: Store, query: URLSearchParams) {
 	const status = query.get('Status');
-	if (status !== null && !STATUSES.includes(status)) {
+	if (status !== null && !CONFERENCE_STATUSES.includes(status as ConferenceStatus)) {
 		return { error: badRequest(20001, `Invalid Status: ${status}`) };
 	}
 	const created = dateFilter(query, 'DateCreated', (record: ConferenceRecord) => record.createdAt);

@@ -14,6 +14,10 @@ import { SignalWireServer } from './SignalWireServer';
  *                     conference is ended through the API, participant-mute, -hold, -leave …);
  *                     also settable later with POST /__sandbox/callback-target {"url": …}
  *
+ * While it runs, `POST /__sandbox/conferences {"conferences": [{"friendlyName": …, "dateCreated":
+ * …}]}` adds conferences of given dates (e.g. one behind a thousand newer ones, for the pickers'
+ * search budget) and `POST /__sandbox/reset` removes them again (SignalWireServer.ts).
+ *
  * `npm run sandbox -- send <event> --to <url>` (while a sandbox runs): one signed callback of
  * that event, e.g. participant-join, to a trigger's Test or Production URL (see sendCallback.ts).
  */

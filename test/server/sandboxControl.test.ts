@@ -72,6 +72,61 @@ describe('sandbox control endpoints the demo relies on', () => {
 		}
 	});
 
+	it('adds conferences of given dates where the newest-first list puts them; a reset removes them', async () => {
+		const seeded = signalwire.store.addConference({
+			friendlyName: 'Seeded room',
+			createdAt: new Date('2025-06-01T10:00:00Z'),
+		});
+		const names = async () =>
+			(
+				(await (await api('GET', '/Conferences?PageSize=10')).json()) as {
+					conferences: Array<{ friendly_name: string }>;
+				}
+			).conferences.map((conference) => conference.friendly_name);
+
+		const added = await control('conferences', {
+			conferences: [
+				{
+					friendlyName: 'Old archive',
+					status: 'completed',
+					dateCreated: '2024-03-05T14:15:00Z',
+					dateUpdated: '2024-03-05T15:00:00Z',
+				},
+				{ friendlyName: 'Newer room', dateCreated: '2025-07-01T10:00:00Z' },
+			],
+		});
+		expect(added.status).toBe(201);
+		const [old, newer] = (added.body as { conferences: Array<Record<string, unknown>> })
+			.conferences;
+		expect(old).toMatchObject({
+			friendly_name: 'Old archive',
+			status: 'completed',
+			date_created: 'Tue, 05 Mar 2024 14:15:00 +0000',
+			date_updated: 'Tue, 05 Mar 2024 15:00:00 +0000',
+			uri: `${signalwire.accountPath}/Conferences/${String(old.sid)}.json`,
+		});
+		expect(newer).toMatchObject({ friendly_name: 'Newer room', status: 'in-progress' });
+		expect(await names()).toEqual(['Newer room', 'Seeded room', 'Old archive']);
+
+		// Nothing is added unless every entry is valid.
+		const refused = await control('conferences', {
+			conferences: [{ friendlyName: 'Fine' }, { friendlyName: 'Bad', dateCreated: 'yesterday' }],
+		});
+		expect(refused).toEqual({
+			status: 400,
+			body: {
+				message:
+					'conferences[1]: dateCreated and dateUpdated must be dates, e.g. 2024-03-05T14:15:00Z',
+			},
+		});
+		expect((await control('conferences', { conferences: [{ status: 'init' }] })).status).toBe(400);
+		expect(signalwire.store.conferences.size).toBe(3);
+
+		expect((await control('reset', {})).status).toBe(204);
+		expect(await names()).toEqual(['Seeded room']);
+		expect(signalwire.store.conferences.get(seeded.sid)).toBe(seeded);
+	});
+
 	it('still refuses an event other than a join when no conference of that name runs', async () => {
 		const fired = await control('events', { event: 'participant-mute', friendlyName: 'Nobody' });
 		expect(fired.status).toBe(404);
