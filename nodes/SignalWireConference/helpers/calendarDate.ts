@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { inputError } from './validation';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const TIME = '\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?';
@@ -82,14 +82,11 @@ export function toCalendarDate(
 	}
 	const date = calendarDateOfText(text);
 	if (date === undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`${label} "${text.slice(0, 100)}" is not a date`,
-			{
-				itemIndex,
-				description:
-					'Enter a date as YYYY-MM-DD (e.g. 2026-11-01), an ISO 8601 date and time, an RFC 2822 date as SignalWire writes them (e.g. Sun, 01 Nov 2026 10:00:00 +0000), or a date from an expression ($now, a Date).',
-			},
+			'Enter a date as YYYY-MM-DD (e.g. 2026-11-01), an ISO 8601 date and time, an RFC 2822 date as SignalWire writes them (e.g. Sun, 01 Nov 2026 10:00:00 +0000), or a date from an expression ($now, a Date).',
 		);
 	}
 	return date;

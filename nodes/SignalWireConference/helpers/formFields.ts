@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { assertHttpUrl, isUuid, oneOf, readBooleanValue } from './validation';
+import { assertHttpUrl, inputError, isUuid, oneOf, readBooleanValue } from './validation';
 
 export type FormFieldKind =
 	| 'boolean'
@@ -39,7 +38,7 @@ function toFormValue(
 	itemIndex: number,
 ): string {
 	const refuse = (why: string, description?: string) =>
-		new NodeOperationError(context.getNode(), `${field.label} ${why}`, { itemIndex, description });
+		inputError(context, itemIndex, `${field.label} ${why}`, description);
 	const text = String(value).trim();
 	const kind = field.kind;
 	if (kind === 'boolean') return String(readBooleanValue(context, value, field.label, itemIndex));
@@ -92,10 +91,11 @@ export function requireTogether(
 	itemIndex: number,
 ): void {
 	if (form[dependent.form] !== undefined && form[required.form] === undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`${dependent.label} is set but ${required.label} is empty`,
-			{ itemIndex, description: `Add ${required.label}, or remove ${dependent.label}.` },
+			`Add ${required.label}, or remove ${dependent.label}.`,
 		);
 	}
 }

@@ -75,31 +75,29 @@ export function getSidFromLocator(
 	).trim();
 
 	if (raw === '') {
-		throw new NodeOperationError(context.getNode(), `${field.label} is empty`, {
+		throw inputError(
+			context,
 			itemIndex,
-			description: `Choose a ${field.label.toLowerCase()} from the list, or enter its ID.`,
-		});
+			`${field.label} is empty`,
+			`Choose a ${field.label.toLowerCase()} from the list, or enter its ID.`,
+		);
 	}
 
 	const sid = mode === 'url' ? sidFromUrl(raw, field.collection) : raw;
 	if (sid === undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`${field.label} URL "${raw.slice(0, 200)}" is not a SignalWire ${field.label.toLowerCase()} URL`,
-			{
-				itemIndex,
-				description: `Use a URL like https://example.signalwire.com/api/laml/2010-04-01/Accounts/<Project ID>/${field.collection}/<ID>, or its "uri" field.`,
-			},
+			`Use a URL like https://example.signalwire.com/api/laml/2010-04-01/Accounts/<Project ID>/${field.collection}/<ID>, or its "uri" field.`,
 		);
 	}
 	if (!isUuid(sid)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`${field.label} ID "${sid.slice(0, 200)}" is not a valid ID: SignalWire IDs are UUIDs`,
-			{
-				itemIndex,
-				description: `Use an ID like b3877c40-da60-4998-90ad-b792e98472cf, or choose the ${field.label.toLowerCase()} from the list.`,
-			},
+			`Use an ID like b3877c40-da60-4998-90ad-b792e98472cf, or choose the ${field.label.toLowerCase()} from the list.`,
 		);
 	}
 	return sid.toLowerCase();
@@ -119,13 +117,11 @@ export function assertHttpUrl(
 		parsed.username !== '' ||
 		parsed.password !== ''
 	) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`${label} "${trimmed.slice(0, 200)}" is not a valid http(s) URL`,
-			{
-				itemIndex,
-				description: `Enter a full URL such as https://example.com/announcement.xml (without user name or password in it).`,
-			},
+			`Enter a full URL such as https://example.com/announcement.xml (without user name or password in it).`,
 		);
 	}
 	return trimmed;
@@ -153,13 +149,11 @@ export function readBooleanValue(
 	const parsed = parseBooleanValue(value);
 	if (parsed === undefined) {
 		const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`${label} "${String(shown).slice(0, 100)}" is not true or false`,
-			{
-				itemIndex,
-				description: `Set ${label} to true or false (an expression may give "true" or "false").`,
-			},
+			`Set ${label} to true or false (an expression may give "true" or "false").`,
 		);
 	}
 	return parsed;

@@ -4,10 +4,9 @@ import type {
 	INodeParameterResourceLocator,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { characterNotInXml } from '../../helpers/cxml';
-import { getSidFromLocator } from '../../helpers/validation';
+import { getSidFromLocator, inputError } from '../../helpers/validation';
 import { conferencePath, conferencesPath, apiListAll, apiRequest } from '../../transport';
 import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, conferenceNotFound, uuidLocator } from './locators';
 
@@ -50,7 +49,7 @@ export function readConferenceChoice(context: IExecuteFunctions, itemIndex: numb
 	}
 	const name = String(locator.value ?? '').trim();
 	const refuse = (message: string, description: string) =>
-		new NodeOperationError(context.getNode(), message, { itemIndex, description });
+		inputError(context, itemIndex, message, description);
 	if (name === '') {
 		throw refuse('Conference name is empty', 'Enter the conference name, e.g. All hands.');
 	}
@@ -92,10 +91,11 @@ async function runningNamed(
 }
 
 function ambiguous(context: IExecuteFunctions, name: string, itemIndex: number) {
-	return new NodeOperationError(
-		context.getNode(),
+	return inputError(
+		context,
+		itemIndex,
 		`Several conferences named "${name}" are in progress`,
-		{ itemIndex, description: 'Choose the conference from the list or by its ID instead.' },
+		'Choose the conference from the list or by its ID instead.',
 	);
 }
 
@@ -105,14 +105,11 @@ function noneRunning(
 	consequence: string,
 	itemIndex: number,
 ) {
-	return new NodeOperationError(
-		context.getNode(),
+	return inputError(
+		context,
+		itemIndex,
 		`No conference named "${name}" is in progress: ${consequence}`,
-		{
-			itemIndex,
-			description:
-				'Check the name (it must match exactly, including case), or choose the conference from the list.',
-		},
+		'Check the name (it must match exactly, including case), or choose the conference from the list.',
 	);
 }
 
@@ -154,16 +151,13 @@ export async function resolveConference(
 		);
 	}
 	if (conference.status !== null && requirement.refuses(conference.status)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`Conference "${conference.friendlyName}" is not in progress (status: ${conference.status}): ${requirement.consequence}`,
-			{
-				itemIndex,
-				description:
-					conference.status === 'init'
-						? 'Nobody has joined it yet. Try again once it has started.'
-						: 'It has ended. Choose a running conference.',
-			},
+			conference.status === 'init'
+				? 'Nobody has joined it yet. Try again once it has started.'
+				: 'It has ended. Choose a running conference.',
 		);
 	}
 	return conference;

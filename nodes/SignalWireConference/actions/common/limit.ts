@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { readBooleanParameter } from '../../helpers/validation';
+import { inputError, readBooleanParameter } from '../../helpers/validation';
 
 /** Return All and Limit; the operation's displayOptions are merged in by its resource. */
 export const limitFields: INodeProperties[] = [
@@ -28,13 +27,11 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	if (readBooleanParameter(context, 'returnAll', 'Return All', itemIndex, false)) return undefined;
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`Limit ${limit} is not a whole number of at least 1`,
-			{
-				itemIndex,
-				description: 'Set Limit to 1 or more, or turn on Return All.',
-			},
+			'Set Limit to 1 or more, or turn on Return All.',
 		);
 	}
 	return limit;

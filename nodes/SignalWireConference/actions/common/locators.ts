@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ResourceLocatorField } from '../../helpers/validation';
-import { getSidFromLocator, isUuid, UUID_REGEX } from '../../helpers/validation';
+import { getSidFromLocator, inputError, isUuid, UUID_REGEX } from '../../helpers/validation';
 import type { Target } from '../../transport';
 import { conferenceRecordingPath, participantPath } from '../../transport';
 
@@ -200,26 +199,21 @@ export function readStreamReference(context: IExecuteFunctions, itemIndex: numbe
 	const value = String(locator?.value ?? '').trim();
 	if (locator?.mode === 'name') {
 		if (!STREAM_NAME_PATTERN.test(value)) {
-			throw new NodeOperationError(
-				context.getNode(),
+			throw inputError(
+				context,
+				itemIndex,
 				`Stream name "${value.slice(0, 100)}" is not valid`,
-				{
-					itemIndex,
-					description: 'Stream names use letters, digits, "_" and "-" only (up to 64 characters).',
-				},
+				'Stream names use letters, digits, "_" and "-" only (up to 64 characters).',
 			);
 		}
 		return value;
 	}
 	if (!isUuid(value)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`Stream ID "${value.slice(0, 100)}" is not a valid ID: SignalWire IDs are UUIDs`,
-			{
-				itemIndex,
-				description:
-					'Use the sid returned by Start, or choose "By Name" and give the stream\'s name.',
-			},
+			'Use the sid returned by Start, or choose "By Name" and give the stream\'s name.',
 		);
 	}
 	return value.toLowerCase();

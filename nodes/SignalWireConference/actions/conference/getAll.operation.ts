@@ -4,14 +4,13 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { QueryValues } from '../../transport';
 import { conferencesPath, apiListAll } from '../../transport';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 import { jsonItems } from '../../helpers/jsonItems';
-import { oneOf } from '../../helpers/validation';
+import { inputError, oneOf } from '../../helpers/validation';
 
 const DATE_FILTERS = [
 	...dateFilters('Created', 'conferences'),
@@ -77,13 +76,11 @@ function buildQuery(
 	if (filters.friendlyName !== undefined && String(filters.friendlyName) !== '') {
 		const friendlyName = String(filters.friendlyName);
 		if (friendlyName.length > 64) {
-			throw new NodeOperationError(
-				context.getNode(),
+			throw inputError(
+				context,
+				itemIndex,
 				'Friendly Name filter is longer than 64 characters',
-				{
-					itemIndex,
-					description: 'SignalWire conference names have at most 64 characters.',
-				},
+				'SignalWire conference names have at most 64 characters.',
 			);
 		}
 		query.FriendlyName = friendlyName;

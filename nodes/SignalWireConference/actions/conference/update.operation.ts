@@ -4,10 +4,9 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { buildForm, requireTogether } from '../../helpers/formFields';
-import { getSidFromLocator } from '../../helpers/validation';
+import { getSidFromLocator, inputError } from '../../helpers/validation';
 import { apiRequest, conferencePath } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
 import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
@@ -71,10 +70,11 @@ function buildUpdateForm(
 	const form: Record<string, string> = {};
 	if (updateFields.status !== undefined && updateFields.status !== '') {
 		if (updateFields.status !== 'completed') {
-			throw new NodeOperationError(
-				context.getNode(),
+			throw inputError(
+				context,
+				itemIndex,
 				`Status "${String(updateFields.status)}" cannot be set: only "completed" (end the conference) is allowed`,
-				{ itemIndex, description: 'Set Status to Completed, or remove the Status field.' },
+				'Set Status to Completed, or remove the Status field.',
 			);
 		}
 		form.Status = 'completed';
@@ -82,14 +82,11 @@ function buildUpdateForm(
 	Object.assign(form, buildForm(context, updateFields, [ANNOUNCE_URL, ANNOUNCE_METHOD], itemIndex));
 	requireTogether(context, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
 	if (Object.keys(form).length === 0) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			'Nothing to update: add a field under Update Fields',
-			{
-				itemIndex,
-				description:
-					'Set Status to Completed to end the conference, or an Announce URL to play into it.',
-			},
+			'Set Status to Completed to end the conference, or an Announce URL to play into it.',
 		);
 	}
 	return form;

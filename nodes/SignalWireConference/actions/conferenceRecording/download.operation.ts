@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 import {
@@ -22,6 +21,7 @@ import {
 	notDownloadable,
 	readDownloadSettings,
 } from './downloadRecording';
+import { inputError } from '../../helpers/validation';
 
 export const option = {
 	name: 'Download',
@@ -63,10 +63,7 @@ export async function execute(
 	]);
 	const problem = notDownloadable(recording);
 	if (problem !== undefined) {
-		throw new NodeOperationError(this.getNode(), problem, {
-			itemIndex,
-			description: NOT_FINISHED_HELP,
-		});
+		throw inputError(this, itemIndex, problem, NOT_FINISHED_HELP);
 	}
 	return [await downloadRecordingItem(this, recording, settings, itemIndex, name)];
 }

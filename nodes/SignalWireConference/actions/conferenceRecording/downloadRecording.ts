@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { customRecordingFileName, defaultRecordingFileName } from '../../helpers/recordingFile';
 import type { RecordingFormat } from '../../transport';
-import { oneOf } from '../../helpers/validation';
+import { inputError, oneOf } from '../../helpers/validation';
 import {
 	conferencePath,
 	DEFAULT_MAX_DOWNLOAD_MB,
@@ -45,44 +44,40 @@ export function readDownloadSettings(
 		context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
 	).trim();
 	if (binaryPropertyName === '') {
-		throw new NodeOperationError(context.getNode(), 'Put Output File in Field is empty', {
+		throw inputError(
+			context,
 			itemIndex,
-			description: 'Enter the name of the binary field to put the recording in, e.g. "data".',
-		});
+			'Put Output File in Field is empty',
+			'Enter the name of the binary field to put the recording in, e.g. "data".',
+		);
 	}
 	const options = context.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject;
 	const maxSizeMb = positiveNumber(options.maxSizeMb, DEFAULT_MAX_DOWNLOAD_MB);
 	if (maxSizeMb === undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`Max Size (MB) ${String(options.maxSizeMb)} is not a positive number`,
-			{
-				itemIndex,
-				description: `Set Max Size (MB) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_MB}).`,
-			},
+			`Set Max Size (MB) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_MB}).`,
 		);
 	}
 	const maxSeconds = positiveNumber(options.maxDownloadSeconds, DEFAULT_MAX_DOWNLOAD_SECONDS);
 	if (maxSeconds === undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`Max Download Time (Seconds) ${String(options.maxDownloadSeconds)} is not a positive number`,
-			{
-				itemIndex,
-				description: `Set Max Download Time (Seconds) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_SECONDS}).`,
-			},
+			`Set Max Download Time (Seconds) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_SECONDS}).`,
 		);
 	}
 	const typed = String(options.fileName ?? '').trim();
 	const fileName = typed === '' ? undefined : customRecordingFileName(typed, format);
 	if (fileName !== undefined && /^\.[A-Za-z0-9]+$/.test(fileName)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`File Name ${JSON.stringify(typed)} has no name part`,
-			{
-				itemIndex,
-				description: 'Enter a file name such as "standup.mp3", or leave File Name empty.',
-			},
+			'Enter a file name such as "standup.mp3", or leave File Name empty.',
 		);
 	}
 	return {

@@ -4,10 +4,9 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { buildForm, formField, requireTogether } from '../../helpers/formFields';
-import { getSidFromLocator } from '../../helpers/validation';
+import { getSidFromLocator, inputError } from '../../helpers/validation';
 import { apiRequest, conferenceStreamsPath } from '../../transport';
 import {
 	CONFERENCE_FIELD,
@@ -152,14 +151,11 @@ function readWebSocketUrl(context: IExecuteFunctions, itemIndex: number): string
 		parsed.username !== '' ||
 		parsed.password !== ''
 	) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`WebSocket URL "${url.slice(0, 200)}" is not a wss:// URL`,
-			{
-				itemIndex,
-				description:
-					'SignalWire streams only to secure WebSockets: use an address like wss://example.com/audiostream.',
-			},
+			'SignalWire streams only to secure WebSockets: use an address like wss://example.com/audiostream.',
 		);
 	}
 	return url;
@@ -173,19 +169,17 @@ function readCustomParameters(
 	const pairs = ((options.customParameters as IDataObject | undefined)?.parameter ??
 		[]) as IDataObject[];
 	if (pairs.length > MAX_CUSTOM_PARAMETERS) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`Custom Parameters has ${pairs.length} entries; SignalWire accepts up to ${MAX_CUSTOM_PARAMETERS}`,
-			{ itemIndex },
 		);
 	}
 	const form: Record<string, string> = {};
 	pairs.forEach((pair, index) => {
 		const name = String(pair.name ?? '').trim();
 		if (name === '') {
-			throw new NodeOperationError(context.getNode(), `Custom parameter ${index + 1} has no name`, {
-				itemIndex,
-			});
+			throw inputError(context, itemIndex, `Custom parameter ${index + 1} has no name`);
 		}
 		form[`Parameter${index + 1}.Name`] = name;
 		form[`Parameter${index + 1}.Value`] = String(pair.value ?? '');
@@ -205,13 +199,11 @@ export async function execute(
 		...buildForm(this, options, OPTION_FIELDS, itemIndex),
 	};
 	if (form.Name !== undefined && !STREAM_NAME_PATTERN.test(form.Name)) {
-		throw new NodeOperationError(
-			this.getNode(),
+		throw inputError(
+			this,
+			itemIndex,
 			`Name "${form.Name.slice(0, 100)}" may only use letters, digits, "_" and "-" (up to 64)`,
-			{
-				itemIndex,
-				description: 'The name goes into the URL when the stream is stopped by name.',
-			},
+			'The name goes into the URL when the stream is stopped by name.',
 		);
 	}
 	requireTogether(this, form, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, itemIndex);

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 import {
@@ -15,6 +14,7 @@ import {
 	participantLocator,
 } from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
+import { inputError } from '../../helpers/validation';
 
 export const option = {
 	name: 'Announce',
@@ -44,10 +44,11 @@ export async function execute(
 	// Checked before a script is written: the participant must still be in the conference.
 	const participant = await apiRequest(this, target, itemIndex);
 	if (participant.status !== undefined && participant.status !== 'in-progress') {
-		throw new NodeOperationError(
-			this.getNode(),
+		throw inputError(
+			this,
+			itemIndex,
 			`Participant "${target.sid}" is no longer in the conference (status: ${String(participant.status)}): nothing was announced`,
-			{ itemIndex, description: 'Choose a participant who is in the conference now.' },
+			'Choose a participant who is in the conference now.',
 		);
 	}
 	const { form, script } = await prepareAnnouncement(this, announcement, itemIndex);

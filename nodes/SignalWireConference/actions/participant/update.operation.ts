@@ -4,7 +4,6 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { buildForm, formField, requireTogether } from '../../helpers/formFields';
 import { apiRequest } from '../../transport';
@@ -17,6 +16,7 @@ import {
 } from '../common/locators';
 import { httpMethodField } from '../common/httpMethod';
 import { jsonItems } from '../../helpers/jsonItems';
+import { inputError } from '../../helpers/validation';
 
 const COACHING = formField('coaching', 'Coaching', 'boolean');
 const CALL_TO_COACH = formField('callSidToCoach', 'Call SID to Coach', 'uuid');
@@ -129,20 +129,20 @@ function checkCombinations(
 	itemIndex: number,
 ): void {
 	if (Object.keys(form).length === 0) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			'Nothing to update: add a field under Update Fields',
-			{
-				itemIndex,
-				description: 'For example Muted, Hold, or an Announce URL to play to this participant.',
-			},
+			'For example Muted, Hold, or an Announce URL to play to this participant.',
 		);
 	}
 	if (form.Coaching === 'true' && form.CallSidToCoach === undefined) {
-		throw new NodeOperationError(context.getNode(), 'Coaching needs Call SID to Coach', {
+		throw inputError(
+			context,
 			itemIndex,
-			description: 'Add Call SID to Coach: the call ID of the participant to coach.',
-		});
+			'Coaching needs Call SID to Coach',
+			'Add Call SID to Coach: the call ID of the participant to coach.',
+		);
 	}
 	requireTogether(context, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
 	requireTogether(context, form, HOLD_METHOD, HOLD_URL, itemIndex);
