@@ -81,14 +81,10 @@ export function playTemplate(audioUrl: string, loop?: number): Template {
 	return template('Play', [['loop', loop]], ['audio_url', audioUrl]);
 }
 
-/** The `<Conference>` attributes SignalWire's cXML documents that this node offers. */
-export interface ConferenceAttributes {
-	beep?: 'true' | 'false' | 'onEnter' | 'onExit';
-	coach?: string;
-	endConferenceOnExit?: boolean;
-	muted?: boolean;
-	startConferenceOnEnter?: boolean;
-}
+/** The `<Conference>` attributes SignalWire's cXML documents that this node offers, as text. */
+export type ConferenceAttributes = Partial<
+	Record<'beep' | 'coach' | 'endConferenceOnExit' | 'muted' | 'startConferenceOnEnter', string>
+>;
 
 /** `<Dial><Conference>NAME</Conference></Dial>`: the answered call joins the conference NAME. */
 export function dialConferenceTemplate(

@@ -1,14 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readE164 } from './phoneNumbers';
 import { assertHttpUrl, inputError, isUuid, oneOf, readBooleanValue } from './validation';
 
+/** How a value is checked; `refusal` and `unit` complete the error message. */
 export type FormFieldKind =
 	| 'boolean'
+	| 'e164'
 	| 'httpUrl'
 	| 'httpMethod'
 	| 'uuid'
 	| 'text'
-	| { oneOf: string[] };
+	| { oneOf: string[] }
+	| { wholeNumber: [min: number, max: number]; unit?: string }
+	| { pattern: RegExp; refusal: string };
 
 export interface FormField {
 	/** Key in the node's collection parameter. */
@@ -18,11 +23,22 @@ export interface FormField {
 	/** SignalWire's form field name. */
 	form: string;
 	kind: FormFieldKind;
+	/** What to do about a refused value, when the kind's own advice would not say. */
+	hint?: string;
 }
 
-/** A field whose SignalWire name is its parameter's, capitalised: `holdUrl` → `HoldUrl`. */
-export function formField(parameter: string, label: string, kind: FormFieldKind): FormField {
-	return { parameter, label, form: parameter[0].toUpperCase() + parameter.slice(1), kind };
+/**
+ * A field whose SignalWire name is its parameter's, capitalised (`holdUrl` → `HoldUrl`), unless
+ * `form` names it.
+ */
+export function formField(
+	parameter: string,
+	label: string,
+	kind: FormFieldKind,
+	more: { form?: string; hint?: string } = {},
+): FormField {
+	const form = more.form ?? parameter[0].toUpperCase() + parameter.slice(1);
+	return { parameter, label, form, kind, hint: more.hint };
 }
 
 function isBlank(value: unknown): boolean {
@@ -37,30 +53,48 @@ function toFormValue(
 	value: unknown,
 	itemIndex: number,
 ): string {
-	const refuse = (why: string, description?: string) =>
-		inputError(context, itemIndex, `${field.label} ${why}`, description);
 	const text = String(value).trim();
+	const refuse = (why: string, description?: string) =>
+		inputError(
+			context,
+			itemIndex,
+			`${field.label} "${text.slice(0, 100)}" ${why}`,
+			field.hint ?? description,
+		);
 	const kind = field.kind;
 	if (kind === 'boolean') return String(readBooleanValue(context, value, field.label, itemIndex));
+	if (kind === 'e164') return readE164(context, text, field.label, itemIndex);
 	if (kind === 'httpUrl') return assertHttpUrl(context, text, field.label, itemIndex);
 	if (kind === 'httpMethod') {
 		const method = text.toUpperCase();
 		if (method !== 'GET' && method !== 'POST') {
-			throw refuse(`"${text.slice(0, 100)}" is not GET or POST`, 'Choose GET or POST.');
+			throw refuse('is not GET or POST', 'Choose GET or POST.');
 		}
 		return method;
 	}
 	if (kind === 'uuid') {
 		if (!isUuid(text)) {
 			throw refuse(
-				`"${text.slice(0, 100)}" is not a valid ID: SignalWire IDs are UUIDs`,
+				'is not a valid ID: SignalWire IDs are UUIDs',
 				'Use an ID like b3877c40-da60-4998-90ad-b792e98472cf.',
 			);
 		}
 		return text.toLowerCase();
 	}
 	if (kind === 'text') return text;
-	return oneOf(context, itemIndex, field.label, text, kind.oneOf);
+	if ('wholeNumber' in kind) {
+		const [min, max] = kind.wholeNumber;
+		const number = Number(text);
+		if (Number.isInteger(number) && number >= min && number <= max) return String(number);
+		throw refuse(
+			`is not a whole number${kind.unit ? ` of ${kind.unit}` : ''} from ${min} to ${max}`,
+		);
+	}
+	if ('pattern' in kind) {
+		if (kind.pattern.test(text)) return text;
+		throw refuse(kind.refusal);
+	}
+	return oneOf(context, itemIndex, field.label, text, kind.oneOf, field.hint);
 }
 
 /**

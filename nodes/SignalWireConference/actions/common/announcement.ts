@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Template } from '../../helpers/cxml';
 import { characterNotInXml, playTemplate, sayTemplate } from '../../helpers/cxml';
-import { buildForm } from '../../helpers/formFields';
+import { buildForm, formField } from '../../helpers/formFields';
 import { assertHttpUrl, inputError } from '../../helpers/validation';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL, MAX_LOOP, MAX_TEXT_LENGTH } from './announceFields';
 import type { ScriptUse } from './cxmlScripts';
@@ -16,41 +16,34 @@ export type Announcement =
 	| { type: 'audioUrl'; audioUrl: string; loop?: number }
 	| { type: 'cxmlUrl'; url: string; method: 'GET' | 'POST' };
 
-const VOICE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+const LOOP = formField(
+	'loop',
+	'Loop',
+	{ wholeNumber: [1, MAX_LOOP] },
+	{ hint: 'Set how many times the announcement is repeated, e.g. 2.' },
+);
+const SPEECH_OPTIONS = [
+	formField(
+		'voice',
+		'Voice',
+		{ pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, refusal: 'is not valid' },
+		{ hint: 'Use a voice name such as woman, Polly.Joanna or gcloud.en-US-Standard-A.' },
+	),
+	formField(
+		'language',
+		'Language',
+		{ pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, refusal: 'is not valid' },
+		{ hint: 'Use a language code such as en-US or de-DE.' },
+	),
+	LOOP,
+];
 
-function readLoop(
-	context: IExecuteFunctions,
-	value: unknown,
-	itemIndex: number,
-): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const loop = Number(value);
-	if (!Number.isInteger(loop) || loop < 1 || loop > MAX_LOOP) {
-		throw inputError(
-			context,
-			itemIndex,
-			`Loop "${String(value).slice(0, 50)}" is not a whole number from 1 to ${MAX_LOOP}`,
-			'Set how many times the announcement is repeated, e.g. 2.',
-		);
-	}
-	return loop;
-}
-
-function readOptionalText(
-	context: IExecuteFunctions,
-	value: unknown,
-	pattern: RegExp,
-	label: string,
-	example: string,
-	itemIndex: number,
-): string | undefined {
-	const text = String(value ?? '').trim();
-	if (text === '') return undefined;
-	if (!pattern.test(text)) {
-		throw inputError(context, itemIndex, `${label} "${text.slice(0, 100)}" is not valid`, example);
-	}
-	return text;
+/** Voice, Language and Loop as given, checked; those left blank are absent. */
+function readOptions(context: IExecuteFunctions, name: string, itemIndex: number) {
+	const options = context.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const fields = name === 'speechOptions' ? SPEECH_OPTIONS : [LOOP];
+	const { Voice, Language, Loop } = buildForm(context, options, fields, itemIndex);
+	return { voice: Voice, language: Language, loop: Loop === undefined ? undefined : Number(Loop) };
 }
 
 function readText(context: IExecuteFunctions, itemIndex: number): string {
@@ -90,32 +83,10 @@ export function readAnnouncement(context: IExecuteFunctions, itemIndex: number):
 function readFields(context: IExecuteFunctions, itemIndex: number): Announcement {
 	const type = context.getNodeParameter('announcementType', itemIndex, 'text') as string;
 	if (type === 'text') {
-		const options = context.getNodeParameter('speechOptions', itemIndex, {}) as IDataObject;
 		const text = readText(context, itemIndex);
-		return {
-			type,
-			text,
-			voice: readOptionalText(
-				context,
-				options.voice,
-				VOICE,
-				'Voice',
-				'Use a voice name such as woman, Polly.Joanna or gcloud.en-US-Standard-A.',
-				itemIndex,
-			),
-			language: readOptionalText(
-				context,
-				options.language,
-				LANGUAGE,
-				'Language',
-				'Use a language code such as en-US or de-DE.',
-				itemIndex,
-			),
-			loop: readLoop(context, options.loop, itemIndex),
-		};
+		return { type, text, ...readOptions(context, 'speechOptions', itemIndex) };
 	}
 	if (type === 'audioUrl') {
-		const options = context.getNodeParameter('audioOptions', itemIndex, {}) as IDataObject;
 		const raw = String(context.getNodeParameter('audioUrl', itemIndex, '') ?? '');
 		if (raw.trim() === '') {
 			throw inputError(
@@ -134,7 +105,7 @@ function readFields(context: IExecuteFunctions, itemIndex: number): Announcement
 				'Use a shorter URL for the audio file.',
 			);
 		}
-		return { type, audioUrl, loop: readLoop(context, options.loop, itemIndex) };
+		return { type, audioUrl, loop: readOptions(context, 'audioOptions', itemIndex).loop };
 	}
 	if (type === 'cxmlUrl') {
 		// The same fields, and the same checks, as Update's Announce URL and Announce Method.

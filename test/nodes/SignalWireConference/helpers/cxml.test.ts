@@ -18,7 +18,7 @@ describe('cXML templates', () => {
 			contents: `${DECLARATION}<Response><Play>{{n8n_audio_url}}</Play></Response>`,
 			parameters: { n8n_audio_url: 'https://example.com/a.mp3' },
 		});
-		expect(dialConferenceTemplate('Room & "1"', { muted: false, beep: 'onExit' })).toEqual({
+		expect(dialConferenceTemplate('Room & "1"', { muted: 'false', beep: 'onExit' })).toEqual({
 			contents: `${DECLARATION}<Response><Dial><Conference beep="{{n8n_beep}}" muted="{{n8n_muted}}">{{n8n_conference}}</Conference></Dial></Response>`,
 			parameters: { n8n_beep: 'onExit', n8n_muted: 'false', n8n_conference: 'Room & "1"' },
 		});

@@ -219,7 +219,7 @@ describe('Participant → Add (dial out)', () => {
 		[{ addOptions: { callerId: 'Ops' } }, 'Caller ID "Ops" is not a phone number in E.164 format'],
 		[
 			{ addOptions: { coach: 'CA123' } },
-			'Coach "CA123" is not a valid call ID: SignalWire IDs are UUIDs',
+			'Coach "CA123" is not a valid ID: SignalWire IDs are UUIDs',
 		],
 		[
 			{ addOptions: { timeout: 601 } },
