@@ -8,7 +8,7 @@ import type {
 
 /**
  * The credential test runs before any node code, so the Space URL rules of
- * nodes/SignalWireConference/transport/spaceUrl.ts are restated here as an n8n expression.
+ * nodes/SignalWireConference/transport/space.ts are restated here as an n8n expression.
  * n8n's expression engine swallows errors thrown inside an expression, so a refused Space URL
  * becomes a host under ".invalid" (a top-level domain that never resolves, RFC 6761) whose name
  * says what is wrong; nothing is sent anywhere. Both forms are checked against the same table of

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { apiErrorFromProblem } from './errors';
-import type { Deadline } from './timer';
+import type { Deadline } from './reliability';
+import { spaceRequestOptions } from './space';
 import type { Call, SignalWireContext } from './types';
 
 /*
@@ -9,11 +10,10 @@ import type { Call, SignalWireContext } from './types';
  * it is not what SignalWire sends.
  */
 
-/**
- * The largest answer read into memory: a SignalWire page of 1,000 conferences is about 1 MB, so
- * anything past this is not SignalWire's and is refused instead of being buffered whole.
- */
+/** A page of 1,000 conferences is about 1 MB: a larger answer is not SignalWire's. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** SignalWire nests about five levels; far deeper is not its, and n8n could not save the item. */
+const MAX_JSON_DEPTH = 32;
 
 /** A failure the transport words itself; `retryable` ones are tried again. */
 export class AnswerProblem extends Error {
@@ -45,6 +45,12 @@ export type Readable = Exclude<
 	Buffer
 >;
 
+interface Answer {
+	headers: Record<string, unknown>;
+	/** n8n's response stream, unread. */
+	body: unknown;
+}
+
 /** The one check that an answer's body is n8n's response stream. */
 export function isStream(body: unknown): body is Readable {
 	return (
@@ -56,8 +62,39 @@ export function isStream(body: unknown): body is Readable {
 }
 
 /** Closes a response body that will not be read (a late answer, a redirect). */
-export function releaseBody(body: unknown): void {
+function releaseBody(body: unknown): void {
 	if (isStream(body)) body.destroy();
+}
+
+/**
+ * One attempt's answer within its deadline; an answer that is not a success is thrown as an
+ * HttpFailure with as much of its body as `errorBody` allows (a redirect's body is not read).
+ */
+export async function answerOf(
+	context: SignalWireContext,
+	call: Call,
+	url: string,
+	accept: string,
+	deadline: Deadline,
+	errorBody: BodyBound,
+): Promise<Answer> {
+	const pending = context.helpers.httpRequestWithAuthentication.call(
+		context,
+		'signalWireApi',
+		spaceRequestOptions(call, url, accept, deadline.timeoutMs),
+	) as Promise<IN8nHttpFullResponse>;
+	const response = await deadline.race(pending, (late) => releaseBody(late?.body));
+	const status = Number(response.statusCode);
+	const answer = {
+		headers: (response.headers ?? {}) as Record<string, unknown>,
+		body: response.body,
+	};
+	if (status >= 200 && status < 300) return answer;
+	if (status >= 300 && status < 400) {
+		releaseBody(response.body);
+		throw new HttpFailure(status, answer.headers, '');
+	}
+	throw new HttpFailure(status, answer.headers, await readBody(answer, deadline, errorBody));
 }
 
 function tooLarge(maxBytes: number): AnswerProblem {
@@ -71,7 +108,6 @@ export interface BodyBound {
 	maxBytes: number;
 	/** Keep the first `maxBytes` and drop the rest (an error page, quoted in part) instead of refusing. */
 	cut?: boolean;
-	headers?: Record<string, unknown>;
 }
 
 /**
@@ -79,18 +115,17 @@ export interface BodyBound {
  * is destroyed the moment either bound is passed.
  */
 export async function readBody(
-	body: unknown,
+	{ body, headers }: Answer,
 	deadline: Deadline,
-	bound: BodyBound,
+	{ maxBytes, cut = false }: BodyBound,
 ): Promise<string> {
-	const { maxBytes, cut = false } = bound;
 	if (!isStream(body)) {
 		const text = body === undefined || body === null ? '' : String(body);
 		if (Buffer.byteLength(text) <= maxBytes) return text;
 		if (cut) return Buffer.from(text).subarray(0, maxBytes).toString('utf-8');
 		throw tooLarge(maxBytes);
 	}
-	const declared = Number(bound.headers?.['content-length']);
+	const declared = Number(headers['content-length']);
 	if (!cut && Number.isFinite(declared) && declared > maxBytes) {
 		body.destroy();
 		throw tooLarge(maxBytes);
@@ -120,17 +155,10 @@ export async function readBody(
 }
 
 /**
- * The deepest nesting a SignalWire answer has is about five levels (list → conference →
- * subresource_uris → value); anything far deeper is not SignalWire's, and would make an output
- * item that n8n cannot save (its serialiser recurses once per level).
+ * Whether JSON text nests deeper than `max`, in one pass before it is parsed (JSON.parse itself
+ * may run out of stack on such input).
  */
-export const MAX_JSON_DEPTH = 32;
-
-/**
- * Whether JSON text nests deeper than `max`, read in one pass over the text before it is parsed
- * (JSON.parse itself may run out of stack on such input, and its result could not be saved).
- */
-export function nestsDeeperThan(text: string, max: number): boolean {
+function nestsDeeperThan(text: string, max: number): boolean {
 	let depth = 0;
 	let inString = false;
 	for (let index = 0; index < text.length; index++) {
@@ -152,54 +180,54 @@ export function nestsDeeperThan(text: string, max: number): boolean {
  */
 export function parseJsonBody(
 	context: SignalWireContext,
-	body: string,
+	call: Call,
+	text: string,
 	url: string,
-	call: Pick<Call, 'method' | 'itemIndex'>,
 ): IDataObject {
-	const empty = body.trim() === '';
+	const empty = text.trim() === '';
 	if (empty && call.method === 'DELETE') return {};
-	let parsed: unknown;
-	if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+	const path = new URL(url).pathname;
+	if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
 		throw apiErrorFromProblem(
 			context.getNode(),
+			call,
 			`SignalWire answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
-			`No SignalWire object nests that deep, so the response to ${new URL(url).pathname} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
-			call.itemIndex,
+			`No SignalWire object nests that deep, so the response to ${path} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
 		);
 	}
+	let parsed: unknown;
 	try {
-		parsed = empty ? undefined : JSON.parse(body);
+		parsed = JSON.parse(text);
 	} catch {
-		parsed = undefined;
+		// Not JSON: refused below.
 	}
 	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
 		return parsed as IDataObject;
 	}
 	throw apiErrorFromProblem(
 		context.getNode(),
+		call,
 		empty
 			? 'SignalWire answered with an empty body'
 			: 'SignalWire answered with a body that is not a JSON object',
-		`The response to ${new URL(url).pathname} could not be read. If this persists, check the Space URL in the credentials: it must point at your SignalWire space.`,
-		call.itemIndex,
+		`The response to ${path} could not be read. If this persists, check the Space URL in the credentials: it must point at your SignalWire space.`,
 	);
 }
 
 /** The items and next link of a list envelope, refused when the answer is not one. */
 export function readListPage(
 	context: SignalWireContext,
+	call: Call,
 	body: IDataObject,
 	listKey: string,
-	itemIndex: number,
 ): { items: IDataObject[]; nextPageUri: string | null } {
-	const items = body[listKey];
-	const next = body.next_page_uri;
+	const { [listKey]: items, next_page_uri: next } = body;
 	if (!Array.isArray(items) || (next !== null && next !== undefined && typeof next !== 'string')) {
 		throw apiErrorFromProblem(
 			context.getNode(),
+			call,
 			`SignalWire answered without a "${listKey}" list`,
 			'The response is not a SignalWire list page. Check the Space URL in the credentials: it must point at your SignalWire space.',
-			itemIndex,
 		);
 	}
 	return {

@@ -1,36 +1,23 @@
-import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
-import { apiErrorFromProblem, quoteLink } from './errors';
+import { apiErrorFromProblem, quoteFromServer } from './errors';
 import { accountPath } from './paths';
-import type { SignalWireContext, Space } from './types';
+import type { Call, CallOptions, SignalWireContext, Space, Target } from './types';
 
 /*
  * Where a request may go: the configured space and account only, over HTTPS (plain http on
- * loopback only), never following a redirect or a next link elsewhere.
+ * loopback only, so that a local sandbox never gets the token in clear text over a network), never
+ * following a redirect or a next link elsewhere.
  */
 
-const DEFAULT_DOMAIN = '.signalwire.com';
-
-function isLoopbackHost(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
 /**
- * What users type as their space ("example", "example.signalwire.com",
- * "example.signalwire.com:443", "https://example.signalwire.com/") as the origin every request
- * goes to. Plain http is only accepted on loopback, so that a local sandbox can stand in for
- * SignalWire without ever sending the API token in clear text over a network.
- */
-export type SpaceOrigin = { origin: string } | { problem: string };
-
-/**
- * The whole grammar accepted: an optional http(s) scheme, a host name (letters, digits, hyphens,
- * dots) or a bracketed IPv6 address, an optional port. Everything else is refused rather than
- * handed to a URL parser that would read it differently: a backslash is a path separator to
- * WHATWG parsers ("https://evil.com\example.signalwire.com" is evil.com), "@" starts user info,
- * and "host:port" without a scheme would be read as a scheme.
+ * The whole grammar accepted for a Space URL ("example", "example.signalwire.com:443",
+ * "https://example.signalwire.com/"). Everything else is refused rather than handed to a URL
+ * parser that would read it differently: a backslash is a path separator to WHATWG parsers
+ * ("https://evil.com\example.signalwire.com" is evil.com), "@" starts user info, and "host:port"
+ * without a scheme would be read as a scheme.
  */
 const SPACE_URL =
 	/^(?:(https?):\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|\[::1\])(?::(\d{1,5}))?$/i;
@@ -48,38 +35,39 @@ function isAmbiguousNumericHost(hostname: string): boolean {
 	);
 }
 
-function problem(message: string): SpaceOrigin {
-	return { problem: message };
-}
-
-export function resolveSpaceOrigin(spaceUrl: unknown): SpaceOrigin {
+/** What users type as their space, as the origin every request goes to. */
+export function resolveSpaceOrigin(spaceUrl: unknown): { origin: string } | { problem: string } {
 	const raw = String(spaceUrl ?? '')
 		.trim()
 		.replace(/\/+$/, '');
 	if (raw === '') {
-		return problem('Space URL is empty: enter your space, e.g. example.signalwire.com');
+		return { problem: 'Space URL is empty: enter your space, e.g. example.signalwire.com' };
 	}
-	const invalid = problem(
-		`Space URL "${raw.slice(0, 100)}" is not valid: use your space name, e.g. example.signalwire.com`,
-	);
+	const invalid = {
+		problem: `Space URL "${raw.slice(0, 100)}" is not valid: use your space name, e.g. example.signalwire.com`,
+	};
 	const match = SPACE_URL.exec(raw);
 	if (!match) return invalid;
 	const scheme = (match[1] ?? 'https').toLowerCase();
 	const typedHost = match[2].toLowerCase();
 	const hostname =
 		match[1] === undefined && match[3] === undefined && !typedHost.includes('.')
-			? typedHost + DEFAULT_DOMAIN
+			? `${typedHost}.signalwire.com`
 			: typedHost;
 	const portNumber = match[3] === undefined ? undefined : Number(match[3]);
 	if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535)) return invalid;
 	if (isAmbiguousNumericHost(hostname)) return invalid;
-	const defaultPort = scheme === 'https' ? 443 : 80;
 	// A default port (":443") is dropped so that paging links compare equal to the origin.
-	const port = portNumber === undefined || portNumber === defaultPort ? '' : `:${portNumber}`;
-	if (scheme === 'http' && !isLoopbackHost(hostname)) {
-		return problem(
-			'Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)',
-		);
+	const port =
+		portNumber === undefined || portNumber === (scheme === 'https' ? 443 : 80)
+			? ''
+			: `:${portNumber}`;
+	const loopback =
+		hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+	if (scheme === 'http' && !loopback) {
+		return {
+			problem: 'Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)',
+		};
 	}
 	const origin = `${scheme}://${hostname}${port}`;
 	if (hostname.length > 253 || !URL.canParse(origin)) return invalid;
@@ -89,7 +77,7 @@ export function resolveSpaceOrigin(spaceUrl: unknown): SpaceOrigin {
 }
 
 /** The space and account every request of this run goes to, from the `signalWireApi` credentials. */
-export async function getSpace(context: SignalWireContext, itemIndex: number): Promise<Space> {
+async function getSpace(context: SignalWireContext, itemIndex: number): Promise<Space> {
 	const credentials = await context.getCredentials('signalWireApi', itemIndex);
 	const space = resolveSpaceOrigin(credentials.spaceUrl);
 	if ('problem' in space) {
@@ -122,21 +110,37 @@ export async function spaceOrigin(context: SignalWireContext): Promise<string> {
 	return (await getSpace(context, 0)).origin;
 }
 
+/** A call to the configured space, with its secrets joined to the caller's own. */
+export async function startCall(
+	context: SignalWireContext,
+	target: Target,
+	itemIndex: number,
+	options: CallOptions,
+): Promise<Call> {
+	const space = await getSpace(context, itemIndex);
+	return {
+		...target,
+		...options,
+		method: options.method ?? 'GET',
+		itemIndex,
+		space,
+		secrets: [...space.secrets, ...(options.secrets ?? []).filter((secret) => secret !== '')],
+	};
+}
+
 /**
- * The options every request to the space shares: the body as a stream (read within the deadline
- * and the size bound), status codes handled here, and no way for the credentials to leave the
- * space.
+ * The options of one attempt: the body as a stream (read within the deadline and the size bound),
+ * status codes handled by the transport, and no way for the credentials to leave the space.
  */
 export function spaceRequestOptions(
-	space: Space,
-	method: IHttpRequestMethods,
+	call: Call,
 	url: string,
 	accept: string,
 	timeoutMs: number,
 ): IHttpRequestOptions {
-	const hostname = new URL(space.origin).hostname;
+	const hostname = new URL(call.space.origin).hostname;
 	const options: IHttpRequestOptions = {
-		method,
+		method: call.method,
 		url,
 		headers: { Accept: accept },
 		returnFullResponse: true,
@@ -149,6 +153,10 @@ export function spaceRequestOptions(
 		// Also an idle timeout, so that a request that lost the race to a deadline ends soon.
 		timeout: timeoutMs,
 	};
+	if (call.form !== undefined) {
+		options.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
+		options.body = new URLSearchParams(call.form).toString();
+	}
 	// n8n's own guard, where the running n8n has it: requests may only go to the space's host.
 	if (!hostname.startsWith('[')) options.allowedDomains = hostname;
 	return options;
@@ -159,26 +167,17 @@ export function spaceRequestOptions(
  * joined to the space origin, never to the API base. A link to any other host, scheme or account
  * is refused: following it would send the credentials elsewhere.
  */
-export function nextPageUrl(
-	context: SignalWireContext,
-	space: Space,
-	nextPageUri: string,
-	itemIndex: number,
-): string {
+export function nextPageUrl(context: SignalWireContext, call: Call, nextPageUri: string): string {
+	const { space } = call;
 	const resolved = URL.canParse(nextPageUri, space.origin)
 		? new URL(nextPageUri, space.origin)
 		: undefined;
-	if (
-		resolved === undefined ||
-		resolved.origin !== space.origin ||
-		!resolved.pathname.startsWith(`${space.accountPath}/`)
-	) {
+	if (resolved?.origin !== space.origin || !resolved.pathname.startsWith(`${space.accountPath}/`)) {
 		throw apiErrorFromProblem(
 			context.getNode(),
+			call,
 			'SignalWire returned a next page link outside this space; paging stopped',
-			`The link "${quoteLink(nextPageUri, space.secrets)}" does not point into ${space.origin}${space.accountPath}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
-			itemIndex,
-			space.secrets,
+			`The link "${quoteFromServer(nextPageUri, call.secrets)}" does not point into ${space.origin}${space.accountPath}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
 		);
 	}
 	resolved.hash = '';
