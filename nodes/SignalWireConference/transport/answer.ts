@@ -45,13 +45,12 @@ export type Readable = Exclude<
 	Buffer
 >;
 
+/** A successful answer: its headers and n8n's response stream, unread. */
 interface Answer {
 	headers: Record<string, unknown>;
-	/** n8n's response stream, unread. */
 	body: unknown;
 }
 
-/** The one check that an answer's body is n8n's response stream. */
 export function isStream(body: unknown): body is Readable {
 	return (
 		body !== null &&
@@ -59,11 +58,6 @@ export function isStream(body: unknown): body is Readable {
 		Symbol.asyncIterator in body &&
 		typeof (body as { destroy?: unknown }).destroy === 'function'
 	);
-}
-
-/** Closes a response body that will not be read (a late answer, a redirect). */
-function releaseBody(body: unknown): void {
-	if (isStream(body)) body.destroy();
 }
 
 /**
@@ -83,18 +77,17 @@ export async function answerOf(
 		'signalWireApi',
 		spaceRequestOptions(call, url, accept, deadline.timeoutMs),
 	) as Promise<IN8nHttpFullResponse>;
-	const response = await deadline.race(pending, (late) => releaseBody(late?.body));
+	// A body that will not be read (a late answer's, a redirect's) is closed.
+	const release = (body: unknown) => isStream(body) && body.destroy();
+	const response = await deadline.race(pending, (late) => release(late?.body));
 	const status = Number(response.statusCode);
-	const answer = {
-		headers: (response.headers ?? {}) as Record<string, unknown>,
-		body: response.body,
-	};
+	const headers = (response.headers ?? {}) as Record<string, unknown>;
+	const answer = { headers, body: response.body };
 	if (status >= 200 && status < 300) return answer;
-	if (status >= 300 && status < 400) {
-		releaseBody(response.body);
-		throw new HttpFailure(status, answer.headers, '');
-	}
-	throw new HttpFailure(status, answer.headers, await readBody(answer, deadline, errorBody));
+	const redirect = status >= 300 && status < 400;
+	if (redirect) release(response.body);
+	const text = redirect ? '' : await readBody(answer, deadline, errorBody);
+	throw new HttpFailure(status, headers, text);
 }
 
 function tooLarge(maxBytes: number): AnswerProblem {

@@ -33,10 +33,9 @@ const EXPIRED = Symbol('expired');
  * cannot be passed in: `race` races the helper instead, and a late result goes to `releaseLate`.
  */
 export class Deadline {
-	private expired = false;
 	private dueAt: number;
-	private readonly onExpire = new Set<() => void>();
 	private readonly stopper = new AbortController();
+	/** Resolves when the deadline passes; never once it is stopped. */
 	private readonly expiry: Promise<typeof EXPIRED>;
 
 	constructor(readonly timeoutMs: number) {
@@ -49,14 +48,10 @@ export class Deadline {
 			for (let left = this.timeoutMs; left > 0; left = this.dueAt - Date.now()) {
 				await sleep(left, this.stopper.signal);
 			}
+			return EXPIRED;
 		} catch {
-			// Stopped: the request is over and nothing waits for this deadline any more.
 			return await new Promise<never>(() => undefined);
 		}
-		this.expired = true;
-		for (const callback of this.onExpire) callback();
-		this.onExpire.clear();
-		return EXPIRED;
 	}
 
 	/** Something arrived: the deadline is Timeout from now (a download's pauses are timed so). */
@@ -66,12 +61,9 @@ export class Deadline {
 
 	/** Calls `callback` when the deadline passes (at once if it has); returns what cancels that. */
 	onExpiry(callback: () => void): () => void {
-		if (this.expired) {
-			callback();
-			return () => undefined;
-		}
-		this.onExpire.add(callback);
-		return () => this.onExpire.delete(callback);
+		let wanted = true;
+		void this.expiry.then(() => wanted && callback());
+		return () => (wanted = false);
 	}
 
 	/** `work`'s result, or a timeout failure; a result that arrives later goes to `releaseLate`. */
@@ -100,13 +92,11 @@ export class Deadline {
  * 429s keeps the person waiting (and the space busy) for a list.
  */
 function readReliability(context: SignalWireContext, itemIndex: number) {
-	if ('getCurrentNodeParameter' in context && !('getInputData' in context)) {
-		return { maxRetries: 0, timeoutMs: DEFAULT_TIMEOUT_MS };
+	if (!('getInputData' in context)) {
+		const maxRetries = 'getCurrentNodeParameter' in context ? 0 : DEFAULT_MAX_RETRIES;
+		return { maxRetries, timeoutMs: DEFAULT_TIMEOUT_MS };
 	}
-	const options =
-		'getInputData' in context
-			? (context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject)
-			: {};
+	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
 	const retries = Number(options.maxRetries ?? DEFAULT_MAX_RETRIES);
 	const timeout = Number(options.timeout ?? DEFAULT_TIMEOUT_MS);
 	return {
@@ -121,22 +111,14 @@ function readReliability(context: SignalWireContext, itemIndex: number) {
 }
 
 /**
- * Failures that say the connection was lost (or timed out) before the whole answer came: Node's
- * codes, and a body that ended early, which Node reports as "aborted" or "premature close".
+ * Whether the connection was lost (or timed out) before the whole answer came: Node's codes, and
+ * a body that ended early, which Node reports as "aborted" or "premature close".
  */
-const LOST_CONNECTION_CODES = [
-	'ECONNRESET',
-	'EPIPE',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'ERR_STREAM_PREMATURE_CLOSE',
-];
-
 export function isLostConnection(error: unknown): boolean {
-	const code = transportFailureCode(error);
+	const code = transportFailureCode(error) ?? '';
 	const message = error instanceof Error ? error.message : '';
 	return (
-		(code !== undefined && LOST_CONNECTION_CODES.includes(code)) ||
+		/^(ECONNRESET|EPIPE|ETIMEDOUT|ECONNABORTED|ERR_STREAM_PREMATURE_CLOSE)$/.test(code) ||
 		/aborted|premature close|socket hang up/i.test(message)
 	);
 }
