@@ -11,23 +11,22 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { jsonItems } from './helpers/jsonItems';
-import { recordingWorkflowData } from './trigger/attachRecording';
-import { callbackToItem } from './trigger/callback';
 import { parseBooleanValue } from './helpers/validation';
-import { isRepeatedEvent } from './trigger/repeats';
-import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './trigger/events';
 import {
-	isRecordingCallback,
-	RECORDING_EVENTS,
 	mayDownloadRecordings,
 	RECORDING_PROPERTIES,
-	recordingStatusCallbackEventAttribute,
+	recordingWorkflowData,
 	UNVERIFIED_DOWNLOAD_PROPERTY,
-	withRecordingEvent,
-} from './trigger/recordingEvents';
+} from './trigger/attachRecording';
+import {
+	callbackToItem,
+	EVENT_OPTIONS,
+	isRecordingCallback,
+	recordingStatusCallbackEventAttribute,
+	statusCallbackEventAttribute,
+} from './trigger/events';
+import { isRepeatedEvent } from './trigger/repeats';
 import { formPairs, refuseUnverified, verifiesSignature } from './trigger/verifyRequest';
-
-const TRIGGER_EVENTS = [...CONFERENCE_EVENTS, ...RECORDING_EVENTS];
 
 export class SignalWireConferenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -86,12 +85,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 				default: ['conference-end'],
 				description:
 					"Which events start the workflow; SignalWire's other callbacks are acknowledged and ignored",
-				options: TRIGGER_EVENTS.map(({ name, value, description, action }) => ({
-					name,
-					value,
-					description,
-					action,
-				})),
+				options: EVENT_OPTIONS,
 			},
 			...RECORDING_PROPERTIES,
 			{
@@ -221,7 +215,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 		const pairs = formPairs(this);
 		const refused = await refuseUnverified(this, pairs);
 		if (refused !== undefined) return refused;
-		const item = withRecordingEvent(callbackToItem(pairs));
+		const item = callbackToItem(pairs);
 		const events = this.getNodeParameter('events', []) as string[];
 		if (typeof item.event !== 'string' || !events.includes(item.event)) {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };

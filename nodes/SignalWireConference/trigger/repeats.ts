@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import type { FormPairs } from './signature';
+import type { FormPairs } from './verifyRequest';
+import { sortedPairs } from './verifyRequest';
 
 /*
  * A callback can arrive more than once: a sender's or a proxy's retry, or a captured request
@@ -22,10 +23,6 @@ type Delivery =
 
 const deliveries = new Map<string, Delivery>();
 
-function field(pairs: FormPairs, name: string): string | undefined {
-	return pairs.find(([key]) => key === name)?.[1];
-}
-
 /**
  * What makes an event itself: the conference, its sequence number and the event; the recording
  * and its status. An unsigned callback, or one that carries neither, is known only by all of its
@@ -33,29 +30,19 @@ function field(pairs: FormPairs, name: string): string | undefined {
  * event's names in advance and have the real one ignored.
  */
 function eventIdentity(pairs: FormPairs, signed: boolean): string {
-	if (!signed) return exactIdentity(pairs);
-	const conference = ['ConferenceSid', 'SequenceNumber', 'StatusCallbackEvent'].map((name) =>
-		field(pairs, name),
+	const fields = (kind: string, names: string[]) => {
+		const values = names.map((name) => pairs.find(([key]) => key === name)?.[1]);
+		return signed && values.every((value) => value !== undefined)
+			? `${kind} ${values.join(' ')}`
+			: undefined;
+	};
+	return (
+		fields('conference', ['ConferenceSid', 'SequenceNumber', 'StatusCallbackEvent']) ??
+		fields('recording', ['RecordingSid', 'RecordingStatus']) ??
+		`form ${createHash('sha256')
+			.update(JSON.stringify(sortedPairs(pairs)))
+			.digest('base64')}`
 	);
-	if (conference.every((value) => value !== undefined)) return `conference ${conference.join(' ')}`;
-	const recording = ['RecordingSid', 'RecordingStatus'].map((name) => field(pairs, name));
-	if (recording.every((value) => value !== undefined)) return `recording ${recording.join(' ')}`;
-	return exactIdentity(pairs);
-}
-
-function exactIdentity(pairs: FormPairs): string {
-	const sorted = [...pairs].sort(([a, va], [b, vb]) =>
-		a === b ? (va < vb ? -1 : va > vb ? 1 : 0) : a < b ? -1 : 1,
-	);
-	return `form ${createHash('sha256').update(JSON.stringify(sorted)).digest('base64')}`;
-}
-
-function forgetOld(now: number): void {
-	for (const [key, delivery] of deliveries) {
-		const expired = delivery.state === 'delivered' && now - delivery.at >= REPEAT_WINDOW_MS;
-		if (!expired && deliveries.size <= MAX_REMEMBERED_EVENTS) break;
-		deliveries.delete(key);
-	}
 }
 
 /**
@@ -66,15 +53,16 @@ function forgetOld(now: number): void {
 function watchAnswer(context: IWebhookFunctions, key: string): void {
 	const response = context.getResponseObject();
 	let settle: (accepted: boolean) => void = () => {};
-	const accepted = new Promise<boolean>((resolve) => (settle = resolve));
-	deliveries.set(key, { state: 'in-flight', accepted });
-	const done = () => {
+	deliveries.set(key, {
+		state: 'in-flight',
+		accepted: new Promise<boolean>((resolve) => (settle = resolve)),
+	});
+	response.once('close', () => {
 		const ok = !response.writableFinished || response.statusCode < 400;
 		if (ok) deliveries.set(key, { state: 'delivered', at: Date.now() });
 		else deliveries.delete(key);
 		settle(ok);
-	};
-	response.once('close', done);
+	});
 }
 
 /**
@@ -87,10 +75,15 @@ export async function isRepeatedEvent(
 	pairs: FormPairs,
 	{ signed }: { signed: boolean },
 ): Promise<boolean> {
-	const node = context.getNode();
-	const key = `${context.getWorkflow().id ?? ''} ${node.id} ${eventIdentity(pairs, signed)}`;
+	const key = `${context.getWorkflow().id ?? ''} ${context.getNode().id} ${eventIdentity(pairs, signed)}`;
 	for (;;) {
-		forgetOld(Date.now());
+		// Oldest first: forget what has expired, and whatever is past the bound.
+		const now = Date.now();
+		for (const [old, delivery] of deliveries) {
+			const expired = delivery.state === 'delivered' && now - delivery.at >= REPEAT_WINDOW_MS;
+			if (!expired && deliveries.size <= MAX_REMEMBERED_EVENTS) break;
+			deliveries.delete(old);
+		}
 		const known = deliveries.get(key);
 		if (known === undefined) {
 			watchAnswer(context, key);

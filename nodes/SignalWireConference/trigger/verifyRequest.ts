@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -6,14 +7,99 @@ import type {
 } from 'n8n-workflow';
 
 import { parseBooleanValue } from '../helpers/validation';
-import type { FormPairs } from './signature';
-import { isValidSignature, signatureUrlCandidates } from './signature';
 import type { SigningKeyRead } from './signingKey';
 import { signingKey, signingKeyAfterMismatch } from './signingKey';
 
 /* Whether a callback may start the workflow: its signature, checked on every request. */
 
-const SIGNATURE_HEADERS = ['x-signalwire-signature', 'x-twilio-signature'];
+export type FormPairs = Array<[string, string]>;
+
+/** Seconds after which a sender may try again a callback that could not be checked. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Sorted by name, then value, so that the order on the wire does not matter. */
+export function sortedPairs(pairs: FormPairs): FormPairs {
+	const compare = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
+	return [...pairs].sort(([nameA, valueA], [nameB, valueB]) =>
+		nameA === nameB ? compare(valueA, valueB) : compare(nameA, nameB),
+	);
+}
+
+/**
+ * SignalWire's validators (like Twilio's) accept the URL with and without the scheme's default
+ * port, because a proxy in front of n8n may add or drop it.
+ */
+function urlVariants(url: string): string[] {
+	if (!URL.canParse(url)) return [url];
+	const parsed = new URL(url);
+	const defaultPort =
+		parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '';
+	if (defaultPort === '') return [url];
+	const authority = `${parsed.protocol}//${parsed.username ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@` : ''}`;
+	const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+	return [
+		...new Set([
+			url,
+			`${authority}${parsed.hostname}${rest}`,
+			`${authority}${parsed.hostname}:${parsed.port || defaultPort}${rest}`,
+		]),
+	];
+}
+
+/**
+ * The URLs SignalWire may have signed, most likely first: n8n's own webhook URL (what the editor
+ * shows as Production URL, from N8N_WEBHOOK_URL, so right behind proxies and in queue mode) with the
+ * request's query string; then the URL rebuilt from the request; then the Public Base URL.
+ */
+export function signatureUrlCandidates(sources: {
+	/** n8n's own URL of this webhook (`getNodeWebhookUrl`). */
+	nodeWebhookUrl?: string;
+	/** The request's path and query as n8n received it (`originalUrl`). */
+	originalUrl: string;
+	/** Scheme and host from the request itself (Host header, protocol). */
+	requestOrigin: string;
+	/** The trigger's Public Base URL option, when set. */
+	publicBaseUrl?: string;
+}): string[] {
+	const { nodeWebhookUrl, originalUrl } = sources;
+	const candidates: string[] = [];
+	if (nodeWebhookUrl) {
+		const query = originalUrl.includes('?') ? originalUrl.slice(originalUrl.indexOf('?')) : '';
+		candidates.push(nodeWebhookUrl.split('?')[0] + query);
+	}
+	candidates.push(sources.requestOrigin + originalUrl);
+	const base = sources.publicBaseUrl?.trim().replace(/\/+$/, '');
+	if (base) candidates.push(base + originalUrl);
+	return [...new Set(candidates)];
+}
+
+/**
+ * Whether `signature` is SignalWire's signature of this request for any accepted form of any
+ * candidate URL: base64(HMAC-SHA1(signing key, URL + every name+value pair, sorted)). An empty or
+ * blank key never verifies anything: anyone could sign with it.
+ */
+export function isValidSignature(
+	key: string,
+	signature: string,
+	urls: string[],
+	pairs: FormPairs,
+): boolean {
+	if (key.trim() === '') return false;
+	const signed = sortedPairs(pairs)
+		.map(([name, value]) => name + value)
+		.join('');
+	const given = Buffer.from(signature);
+	let valid = false;
+	// Every variant is compared, so that the time taken does not depend on which one matched.
+	for (const variant of urls.flatMap(urlVariants)) {
+		const expected = createHmac('sha1', key)
+			.update(Buffer.from(variant + signed, 'utf-8'))
+			.digest();
+		const encoded = Buffer.from(expected.toString('base64'));
+		if (encoded.length === given.length && timingSafeEqual(encoded, given)) valid = true;
+	}
+	return valid;
+}
 
 /** The callback's form pairs, exactly as SignalWire signed them. */
 export function formPairs(context: IWebhookFunctions): FormPairs {
@@ -38,55 +124,9 @@ export function formPairs(context: IWebhookFunctions): FormPairs {
 	);
 }
 
-/** The URLs SignalWire may have signed (see `signatureUrlCandidates` for the order). */
-function calledUrls(context: IWebhookFunctions): string[] {
-	const request = context.getRequestObject();
-	return signatureUrlCandidates({
-		nodeWebhookUrl: context.getNodeWebhookUrl('default'),
-		originalUrl: request.originalUrl,
-		requestOrigin: `${request.protocol}://${request.get('host') ?? ''}`,
-		publicBaseUrl: String(context.getNodeParameter('options.publicBaseUrl', '') ?? ''),
-	});
-}
-
 /** Verification is off only when the setting is clearly false; anything else verifies (fail closed). */
 export function verifiesSignature(context: IWebhookFunctions | IHookFunctions): boolean {
 	return parseBooleanValue(context.getNodeParameter('verifySignature', true)) !== false;
-}
-
-function refuse(context: IWebhookFunctions, message: string): IWebhookResponseData {
-	context.getResponseObject().status(401).send(message);
-	return { noWebhookResponse: true };
-}
-
-/** Seconds after which a sender may try again a callback that could not be checked. */
-export const RETRY_AFTER_SECONDS = 5;
-
-/**
- * "Could not check" is not "not valid": a 401 would be final and the event lost, while a 503 with
- * Retry-After asks the sender to deliver it again. Nothing is started either way.
- */
-function unavailable(context: IWebhookFunctions, error: unknown): IWebhookResponseData {
-	const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
-	context.logger.warn(
-		`SignalWire Conference Trigger: the Signing Key credential could not be read (${reason}); the callback was answered 503 and may be sent again`,
-		{ workflowId: context.getWorkflow().id, node: context.getNode().name },
-	);
-	context
-		.getResponseObject()
-		.status(503)
-		.set('Retry-After', String(RETRY_AFTER_SECONDS))
-		.send('The Signing Key could not be read: try again later');
-	return { noWebhookResponse: true };
-}
-
-function signatureHeader(context: IWebhookFunctions): string | undefined {
-	const headers = context.getHeaderData() as Record<string, unknown>;
-	for (const name of SIGNATURE_HEADERS) {
-		const value = headers[name];
-		if (typeof value === 'string' && value !== '') return value;
-	}
-	return undefined;
 }
 
 /**
@@ -99,8 +139,17 @@ export async function refuseUnverified(
 	pairs: FormPairs,
 ): Promise<IWebhookResponseData | undefined> {
 	if (!verifiesSignature(context)) return undefined;
-	const signature = signatureHeader(context);
-	const urls = calledUrls(context);
+	const headers = context.getHeaderData() as Record<string, unknown>;
+	const signature = ['x-signalwire-signature', 'x-twilio-signature']
+		.map((name) => headers[name])
+		.find((value): value is string => typeof value === 'string' && value !== '');
+	const request = context.getRequestObject();
+	const urls = signatureUrlCandidates({
+		nodeWebhookUrl: context.getNodeWebhookUrl('default'),
+		originalUrl: request.originalUrl,
+		requestOrigin: `${request.protocol}://${request.get('host') ?? ''}`,
+		publicBaseUrl: String(context.getNodeParameter('options.publicBaseUrl', '') ?? ''),
+	});
 	let read: SigningKeyRead;
 	let valid = false;
 	try {
@@ -115,12 +164,29 @@ export async function refuseUnverified(
 			}
 		}
 	} catch (error) {
-		return unavailable(context, error);
+		// "Could not check" is not "not valid": a 401 would be final and the event lost, while a 503
+		// with Retry-After asks the sender to deliver it again. Nothing is started either way.
+		const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+		context.logger.warn(
+			`SignalWire Conference Trigger: the Signing Key credential could not be read (${reason}); the callback was answered 503 and may be sent again`,
+			{ workflowId: context.getWorkflow().id, node: context.getNode().name },
+		);
+		context
+			.getResponseObject()
+			.status(503)
+			.set('Retry-After', String(RETRY_AFTER_SECONDS))
+			.send('The Signing Key could not be read: try again later');
+		return { noWebhookResponse: true };
 	}
-	if (read.key.trim() === '') {
-		return refuse(context, 'Signing Key is empty: no request can be verified');
-	}
-	if (signature === undefined) return refuse(context, 'Missing X-SignalWire-Signature');
-	if (!valid) return refuse(context, 'Invalid signature');
-	return undefined;
+	const refusal =
+		read.key.trim() === ''
+			? 'Signing Key is empty: no request can be verified'
+			: signature === undefined
+				? 'Missing X-SignalWire-Signature'
+				: !valid
+					? 'Invalid signature'
+					: undefined;
+	if (refusal === undefined) return undefined;
+	context.getResponseObject().status(401).send(refusal);
+	return { noWebhookResponse: true };
 }
