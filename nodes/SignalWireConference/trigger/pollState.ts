@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Bounds the lists kept for the cases the cursor cannot cover (see PollState). */
-export const MAX_REMEMBERED = 5000;
+const MAX_REMEMBERED = 5000;
 /** A conference waiting for its first participant longer than this is no longer watched. */
 const PENDING_FOR_MS = 2 * DAY_MS;
 /**
@@ -10,14 +10,14 @@ const PENDING_FOR_MS = 2 * DAY_MS;
  * one-second resolution (many events share one), and a list may show an event a little after a
  * newer one.
  */
-export const EDGE_MS = 60_000;
+const EDGE_MS = 60_000;
 
 /**
  * What the polling trigger remembers. Exactness comes from the cursor, whatever the volume: every
  * event older than `cursor − EDGE_MS` has been handled, and of the events from there on `edge`
  * lists those already emitted. The state stays small however many events one query window holds.
  */
-export interface PollState {
+interface PollState {
 	/** When the trigger was first polled (ms); nothing that happened before is emitted. */
 	since: number;
 	/** The time of the newest event emitted (ms), or `since`. */
@@ -113,29 +113,19 @@ export function selectNew(state: PollState, candidates: Candidate[], now: Date):
 	state.edge = Object.fromEntries(
 		Object.entries(state.edge).filter(([, time]) => time >= state.cursor - EDGE_MS),
 	);
-	state.recent = newest(state.recent, MAX_REMEMBERED);
-	state.pending = newest(
-		Object.fromEntries(
-			Object.entries(state.pending).filter(([, time]) => time >= now.getTime() - PENDING_FOR_MS),
-		),
-		MAX_REMEMBERED,
-	);
+	state.recent = newest(state.recent);
+	state.pending = newest(state.pending, now.getTime() - PENDING_FOR_MS);
 	return fresh;
 }
 
-function newest(entries: Record<string, number>, limit: number): Record<string, number> {
-	return Object.fromEntries(
-		Object.entries(entries)
-			.sort(([, a], [, b]) => b - a)
-			.slice(0, limit),
-	);
+/** The newest MAX_REMEMBERED entries not older than `oldest`. */
+function newest(entries: Record<string, number>, oldest = -Infinity): Record<string, number> {
+	const kept = Object.entries(entries).filter(([, time]) => time >= oldest);
+	return Object.fromEntries(kept.sort(([, a], [, b]) => b - a).slice(0, MAX_REMEMBERED));
 }
 
 export function writeState(staticData: IDataObject, state: PollState): void {
-	for (const legacyKey of ['lastPoll', 'emitted']) delete staticData[legacyKey];
-	staticData.since = state.since;
-	staticData.cursor = state.cursor;
-	staticData.edge = state.edge;
-	staticData.recent = state.recent;
-	staticData.pending = state.pending;
+	delete staticData.lastPoll;
+	delete staticData.emitted;
+	Object.assign(staticData, state);
 }

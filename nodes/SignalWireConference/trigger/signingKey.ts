@@ -26,12 +26,6 @@ export interface SigningKeyRead {
 const kept = new Map<string, SigningKeyRead>();
 const reading = new Map<string, Promise<SigningKeyRead>>();
 
-function keep(credentialId: string, read: SigningKeyRead): void {
-	kept.delete(credentialId);
-	kept.set(credentialId, read);
-	while (kept.size > MAX_KEPT_KEYS) kept.delete(kept.keys().next().value as string);
-}
-
 async function readFromN8n(context: IWebhookFunctions): Promise<SigningKeyRead> {
 	const { signingKeySecret } = await context.getCredentials('signalWireSigningKeyApi');
 	return {
@@ -46,7 +40,10 @@ function readOnce(context: IWebhookFunctions, credentialId: string): Promise<Sig
 	if (pending === undefined) {
 		pending = readFromN8n(context)
 			.then((read) => {
-				keep(credentialId, read);
+				// Kept newest last, so that the oldest read is the first dropped.
+				kept.delete(credentialId);
+				kept.set(credentialId, read);
+				while (kept.size > MAX_KEPT_KEYS) kept.delete(kept.keys().next().value as string);
 				return read;
 			})
 			.finally(() => reading.delete(credentialId));
