@@ -36,6 +36,23 @@ const spaceOriginExpression = `={{ (() => {
 	return scheme + '://' + hostname + port;
 })() }}`;
 
+/** What the credential test says for each failed status. */
+const TEST_FAILURES: Array<[number, string]> = [
+	...[301, 302, 303, 307, 308].map((code): [number, string] => [
+		code,
+		'The Space URL answered with a redirect, which is not followed (it could carry the credentials elsewhere): enter the address of your space itself, e.g. example.signalwire.com',
+	]),
+	[
+		401,
+		'SignalWire refused these credentials: check the Project ID and API token, and that the token has the Voice scope',
+	],
+	[
+		403,
+		'The API token lacks a scope: enable the Voice scope for this token in your SignalWire dashboard',
+	],
+	[404, 'No SignalWire project answered at this address: check the Space URL and the Project ID'],
+];
+
 export class SignalWireApi implements ICredentialType {
 	name = 'signalWireApi';
 
@@ -129,39 +146,9 @@ export class SignalWireApi implements ICredentialType {
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,
 		},
-		rules: [
-			...[301, 302, 303, 307, 308].map((value) => ({
-				type: 'responseCode' as const,
-				properties: {
-					value,
-					message:
-						'The Space URL answered with a redirect, which is not followed (it could carry the credentials elsewhere): enter the address of your space itself, e.g. example.signalwire.com',
-				},
-			})),
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'SignalWire refused these credentials: check the Project ID and API token, and that the token has the Voice scope',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'The API token lacks a scope: enable the Voice scope for this token in your SignalWire dashboard',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No SignalWire project answered at this address: check the Space URL and the Project ID',
-				},
-			},
-		],
+		rules: TEST_FAILURES.map(([value, message]) => ({
+			type: 'responseCode',
+			properties: { value, message },
+		})),
 	};
 }
