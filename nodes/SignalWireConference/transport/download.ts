@@ -25,19 +25,18 @@ export interface DownloadOptions {
 }
 
 /** Each format's type, the types it is served as, and how many first bytes identify it. */
-const MEDIA: Record<RecordingFormat, { mimeType: string; accepted: string[]; headBytes: number }> =
-	{
-		mp3: {
-			mimeType: 'audio/mpeg',
-			accepted: ['audio/mpeg', 'audio/mp3', 'audio/mpeg3', 'audio/x-mpeg-3', 'audio/x-mp3'],
-			headBytes: 3,
-		},
-		wav: {
-			mimeType: 'audio/wav',
-			accepted: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
-			headBytes: 12,
-		},
-	};
+const MEDIA = {
+	mp3: {
+		mimeType: 'audio/mpeg',
+		accepted: ['audio/mpeg', 'audio/mp3', 'audio/mpeg3', 'audio/x-mpeg-3', 'audio/x-mp3'],
+		headBytes: 3,
+	},
+	wav: {
+		mimeType: 'audio/wav',
+		accepted: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
+		headBytes: 12,
+	},
+};
 
 /** Some storage answers audio as plain bytes; the first bytes are checked instead. */
 const NEUTRAL_TYPES = ['application/octet-stream', 'binary/octet-stream'];
@@ -136,12 +135,12 @@ async function storeGuarded(
 	let checked = false;
 	let stallError: AnswerProblem | undefined;
 	/** When `timer` runs out: fail the stream and the wait for the store with `problem`. */
-	const failOnExpiry = (timer: Deadline, problem: () => AnswerProblem) => {
+	const failOnExpiry = (timer: Deadline, problem: AnswerProblem) => {
 		const failed = new Promise<never>((_resolve, reject) => {
 			timer.onExpiry(() => {
-				stallError = problem();
-				reject(stallError);
-				body.destroy(stallError);
+				stallError = problem;
+				reject(problem);
+				body.destroy(problem);
 			});
 		});
 		failed.catch(() => undefined);
@@ -150,22 +149,20 @@ async function storeGuarded(
 	deadline.restart();
 	const stalled = failOnExpiry(
 		deadline,
-		() =>
-			new AnswerProblem(
-				`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
-				'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
-				true,
-			),
+		new AnswerProblem(
+			`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
+			'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
+			true,
+		),
 	);
 	// Timeout bounds each pause; this bounds the whole: a trickle never ends otherwise.
 	const whole = new Deadline(download.maxSeconds * 1000);
 	const tooSlow = failOnExpiry(
 		whole,
-		() =>
-			new AnswerProblem(
-				`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
-				'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
-			),
+		new AnswerProblem(
+			`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
+			'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
+		),
 	);
 	const stream = body.map((chunk: unknown) => {
 		if (stallError) throw stallError;
@@ -209,10 +206,9 @@ export function recordingMedia(recordingSid: string, format: RecordingFormat): T
 }
 
 /**
- * Downloads a recording's audio straight into n8n's binary store: it streams through, so memory
- * use does not grow with its length (n8n's in-memory binary mode buffers it, by its own design).
- * Timeout bounds the wait for the answer and every pause in it; retries follow the rules of every
- * read. Nothing is stored for a refused answer: an error page, JSON, or more than `maxBytes`.
+ * A recording's audio, streamed into n8n's binary store so that memory does not grow with its
+ * length (n8n's in-memory binary mode buffers it, by its own design). Nothing is stored for a
+ * refused answer: an error page, JSON, or more than `maxBytes`.
  */
 export async function apiDownload(
 	context: BinaryContext,

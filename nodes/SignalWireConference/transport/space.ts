@@ -79,22 +79,20 @@ export function resolveSpaceOrigin(spaceUrl: unknown): { origin: string } | { pr
 /** The space and account every request of this run goes to, from the `signalWireApi` credentials. */
 async function getSpace(context: SignalWireContext, itemIndex: number): Promise<Space> {
 	const credentials = await context.getCredentials('signalWireApi', itemIndex);
+	const refuse = (problem: string, description: string) =>
+		new NodeOperationError(context.getNode(), `Credentials: ${problem}`, {
+			itemIndex,
+			description,
+		});
 	const space = resolveSpaceOrigin(credentials.spaceUrl);
 	if ('problem' in space) {
-		throw new NodeOperationError(context.getNode(), `Credentials: ${space.problem}`, {
-			itemIndex,
-			description: 'Fix the Space URL in the SignalWire API credentials.',
-		});
+		throw refuse(space.problem, 'Fix the Space URL in the SignalWire API credentials.');
 	}
 	const projectId = String(credentials.projectId ?? '').trim();
 	if (!isUuid(projectId)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'Credentials: the Project ID is not a UUID (like b3877c40-da60-4998-90ad-b792e98472af)',
-			{
-				itemIndex,
-				description: 'Copy the Project ID from the API page of your SignalWire dashboard.',
-			},
+		throw refuse(
+			'the Project ID is not a UUID (like b3877c40-da60-4998-90ad-b792e98472af)',
+			'Copy the Project ID from the API page of your SignalWire dashboard.',
 		);
 	}
 	const apiToken = String(credentials.apiToken ?? '');
