@@ -11,10 +11,9 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { jsonItems } from './helpers/jsonItems';
-import { parseBooleanValue } from './helpers/validation';
 import {
-	mayDownloadRecordings,
 	RECORDING_PROPERTIES,
+	recordingDownload,
 	recordingWorkflowData,
 	UNVERIFIED_DOWNLOAD_PROPERTY,
 } from './trigger/attachRecording';
@@ -167,14 +166,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 						description: 'The trigger starts the workflow only for the events chosen under Events.',
 					});
 				}
-				const verifies = verifiesSignature(this);
-				const downloads =
-					events.includes('recording-completed') &&
-					parseBooleanValue(this.getNodeParameter('downloadRecording', false)) === true;
-				if (
-					downloads &&
-					!mayDownloadRecordings(verifies, this.getNodeParameter('downloadUnverified', false))
-				) {
+				if (recordingDownload(this, events.includes('recording-completed')) === 'refused') {
 					throw new NodeOperationError(
 						this.getNode(),
 						'Download Recording needs Verify Signature',
@@ -184,7 +176,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 						},
 					);
 				}
-				if (verifies) {
+				if (verifiesSignature(this)) {
 					const credentials = await this.getCredentials('signalWireSigningKeyApi');
 					if (String(credentials.signingKeySecret ?? '').trim() === '') {
 						throw new NodeOperationError(this.getNode(), 'The SignalWire Signing Key is empty', {

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeProperties,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -13,6 +14,7 @@ import {
 	maxSizeOption,
 	positiveNumber,
 } from '../actions/common/downloadFields';
+import { errorDetails } from '../helpers/errorDetails';
 import { jsonItems } from '../helpers/jsonItems';
 import { defaultRecordingFileName } from '../helpers/recordingFile';
 import { isUuid, parseBooleanValue } from '../helpers/validation';
@@ -69,19 +71,18 @@ export const UNVERIFIED_DOWNLOAD_PROPERTY: INodeProperties = {
 		'Whether to download the recording a callback names even though the callback is not verified: anyone who knows this URL can then make n8n download any recording of your project with your API credentials, as often as they like',
 };
 
-/** Whether the trigger may download the recordings callbacks name: verified, or asked twice. */
-export function mayDownloadRecordings(verifies: boolean, downloadUnverified: unknown): boolean {
-	return verifies || parseBooleanValue(downloadUnverified) === true;
-}
-
-/** What went wrong, in the shape the action node's error items use. */
-function describeFailure(error: unknown): IDataObject {
-	const failure: IDataObject = { message: error instanceof Error ? error.message : String(error) };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) failure.description = error.description;
-		if (error instanceof NodeApiError && error.httpCode) failure.httpCode = error.httpCode;
-	}
-	return failure;
+/**
+ * Whether a Recording Completed event downloads its recording: 'off', 'on', or 'refused' when
+ * callbacks are not verified and Download Unverified Recordings does not ask twice.
+ */
+export function recordingDownload(
+	context: IHookFunctions | IWebhookFunctions,
+	completed: boolean,
+): 'off' | 'on' | 'refused' {
+	// Strict: an expression's "false" must not download.
+	const asked = (name: string) => parseBooleanValue(context.getNodeParameter(name, false)) === true;
+	if (!completed || !asked('downloadRecording')) return 'off';
+	return verifiesSignature(context) || asked('downloadUnverified') ? 'on' : 'refused';
 }
 
 /**
@@ -93,22 +94,17 @@ export async function recordingWorkflowData(
 	context: IWebhookFunctions,
 	item: IDataObject,
 ): Promise<IWebhookResponseData> {
-	const wanted =
-		item.event === 'recording-completed' &&
-		// Strict: an expression's "false" must not download.
-		parseBooleanValue(context.getNodeParameter('downloadRecording', false)) === true;
-	if (!wanted) return { workflowData: [jsonItems(item)] };
+	const download = recordingDownload(context, item.event === 'recording-completed');
+	if (download === 'off') return { workflowData: [jsonItems(item)] };
 	const recordingSid = String(item.RecordingSid ?? '')
 		.trim()
 		.toLowerCase();
-	const refusal = !mayDownloadRecordings(
-		verifiesSignature(context),
-		context.getNodeParameter('downloadUnverified', false),
-	)
-		? 'The recording was not downloaded: Verify Signature is off, so this callback may not come from SignalWire. Turn on Verify Signature, or Download Unverified Recordings.'
-		: !isUuid(recordingSid)
-			? `The callback's RecordingSid "${recordingSid.slice(0, 100)}" is not a SignalWire ID, so the recording was not downloaded`
-			: undefined;
+	const refusal =
+		download === 'refused'
+			? 'The recording was not downloaded: Verify Signature is off, so this callback may not come from SignalWire. Turn on Verify Signature, or Download Unverified Recordings.'
+			: !isUuid(recordingSid)
+				? `The callback's RecordingSid "${recordingSid.slice(0, 100)}" is not a SignalWire ID, so the recording was not downloaded`
+				: undefined;
 	if (refusal !== undefined) {
 		return { workflowData: [jsonItems({ ...item, downloadError: { message: refusal } })] };
 	}
@@ -138,9 +134,11 @@ export async function recordingWorkflowData(
 			workflowData: [[{ json: item, binary: { [field]: binary } }]],
 		};
 	} catch (error) {
-		return {
-			noWebhookResponse: true,
-			workflowData: [[{ json: { ...item, downloadError: describeFailure(error) } }]],
-		};
+		// What went wrong, with what the action node's error items carry.
+		const downloadError =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? { message: error.message, ...errorDetails(error) }
+				: { message: error instanceof Error ? error.message : String(error) };
+		return { noWebhookResponse: true, workflowData: [[{ json: { ...item, downloadError } }]] };
 	}
 }
