@@ -5,10 +5,7 @@ import type { Deadline } from './reliability';
 import { spaceRequestOptions } from './space';
 import type { Call, SignalWireContext } from './types';
 
-/*
- * Reading an answer: its body within the deadline and a size bound, then its JSON, refused when
- * it is not what SignalWire sends.
- */
+/* Reading an answer within the deadline and a size bound; refusing what SignalWire never sends. */
 
 /** A page of 1,000 conferences is about 1 MB: a larger answer is not SignalWire's. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -60,10 +57,7 @@ export function isStream(body: unknown): body is Readable {
 	);
 }
 
-/**
- * One attempt's answer within its deadline; an answer that is not a success is thrown as an
- * HttpFailure with as much of its body as `errorBody` allows (a redirect's body is not read).
- */
+/** One attempt; a failure is thrown as an HttpFailure with as much body as `errorBody` allows. */
 export async function answerOf(
 	context: SignalWireContext,
 	call: Call,
@@ -103,10 +97,7 @@ export interface BodyBound {
 	cut?: boolean;
 }
 
-/**
- * The body of an answer as text, read within the deadline and at most `maxBytes` long; the stream
- * is destroyed the moment either bound is passed.
- */
+/** The body as text; the stream is destroyed the moment the deadline or `maxBytes` is passed. */
 export async function readBody(
 	{ body, headers }: Answer,
 	deadline: Deadline,
@@ -147,10 +138,7 @@ export async function readBody(
 	return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf-8');
 }
 
-/**
- * Whether JSON text nests deeper than `max`, in one pass before it is parsed (JSON.parse itself
- * may run out of stack on such input).
- */
+/** Read before parsing: JSON.parse itself may run out of stack on such input. */
 function nestsDeeperThan(text: string, max: number): boolean {
 	let depth = 0;
 	let inString = false;
@@ -168,8 +156,8 @@ function nestsDeeperThan(text: string, max: number): boolean {
 }
 
 /**
- * A successful answer must be one JSON object; only a DELETE may answer with nothing (204).
- * Anything else (HTML from a proxy, an array, a bare value) would become misleading output items.
+ * One JSON object, or nothing for a DELETE (204): anything else (a proxy's HTML, an array, a bare
+ * value) would become misleading output items.
  */
 export function parseJsonBody(
 	context: SignalWireContext,

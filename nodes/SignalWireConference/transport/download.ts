@@ -206,9 +206,8 @@ export function recordingMedia(recordingSid: string, format: RecordingFormat): T
 }
 
 /**
- * A recording's audio, streamed into n8n's binary store so that memory does not grow with its
- * length (n8n's in-memory binary mode buffers it, by its own design). Nothing is stored for a
- * refused answer: an error page, JSON, or more than `maxBytes`.
+ * Streamed into n8n's binary store, so that memory does not grow with the recording's length
+ * (n8n's in-memory binary mode buffers it, by its own design).
  */
 export async function apiDownload(
 	context: BinaryContext,

@@ -40,11 +40,7 @@ export function quoteFromServer(
 	return safe.length > maxLength ? `${safe.slice(0, maxLength)}…` : safe;
 }
 
-/**
- * SignalWire answers errors as `{ code, message, more_info, status }`, sometimes as
- * `{ errors: [...] }`, and a 404 may have an empty or HTML body: every shape must still give a
- * readable message.
- */
+/** SignalWire answers `{ code, message, more_info }`, `{ errors }`, HTML, or nothing. */
 function parseErrorBody(rawBody: string, secrets: readonly string[]) {
 	const text = rawBody.trim();
 	let body: unknown;

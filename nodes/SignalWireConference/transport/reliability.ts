@@ -110,10 +110,7 @@ function readReliability(context: SignalWireContext, itemIndex: number) {
 	};
 }
 
-/**
- * Whether the connection was lost (or timed out) before the whole answer came: Node's codes, and
- * a body that ended early, which Node reports as "aborted" or "premature close".
- */
+/** Lost (or timed out) before the whole answer came; a body cut short is "aborted" to Node. */
 export function isLostConnection(error: unknown): boolean {
 	const code = transportFailureCode(error) ?? '';
 	const message = error instanceof Error ? error.message : '';
@@ -144,10 +141,7 @@ function retryDelayMs(error: unknown, idempotent: boolean, attempt: number): num
 /** Errors of writes whose outcome is unknown: sent, but the answer was late or lost. */
 const UNCONFIRMED = new WeakSet<Error>();
 
-/**
- * Whether `error` is a write that may have been carried out (a late answer past Timeout, a
- * connection lost after the request was sent): such a write is never sent again by the transport.
- */
+/** Whether `error` is a write that may have been carried out: the transport never resends one. */
 export function isUnconfirmedWrite(error: unknown): boolean {
 	return error instanceof Error && UNCONFIRMED.has(error);
 }
@@ -200,11 +194,7 @@ function finalError(
 	);
 }
 
-/**
- * The one retry loop, for JSON requests and downloads alike: each attempt runs within its own
- * Timeout (the deadline it is handed, stopped when it ends), and a failure is tried again as
- * retryDelayMs says, up to Max Retries times.
- */
+/** The one retry loop, for JSON requests and downloads alike; each attempt has its own deadline. */
 export async function withRetries<T>(
 	context: SignalWireContext,
 	call: Call,
@@ -243,9 +233,8 @@ const IMF_FIXDATE =
 	/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /**
- * Retry-After in milliseconds: delta-seconds (digits only) or an IMF-fixdate. Anything else ("-1",
- * "+5", "5,10", "1.5", date forms that Date.parse would bend into some date) is not understood, and
- * the caller falls back to its own backoff.
+ * Retry-After as delta-seconds (digits only) or an IMF-fixdate; anything else ("-1", "1.5", date
+ * forms that Date.parse would bend into some date) is not understood, and backoff applies.
  */
 function retryAfterMs(header: unknown): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;

@@ -23,10 +23,7 @@ export interface ListPage {
 
 export const MAX_PAGE_SIZE = 1000;
 
-/**
- * The most items one list is read to: a server that keeps sending next links (fresh ones each
- * time, or one item per page) is stopped with an error instead of being followed for ever.
- */
+/** A server that keeps sending next links (fresh ones, or one item per page) is stopped here. */
 const MAX_LIST_ITEMS = 100_000;
 
 /** Every page but the last is full, so a list of MAX_LIST_ITEMS takes at most this many. */
@@ -44,11 +41,7 @@ async function sendJson(context: SignalWireContext, call: Call, url: string): Pr
 	return parseJsonBody(context, call, text, url);
 }
 
-/**
- * A request to one resource of the space, e.g.
- * `apiRequest(this, target, itemIndex, { method: 'POST', form, idempotent: true })`. A DELETE's
- * empty 204 gives `{}`.
- */
+/** A request to one resource of the space; a DELETE's empty 204 gives `{}`. */
 export async function apiRequest(
 	context: SignalWireContext,
 	target: Target,
@@ -69,7 +62,6 @@ function tooManyPages(context: SignalWireContext, call: Call, pages: number, rea
 	);
 }
 
-/** The first page (from the call's resource and query) or the one `nextPageUri` names. */
 async function readPage(
 	context: SignalWireContext,
 	call: Call,
@@ -101,7 +93,6 @@ function readPageToken(token: string): { uri: string; pageNumber: number } {
 	};
 }
 
-/** One page: the first one, or the one a previous page's `nextPageToken` names. */
 export async function apiListPage(
 	context: SignalWireContext,
 	target: Target,
@@ -124,10 +115,7 @@ export async function apiListPage(
 	};
 }
 
-/**
- * Every item of a list, or the first `limit`. PageSize is chosen so that the fewest requests are
- * spent: the maximum for all items, else just the limit.
- */
+/** Every item of a list, or the first `limit`, in as few pages as PageSize allows. */
 export async function apiListAll(
 	context: SignalWireContext,
 	target: Target,

@@ -126,10 +126,7 @@ export async function startCall(
 	};
 }
 
-/**
- * The options of one attempt: the body as a stream (read within the deadline and the size bound),
- * status codes handled by the transport, and no way for the credentials to leave the space.
- */
+/** One attempt's options: the body as a stream, and no way for the credentials to leave. */
 export function spaceRequestOptions(
 	call: Call,
 	url: string,

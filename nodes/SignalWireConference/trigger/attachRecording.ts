@@ -85,11 +85,7 @@ export function recordingDownload(
 	return verifiesSignature(context) || asked('downloadUnverified') ? 'on' : 'refused';
 }
 
-/**
- * The trigger's answer to a recording callback it was set up for: the item, with the recording's
- * audio attached for a completed recording when Download Recording is on. A download that fails
- * still starts the workflow (the event happened), its item saying why under `downloadError`.
- */
+/** A failed download still starts the workflow (the event happened), saying why in the item. */
 export async function recordingWorkflowData(
 	context: IWebhookFunctions,
 	item: IDataObject,
@@ -111,7 +107,7 @@ export async function recordingWorkflowData(
 	const format =
 		String(context.getNodeParameter('recordingFormat', 'mp3')) === 'wav' ? 'wav' : 'mp3';
 	const field = String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
-	// The trigger cannot refuse a callback for its own settings: a bad number falls back to its default.
+	// A callback cannot be refused for the trigger's own settings: a bad number is the default.
 	const setting = (name: string, fallback: number) =>
 		positiveNumber(context.getNodeParameter(name, fallback), fallback) ?? fallback;
 	const maxBytes = Math.floor(setting('maxSizeMb', DEFAULT_MAX_DOWNLOAD_MB) * 1024 * 1024);

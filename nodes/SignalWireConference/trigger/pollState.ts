@@ -80,11 +80,7 @@ export interface Candidate {
 	mayHappen: boolean;
 }
 
-/**
- * Which candidates are new events, oldest first; updates `state` to remember them. A candidate
- * is new when it happened after `since`, was not emitted recently, and lies after the cursor (or
- * within EDGE_MS before it and not on the edge), or was pending.
- */
+/** Which candidates are new events, oldest first; `state` remembers them. */
 export function selectNew(state: PollState, candidates: Candidate[], now: Date): Candidate[] {
 	const fresh: Candidate[] = [];
 	for (const candidate of candidates) {

@@ -45,11 +45,7 @@ function eventIdentity(pairs: FormPairs, signed: boolean): string {
 	);
 }
 
-/**
- * Watches n8n's answer to this request: an answer of 400 or more means n8n did not take the
- * event (it could not start the workflow), so a repeat must be handled; any other end of the
- * request counts as delivered.
- */
+/** n8n answering 400 or more did not take the event (no workflow started): a repeat is handled. */
 function watchAnswer(context: IWebhookFunctions, key: string): void {
 	const response = context.getResponseObject();
 	let settle: (accepted: boolean) => void = () => {};
@@ -66,9 +62,8 @@ function watchAnswer(context: IWebhookFunctions, key: string): void {
 }
 
 /**
- * Whether this callback is a repeat of an event that already started the workflow (or is
- * starting it). The first of several concurrent repeats handles the event; the others wait for
- * n8n's answer to it and handle it themselves only if n8n did not take it.
+ * Whether the event already started the workflow (or is starting it): concurrent repeats wait for
+ * n8n's answer to the first, and are handled only if n8n did not take it.
  */
 export async function isRepeatedEvent(
 	context: IWebhookFunctions,

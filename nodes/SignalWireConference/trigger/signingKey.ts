@@ -57,10 +57,7 @@ function credentialIdOf(context: IWebhookFunctions): string | undefined {
 	return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-/**
- * The Signing Key of the trigger's credential. Throws when n8n cannot read it (a failure is
- * never kept: the next callback tries again).
- */
+/** Throws when n8n cannot read the key; a failure is never kept: the next callback reads again. */
 export async function signingKey(context: IWebhookFunctions): Promise<SigningKeyRead> {
 	const credentialId = credentialIdOf(context);
 	if (credentialId === undefined) return await readFromN8n(context);
@@ -69,10 +66,7 @@ export async function signingKey(context: IWebhookFunctions): Promise<SigningKey
 	return await readOnce(context, credentialId);
 }
 
-/**
- * The key read again after `stale` did not verify a callback, or undefined when `stale` is too
- * recent to be worth a new read.
- */
+/** The key read again after `stale` failed to verify, unless `stale` is too recent for a read. */
 export async function signingKeyAfterMismatch(
 	context: IWebhookFunctions,
 	stale: SigningKeyRead,

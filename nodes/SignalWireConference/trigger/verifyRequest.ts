@@ -47,9 +47,9 @@ function urlVariants(url: string): string[] {
 }
 
 /**
- * The URLs SignalWire may have signed, most likely first: n8n's own webhook URL (what the editor
- * shows as Production URL, from N8N_WEBHOOK_URL, so right behind proxies and in queue mode) with the
- * request's query string; then the URL rebuilt from the request; then the Public Base URL.
+ * The URLs SignalWire may have signed, most likely first: n8n's own webhook URL (the Production
+ * URL, from N8N_WEBHOOK_URL, so right behind proxies and in queue mode) with the request's query
+ * string; then the URL rebuilt from the request; then the Public Base URL.
  */
 export function signatureUrlCandidates(sources: {
 	/** n8n's own URL of this webhook (`getNodeWebhookUrl`). */
@@ -129,11 +129,7 @@ export function verifiesSignature(context: IWebhookFunctions | IHookFunctions): 
 	return parseBooleanValue(context.getNodeParameter('verifySignature', true)) !== false;
 }
 
-/**
- * With Verify Signature on, the answer for a callback that cannot be verified: 401 for a blank
- * Signing Key, no signature or a wrong one; 503 when the key cannot be read. Undefined when the
- * callback may start the workflow.
- */
+/** The answer to a callback that may not start the workflow (undefined when it may). */
 export async function refuseUnverified(
 	context: IWebhookFunctions,
 	pairs: FormPairs,
