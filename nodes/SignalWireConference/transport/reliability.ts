@@ -19,8 +19,6 @@ export const MIN_TIMEOUT_MS = 100;
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 /** The longest wait a Retry-After may ask for; a longer one fails at once instead of stalling. */
 const MAX_RETRY_AFTER_MS = 60_000;
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8_000;
 
 const EXPIRED = Symbol('expired');
 
@@ -224,7 +222,7 @@ export async function withRetries<T>(
 
 /** Exponential backoff with full jitter: 0.5–1 × 500 ms, 1 s, 2 s, … up to 8 s. */
 function backoffMs(attempt: number): number {
-	const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+	const ceiling = Math.min(8_000, 500 * 2 ** (attempt - 1));
 	return Math.round(ceiling * (0.5 + Math.random() * 0.5));
 }
 

@@ -67,10 +67,7 @@ export const RECORDING_EVENT_VALUES = RECORDING_EVENTS.map(([value]) => value);
 /** The Events options, by name ("participant-speech-start" is "Participant Speech Start"). */
 export const EVENT_OPTIONS: INodePropertyOptions[] = [...CONFERENCE_EVENTS, ...RECORDING_EVENTS]
 	.map(([value, , action, description]) => ({
-		name: value
-			.split('-')
-			.map((word) => word[0].toUpperCase() + word.slice(1))
-			.join(' '),
+		name: value.replace(/-/g, ' ').replace(/\b\w/g, (first) => first.toUpperCase()),
 		value,
 		action,
 		description,

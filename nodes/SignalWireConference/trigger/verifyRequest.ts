@@ -7,8 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import { parseBooleanValue } from '../helpers/validation';
-import type { SigningKeyRead } from './signingKey';
-import { signingKey, signingKeyAfterMismatch } from './signingKey';
 
 /* Whether a callback may start the workflow: its signature, checked on every request. */
 
@@ -52,13 +50,11 @@ function urlVariants(url: string): string[] {
  * string; then the URL rebuilt from the request; then the Public Base URL.
  */
 export function signatureUrlCandidates(sources: {
-	/** n8n's own URL of this webhook (`getNodeWebhookUrl`). */
 	nodeWebhookUrl?: string;
-	/** The request's path and query as n8n received it (`originalUrl`). */
+	/** The request's path and query as n8n received it. */
 	originalUrl: string;
-	/** Scheme and host from the request itself (Host header, protocol). */
+	/** Scheme and host from the request itself (protocol, Host header). */
 	requestOrigin: string;
-	/** The trigger's Public Base URL option, when set. */
 	publicBaseUrl?: string;
 }): string[] {
 	const { nodeWebhookUrl, originalUrl } = sources;
@@ -99,6 +95,84 @@ export function isValidSignature(
 		if (encoded.length === given.length && timingSafeEqual(encoded, given)) valid = true;
 	}
 	return valid;
+}
+
+/*
+ * The Signing Key is read from n8n once per credential for a few seconds, not once per callback:
+ * n8n reads a credential from its database every time, and the 100 callbacks of a 100-person call
+ * ending at once would queue for n8n's default pool of two connections until some time out.
+ */
+
+/** How long a key read from n8n is used before it is read again. */
+export const KEY_FRESH_MS = 10_000;
+/**
+ * A callback that the kept key does not verify reads the key again (it may have just been
+ * changed), but not sooner than this after the last read, so that forged callbacks cannot turn
+ * into a database read each.
+ */
+export const KEY_RECHECK_MS = 1_000;
+/** Keys of this many credentials at most are kept; the oldest read is dropped first. */
+const MAX_KEPT_KEYS = 100;
+
+interface SigningKeyRead {
+	key: string;
+	readAt: number;
+}
+
+const kept = new Map<string, SigningKeyRead>();
+const reading = new Map<string, Promise<SigningKeyRead>>();
+
+async function readFromN8n(context: IWebhookFunctions): Promise<SigningKeyRead> {
+	const { signingKeySecret } = await context.getCredentials('signalWireSigningKeyApi');
+	return {
+		key: typeof signingKeySecret === 'string' ? signingKeySecret : '',
+		readAt: Date.now(),
+	};
+}
+
+/** One read at a time per credential: callbacks that arrive while it runs share its result. */
+function readOnce(context: IWebhookFunctions, credentialId: string): Promise<SigningKeyRead> {
+	let pending = reading.get(credentialId);
+	if (pending === undefined) {
+		pending = readFromN8n(context)
+			.then((read) => {
+				// Kept newest last, so that the oldest read is the first dropped.
+				kept.delete(credentialId);
+				kept.set(credentialId, read);
+				while (kept.size > MAX_KEPT_KEYS) kept.delete(kept.keys().next().value as string);
+				return read;
+			})
+			.finally(() => reading.delete(credentialId));
+		reading.set(credentialId, pending);
+	}
+	return pending;
+}
+
+function credentialIdOf(context: IWebhookFunctions): string | undefined {
+	const id = context.getNode().credentials?.signalWireSigningKeyApi?.id;
+	return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** Throws when n8n cannot read the key; a failure is never kept: the next callback reads again. */
+async function signingKey(context: IWebhookFunctions): Promise<SigningKeyRead> {
+	const credentialId = credentialIdOf(context);
+	if (credentialId === undefined) return await readFromN8n(context);
+	const read = kept.get(credentialId);
+	if (read !== undefined && Date.now() - read.readAt < KEY_FRESH_MS) return read;
+	return await readOnce(context, credentialId);
+}
+
+/** The key read again after `stale` failed to verify, unless `stale` is too recent for a read. */
+async function signingKeyAfterMismatch(
+	context: IWebhookFunctions,
+	stale: SigningKeyRead,
+): Promise<SigningKeyRead | undefined> {
+	const credentialId = credentialIdOf(context);
+	if (credentialId === undefined) return undefined;
+	const latest = kept.get(credentialId);
+	if (latest !== undefined && latest.readAt > stale.readAt) return latest;
+	if (Date.now() - stale.readAt < KEY_RECHECK_MS) return undefined;
+	return await readOnce(context, credentialId);
 }
 
 /** The callback's form pairs, exactly as SignalWire signed them. */
