@@ -7,12 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 /**
- * The credential test runs before any node code, so the Space URL rules of
- * nodes/SignalWireConference/transport/space.ts are restated here as an n8n expression.
- * n8n's expression engine swallows errors thrown inside an expression, so a refused Space URL
- * becomes a host under ".invalid" (a top-level domain that never resolves, RFC 6761) whose name
- * says what is wrong; nothing is sent anywhere. Both forms are checked against the same table of
- * cases in test/credentials/SignalWireApi.credentials.test.ts.
+ * The credential test runs no node code, so the Space URL rules of transport/space.ts are restated
+ * as an n8n expression (one table of cases in the credential's test checks both). n8n swallows
+ * errors thrown in an expression, so a refused Space URL becomes a host under ".invalid" (never
+ * resolves, RFC 6761) whose name says what is wrong.
  */
 const spaceOriginExpression = `={{ (() => {
 	const raw = String($credentials.spaceUrl ?? '').trim().replace(/\\/+$/, '');

@@ -114,13 +114,9 @@ function notAudio(download: DownloadOptions, head: Buffer): AnswerProblem {
 }
 
 /**
- * The body as it streams into n8n's binary store: counted (refused past the maximum), its first
- * bytes checked, its pauses timed by the attempt's deadline (restarted by every chunk). A refusal
- * travels down the stream, so the store writes nothing.
- *
- * A stall cannot travel that way: n8n hands out the body wrapped in an async generator that only
- * notices its destruction once the server sends again. So a stall rejects `stalled` at once, and
- * any byte that still comes makes the stream fail.
+ * The body streamed into n8n's binary store, counted, sniffed and timed: a refusal travels down the
+ * stream, so the store writes nothing. A stall cannot (n8n's async generator around the body sees
+ * its destruction only once the server sends again), so it rejects `stalled` at once instead.
  */
 async function storeGuarded(
 	context: BinaryContext,

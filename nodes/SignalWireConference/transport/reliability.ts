@@ -23,12 +23,9 @@ const MAX_RETRY_AFTER_MS = 60_000;
 const EXPIRED = Symbol('expired');
 
 /**
- * One deadline for one attempt, on n8n's `sleep` (node code may use no other timer). It sleeps
- * until it is due, and only then looks whether `restart()` moved it, so a download that touches it
- * on every chunk still runs one timer at a time. `stop()` aborts the sleep, clearing its timer.
- *
- * n8n's request helper replaces a request's abort signal with the execution's own, so a deadline
- * cannot be passed in: `race` races the helper instead, and a late result goes to `releaseLate`.
+ * One attempt's deadline, on n8n's `sleep` (node code may use no other timer), checking `restart()`
+ * only when due: one timer, however often a download restarts it. n8n's request helper replaces a
+ * request's abort signal with the execution's own, so `race` races the helper instead.
  */
 export class Deadline {
 	private dueAt: number;

@@ -13,11 +13,9 @@ import type { Call, CallOptions, SignalWireContext, Space, Target } from './type
  */
 
 /**
- * The whole grammar accepted for a Space URL ("example", "example.signalwire.com:443",
- * "https://example.signalwire.com/"). Everything else is refused rather than handed to a URL
- * parser that would read it differently: a backslash is a path separator to WHATWG parsers
- * ("https://evil.com\example.signalwire.com" is evil.com), "@" starts user info, and "host:port"
- * without a scheme would be read as a scheme.
+ * The whole Space URL grammar. Anything else is refused, not handed to a URL parser that reads it
+ * differently: "https://evil.com\example.signalwire.com" is evil.com to WHATWG parsers, "@" starts
+ * user info, and "host:port" without a scheme reads as a scheme.
  */
 const SPACE_URL =
 	/^(?:(https?):\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|\[::1\])(?::(\d{1,5}))?$/i;

@@ -107,14 +107,9 @@ export function isRecordingCallback(item: IDataObject): boolean {
 }
 
 /**
- * The workflow's item: every callback field under its own name, "true"/"false" as booleans and the
- * documented numbers as numbers, the event under `event` (`recording-<status>` for a recording
- * callback) and the timestamp also as ISO 8601 under `timestampIso`. A field sent twice keeps all
- * its values, as a list.
- *
- * Field names come from the request, so they are collected in a Map and the item is made with
- * Object.fromEntries, which defines each one as an own property: a field named "__proto__",
- * "constructor" or "toString" is kept as data and never reaches an object's prototype chain.
+ * The workflow's item: every field under its own name (a field sent twice as a list), plus `event`
+ * and `timestampIso`. Field names come from the request, so the item is made with
+ * Object.fromEntries: a field named "__proto__" stays data, off the prototype chain.
  */
 export function callbackToItem(pairs: FormPairs): IDataObject {
 	const fields = new Map<string, FieldValue>();

@@ -5,10 +5,8 @@ import type { FormPairs } from './verifyRequest';
 import { sortedPairs } from './verifyRequest';
 
 /*
- * A callback can arrive more than once: a sender's or a proxy's retry, or a captured request
- * replayed. Each event starts the workflow once: a repeat within the window is acknowledged and
- * starts nothing. The memory is this process's: behind a load balancer, each webhook process
- * keeps its own.
+ * A callback may come again (a retry, a replay); a repeat within the window is acknowledged and
+ * starts nothing. The memory is this process's: each webhook process keeps its own.
  */
 
 /** How long a delivered event is remembered. */

@@ -106,9 +106,8 @@ export function isValidSignature(
 /** How long a key read from n8n is used before it is read again. */
 export const KEY_FRESH_MS = 10_000;
 /**
- * A callback that the kept key does not verify reads the key again (it may have just been
- * changed), but not sooner than this after the last read, so that forged callbacks cannot turn
- * into a database read each.
+ * A mismatch reads the key again (it may have just changed), but not sooner than this after the
+ * last read: forged callbacks must not each cost a database read.
  */
 export const KEY_RECHECK_MS = 1_000;
 /** Keys of this many credentials at most are kept; the oldest read is dropped first. */
