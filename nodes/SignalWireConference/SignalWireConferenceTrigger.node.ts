@@ -212,9 +212,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 		if (typeof item.event !== 'string' || !events.includes(item.event)) {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };
 		}
-		const signed = verifiesSignature(this);
 		// A test URL is for trying things out: sending the same callback again shows it again.
-		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs, { signed }))) {
+		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs))) {
 			return { webhookResponse: 'Event already received; ignored' };
 		}
 		if (isRecordingCallback(item)) return await recordingWorkflowData(this, item);

@@ -48,6 +48,13 @@ interface Answer {
 	body: unknown;
 }
 
+/** A header's (first) value. */
+export function header(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = headers[name];
+	const first = Array.isArray(value) ? (value[0] as unknown) : value;
+	return typeof first === 'string' ? first : undefined;
+}
+
 export function isStream(body: unknown): body is Readable {
 	return (
 		body !== null &&
@@ -109,7 +116,7 @@ export async function readBody(
 		if (cut) return Buffer.from(text).subarray(0, maxBytes).toString('utf-8');
 		throw tooLarge(maxBytes);
 	}
-	const declared = Number(headers['content-length']);
+	const declared = Number(header(headers, 'content-length'));
 	if (!cut && Number.isFinite(declared) && declared > maxBytes) {
 		body.destroy();
 		throw tooLarge(maxBytes);

@@ -2,7 +2,7 @@ import type { IBinaryData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Readable } from './answer';
-import { AnswerProblem, answerOf, isStream } from './answer';
+import { AnswerProblem, answerOf, header, isStream } from './answer';
 import { recordingMediaPath, resourceUrl } from './paths';
 import { Deadline, isLostConnection, withRetries } from './reliability';
 import { startCall } from './space';
@@ -63,12 +63,7 @@ function refuseByHeaders(
 	headers: Record<string, unknown>,
 	download: DownloadOptions,
 ): AnswerProblem | undefined {
-	const header = (name: string) => {
-		const value = headers[name];
-		const first = Array.isArray(value) ? (value[0] as unknown) : value;
-		return typeof first === 'string' ? first : undefined;
-	};
-	const contentType = (header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	const contentType = (header(headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
 	const { mimeType, accepted } = MEDIA[download.format];
 	if (contentType !== '' && ![...accepted, ...NEUTRAL_TYPES].includes(contentType)) {
 		return new AnswerProblem(
@@ -78,7 +73,7 @@ function refuseByHeaders(
 				: `Expected ${mimeType}. Check the Space URL in the credentials: it must be your SignalWire space.`,
 		);
 	}
-	const length = Number(header('content-length'));
+	const length = Number(header(headers, 'content-length'));
 	return Number.isFinite(length) && length > download.maxBytes
 		? tooLarge(download, size(length))
 		: undefined;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { AnswerProblem, HttpFailure } from './answer';
+import { AnswerProblem, header, HttpFailure } from './answer';
 import {
 	apiErrorFromProblem,
 	apiErrorFromResponse,
@@ -124,7 +124,7 @@ export function isLostConnection(error: unknown): boolean {
 function retryDelayMs(error: unknown, idempotent: boolean, attempt: number): number | undefined {
 	if (error instanceof HttpFailure) {
 		if (error.status !== 429 && !(error.status === 503 && idempotent)) return undefined;
-		const asked = retryAfterMs(error.headers['retry-after']);
+		const asked = retryAfterMs(header(error.headers, 'retry-after'));
 		if (asked === undefined) return backoffMs(attempt);
 		return asked <= MAX_RETRY_AFTER_MS ? asked : undefined;
 	}
@@ -231,9 +231,8 @@ const IMF_FIXDATE =
  * Retry-After as delta-seconds (digits only) or an IMF-fixdate; anything else ("-1", "1.5", date
  * forms that Date.parse would bend into some date) is not understood, and backoff applies.
  */
-function retryAfterMs(header: unknown): number | undefined {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (typeof value !== 'string') return undefined;
+function retryAfterMs(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
 	const text = value.trim();
 	if (/^\d{1,10}$/.test(text)) return Number(text) * 1000;
 	const date = IMF_FIXDATE.test(text) ? Date.parse(text) : NaN;

@@ -55,9 +55,7 @@ export function readState(staticData: IDataObject, now: Date): PollState {
 			? staticData.cursor
 			: Math.max(since, ...Object.values(legacy));
 	const edge =
-		staticData.edge !== undefined
-			? numbers(staticData.edge)
-			: Object.fromEntries(Object.entries(legacy).filter(([, time]) => time >= cursor - EDGE_MS));
+		staticData.edge !== undefined ? numbers(staticData.edge) : notBefore(legacy, cursor - EDGE_MS);
 	return { since, cursor, edge, recent, pending: numbers(staticData.pending) };
 }
 
@@ -106,17 +104,19 @@ export function selectNew(state: PollState, candidates: Candidate[], now: Date):
 		state.edge[sid] = time;
 		state.cursor = Math.max(state.cursor, time);
 	}
-	state.edge = Object.fromEntries(
-		Object.entries(state.edge).filter(([, time]) => time >= state.cursor - EDGE_MS),
-	);
+	state.edge = notBefore(state.edge, state.cursor - EDGE_MS);
 	state.recent = newest(state.recent);
 	state.pending = newest(state.pending, now.getTime() - PENDING_FOR_MS);
 	return fresh;
 }
 
+function notBefore(entries: Record<string, number>, oldest: number): Record<string, number> {
+	return Object.fromEntries(Object.entries(entries).filter(([, time]) => time >= oldest));
+}
+
 /** The newest MAX_REMEMBERED entries not older than `oldest`. */
 function newest(entries: Record<string, number>, oldest = -Infinity): Record<string, number> {
-	const kept = Object.entries(entries).filter(([, time]) => time >= oldest);
+	const kept = Object.entries(notBefore(entries, oldest));
 	return Object.fromEntries(kept.sort(([, a], [, b]) => b - a).slice(0, MAX_REMEMBERED));
 }
 

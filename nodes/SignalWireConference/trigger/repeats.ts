@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import type { FormPairs } from './verifyRequest';
-import { sortedPairs } from './verifyRequest';
+import { sortedPairs, verifiesSignature } from './verifyRequest';
 
 /*
  * A callback may come again (a retry, a replay); a repeat within the window is acknowledged and
@@ -66,9 +66,9 @@ function watchAnswer(context: IWebhookFunctions, key: string): void {
 export async function isRepeatedEvent(
 	context: IWebhookFunctions,
 	pairs: FormPairs,
-	{ signed }: { signed: boolean },
 ): Promise<boolean> {
-	const key = `${context.getWorkflow().id ?? ''} ${context.getNode().id} ${eventIdentity(pairs, signed)}`;
+	const identity = eventIdentity(pairs, verifiesSignature(context));
+	const key = `${context.getWorkflow().id ?? ''} ${context.getNode().id} ${identity}`;
 	for (;;) {
 		// Oldest first: forget what has expired, and whatever is past the bound.
 		const now = Date.now();
