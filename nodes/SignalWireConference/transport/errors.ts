@@ -144,38 +144,3 @@ export function apiErrorFromProblem(
 		description: redact(description, call.secrets),
 	});
 }
-
-/**
- * Plain words rather than Node's error codes: NodeApiError replaces any message that contains a
- * code such as ECONNREFUSED with a generic text that would hide the address.
- */
-const TRANSPORT_FAILURES: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset',
-	EPIPE: 'the connection was closed',
-	ERR_STREAM_PREMATURE_CLOSE: 'the connection was closed before the whole answer arrived',
-	ENOTFOUND: 'the host name was not found',
-	EAI_AGAIN: 'the host name could not be looked up',
-	EPROTO: 'the TLS handshake failed',
-	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-};
-
-/** The Node or axios error code behind a failed request, wherever n8n wrapped it. */
-export function transportFailureCode(error: unknown): string | undefined {
-	let candidate = error;
-	for (let depth = 0; candidate && depth < 4; depth++) {
-		const code = (candidate as { code?: unknown }).code;
-		if (typeof code === 'string' && code !== '') return code;
-		candidate = (candidate as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-
-export function describeTransportFailure(error: unknown, timeoutMs: number): string {
-	const code = transportFailureCode(error);
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-		return `no answer within ${timeoutMs / 1000} s (Request Options → Timeout)`;
-	}
-	return (code && TRANSPORT_FAILURES[code]) || 'the connection failed';
-}
