@@ -54,18 +54,11 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 			'={{$parameter["event"] === "conferenceStarted" ? "Conference started" : "Conference ended"}}',
 		description:
 			'Starts a workflow when a conference call starts or ends, checked on a schedule: no cXML changes needed',
-		defaults: {
-			name: 'SignalWire Conference Polling Trigger',
-		},
+		defaults: { name: 'SignalWire Conference Polling Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'signalWireApi',
-				required: true,
-			},
-		],
+		credentials: [{ name: 'signalWireApi', required: true }],
 		properties: [
 			{
 				displayName: 'Event',

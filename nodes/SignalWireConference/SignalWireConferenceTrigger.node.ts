@@ -10,7 +10,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { jsonItems } from './helpers/jsonItems';
 import {
 	RECORDING_PROPERTIES,
 	recordingDownload,
@@ -20,7 +19,6 @@ import {
 import {
 	callbackToItem,
 	EVENT_OPTIONS,
-	isRecordingCallback,
 	recordingStatusCallbackEventAttribute,
 	statusCallbackEventAttribute,
 } from './trigger/events';
@@ -42,9 +40,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 		// the trigger first.
 		description:
 			'Starts a workflow when a conference starts or ends, someone joins or leaves, or a recording is ready (and runs conference calls)',
-		defaults: {
-			name: 'SignalWire Conference Trigger',
-		},
+		defaults: { name: 'SignalWire Conference Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -216,7 +212,6 @@ export class SignalWireConferenceTrigger implements INodeType {
 		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs))) {
 			return { webhookResponse: 'Event already received; ignored' };
 		}
-		if (isRecordingCallback(item)) return await recordingWorkflowData(this, item);
-		return { workflowData: [jsonItems(item)] };
+		return await recordingWorkflowData(this, item);
 	}
 }

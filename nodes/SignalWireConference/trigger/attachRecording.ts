@@ -24,10 +24,9 @@ import {
 	DEFAULT_MAX_DOWNLOAD_SECONDS,
 	recordingMedia,
 } from '../transport';
-import { RECORDING_EVENT_VALUES } from './events';
+import { isRecordingCallback, RECORDING_EVENT_VALUES } from './events';
 import { verifiesSignature } from './verifyRequest';
 
-const showForCompleted = { show: { events: ['recording-completed'] } };
 const showForDownload = { show: { events: ['recording-completed'], downloadRecording: [true] } };
 
 /** The trigger's fields for recording events: what to paste into cXML, and the download. */
@@ -45,7 +44,7 @@ export const RECORDING_PROPERTIES: INodeProperties[] = [
 		name: 'downloadRecording',
 		type: 'boolean',
 		default: false,
-		displayOptions: showForCompleted,
+		displayOptions: { show: { events: ['recording-completed'] } },
 		description:
 			"Whether to attach the recording's audio to the item of a Recording Completed event (needs SignalWire API credentials); for long recordings, a Download operation after the trigger keeps the callback's answer fast",
 	},
@@ -85,12 +84,16 @@ export function recordingDownload(
 	return verifiesSignature(context) || asked('downloadUnverified') ? 'on' : 'refused';
 }
 
-/** A failed download still starts the workflow (the event happened), saying why in the item. */
+/**
+ * The workflow's data for a callback's item, with a completed recording's audio when it is to be
+ * downloaded. A failed download still starts the workflow (the event happened), saying why.
+ */
 export async function recordingWorkflowData(
 	context: IWebhookFunctions,
 	item: IDataObject,
 ): Promise<IWebhookResponseData> {
-	const download = recordingDownload(context, item.event === 'recording-completed');
+	const completed = isRecordingCallback(item) && item.event === 'recording-completed';
+	const download = recordingDownload(context, completed);
 	if (download === 'off') return { workflowData: [jsonItems(item)] };
 	const recordingSid = String(item.RecordingSid ?? '')
 		.trim()

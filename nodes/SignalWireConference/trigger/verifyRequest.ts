@@ -176,24 +176,17 @@ async function signingKeyAfterMismatch(
 
 /** The callback's form pairs, exactly as SignalWire signed them. */
 export function formPairs(context: IWebhookFunctions): FormPairs {
-	const request = context.getRequestObject() as {
+	const { rawBody, headers } = context.getRequestObject() as {
 		rawBody?: Buffer;
-		headers: Record<string, unknown>;
+		headers: IDataObject;
 	};
-	const contentType = String(request.headers['content-type'] ?? '');
 	// The raw body keeps every pair exactly as signed; a parsed body may have merged or nested them.
-	if (
-		request.rawBody !== undefined &&
-		contentType.startsWith('application/x-www-form-urlencoded')
-	) {
-		return [...new URLSearchParams(request.rawBody.toString('utf-8'))];
+	if (rawBody && String(headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
+		return [...new URLSearchParams(rawBody.toString('utf-8'))];
 	}
 	const body = (context.getBodyData() ?? {}) as IDataObject;
 	return Object.entries(body).flatMap(([name, value]) =>
-		(Array.isArray(value) ? value : [value]).map((entry): [string, string] => [
-			name,
-			String(entry),
-		]),
+		[value].flat().map((entry): [string, string] => [name, String(entry)]),
 	);
 }
 
