@@ -83,7 +83,8 @@ async function readPage(
  */
 const PAGE_NUMBER_MARK = '#page-number=';
 
-function readPageToken(token: string): { uri: string; pageNumber: number } {
+function readPageToken(token?: string): { uri?: string; pageNumber: number } {
+	if (token === undefined) return { pageNumber: 1 };
 	const at = token.lastIndexOf(PAGE_NUMBER_MARK);
 	if (at === -1) return { uri: token, pageNumber: 2 };
 	const pageNumber = Number(token.slice(at + PAGE_NUMBER_MARK.length));
@@ -100,10 +101,7 @@ export async function apiListPage(
 	options: ListOptions & { pageToken?: string },
 ): Promise<ListPage> {
 	const call = await startCall(context, target, itemIndex, { query: options.query });
-	const { uri, pageNumber } =
-		options.pageToken === undefined
-			? { uri: undefined, pageNumber: 1 }
-			: readPageToken(options.pageToken);
+	const { uri, pageNumber } = readPageToken(options.pageToken);
 	const asked = Number(options.query?.PageSize);
 	const pageSize = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_PAGE_SIZE) : 50;
 	if (pageNumber > maxPages(pageSize)) throw tooManyPages(context, call, pageNumber - 1);

@@ -26,11 +26,9 @@ const SPACE_URL =
  */
 function isAmbiguousNumericHost(hostname: string): boolean {
 	const labels = hostname.split('.');
-	if (!/^(0x[0-9a-f]*|\d+)$/i.test(labels[labels.length - 1])) return false;
-	return !(
-		labels.length === 4 &&
-		labels.every((label) => /^(0|[1-9]\d{0,2})$/.test(label) && Number(label) <= 255)
-	);
+	const byte = (label: string) => /^(0|[1-9]\d{0,2})$/.test(label) && Number(label) <= 255;
+	const dottedQuad = labels.length === 4 && labels.every(byte);
+	return /^(0x[0-9a-f]*|\d+)$/i.test(labels[labels.length - 1]) && !dottedQuad;
 }
 
 /** What users type as their space, as the origin every request goes to. */

@@ -89,13 +89,7 @@ export function recordingStatusCallbackEventAttribute(events: string[]): string 
 	return cxmlWords(RECORDING_EVENTS, events);
 }
 
-const BOOLEAN_FIELDS = [
-	'Muted',
-	'Hold',
-	'Coaching',
-	'EndConferenceOnExit',
-	'StartConferenceOnEnter',
-];
+const BOOLEAN_FIELDS = /^(Muted|Hold|Coaching|EndConferenceOnExit|StartConferenceOnEnter)$/;
 /** Numbers in SignalWire's documentation of recording callbacks. */
 const NUMBER_FIELDS = ['RecordingDuration', 'RecordingChannels'];
 
@@ -115,7 +109,7 @@ export function callbackToItem(pairs: FormPairs): IDataObject {
 	const fields = new Map<string, FieldValue>();
 	for (const [name, raw] of pairs) {
 		const value =
-			BOOLEAN_FIELDS.includes(name) && /^(true|false)$/i.test(raw) ? /^true$/i.test(raw) : raw;
+			BOOLEAN_FIELDS.test(name) && /^(true|false)$/i.test(raw) ? /^true$/i.test(raw) : raw;
 		const existing = fields.get(name);
 		if (existing === undefined) fields.set(name, value);
 		else fields.set(name, Array.isArray(existing) ? [...existing, value] : [existing, value]);

@@ -37,12 +37,8 @@ interface PollState {
 }
 
 function numbers(value: unknown): Record<string, number> {
-	if (value === null || typeof value !== 'object') return {};
-	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).filter(
-			(entry): entry is [string, number] => typeof entry[1] === 'number',
-		),
-	);
+	const entries = value !== null && typeof value === 'object' ? Object.entries(value) : [];
+	return Object.fromEntries(entries.filter(([, entry]) => typeof entry === 'number'));
 }
 
 /** The saved state; the first version's `{ since, lastPoll, emitted }` is carried over. */

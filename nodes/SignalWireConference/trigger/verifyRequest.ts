@@ -122,11 +122,8 @@ const kept = new Map<string, SigningKeyRead>();
 const reading = new Map<string, Promise<SigningKeyRead>>();
 
 async function readFromN8n(context: IWebhookFunctions): Promise<SigningKeyRead> {
-	const { signingKeySecret } = await context.getCredentials('signalWireSigningKeyApi');
-	return {
-		key: typeof signingKeySecret === 'string' ? signingKeySecret : '',
-		readAt: Date.now(),
-	};
+	const { signingKeySecret: key } = await context.getCredentials('signalWireSigningKeyApi');
+	return { key: typeof key === 'string' ? key : '', readAt: Date.now() };
 }
 
 /** One read at a time per credential: callbacks that arrive while it runs share its result. */
