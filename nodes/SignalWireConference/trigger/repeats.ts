@@ -34,29 +34,12 @@ function eventIdentity(pairs: FormPairs, signed: boolean): string {
 			? `${kind} ${values.join(' ')}`
 			: undefined;
 	};
+	const exact = JSON.stringify(sortedPairs(pairs));
 	return (
 		fields('conference', ['ConferenceSid', 'SequenceNumber', 'StatusCallbackEvent']) ??
 		fields('recording', ['RecordingSid', 'RecordingStatus']) ??
-		`form ${createHash('sha256')
-			.update(JSON.stringify(sortedPairs(pairs)))
-			.digest('base64')}`
+		`form ${createHash('sha256').update(exact).digest('base64')}`
 	);
-}
-
-/** n8n answering 400 or more did not take the event (no workflow started): a repeat is handled. */
-function watchAnswer(context: IWebhookFunctions, key: string): void {
-	const response = context.getResponseObject();
-	let settle: (accepted: boolean) => void = () => {};
-	deliveries.set(key, {
-		state: 'in-flight',
-		accepted: new Promise<boolean>((resolve) => (settle = resolve)),
-	});
-	response.once('close', () => {
-		const ok = !response.writableFinished || response.statusCode < 400;
-		if (ok) deliveries.set(key, { state: 'delivered', at: Date.now() });
-		else deliveries.delete(key);
-		settle(ok);
-	});
 }
 
 /**
@@ -78,11 +61,21 @@ export async function isRepeatedEvent(
 			deliveries.delete(old);
 		}
 		const known = deliveries.get(key);
-		if (known === undefined) {
-			watchAnswer(context, key);
-			return false;
-		}
-		if (known.state === 'delivered') return true;
-		if (await known.accepted) return true;
+		if (known === undefined) break;
+		if (known.state === 'delivered' || (await known.accepted)) return true;
 	}
+	// n8n answering 400 or more did not take the event (no workflow started): a repeat is handled.
+	const response = context.getResponseObject();
+	let settle: (accepted: boolean) => void = () => {};
+	deliveries.set(key, {
+		state: 'in-flight',
+		accepted: new Promise<boolean>((resolve) => (settle = resolve)),
+	});
+	response.once('close', () => {
+		const ok = !response.writableFinished || response.statusCode < 400;
+		if (ok) deliveries.set(key, { state: 'delivered', at: Date.now() });
+		else deliveries.delete(key);
+		settle(ok);
+	});
+	return false;
 }
