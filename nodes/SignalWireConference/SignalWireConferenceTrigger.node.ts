@@ -35,9 +35,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 		// In words ("Conference end, participant join"), not the stored values.
 		subtitle:
 			'={{ ($parameter["events"] ?? []).join(", ").replace(/-/g, " ").replace(/^./, (first) => first.toUpperCase()) }}',
-		// n8n's node and trigger panels list this trigger under the action node's entry (a trigger
-		// named after a node is merged into it) and show this text there, so it speaks for both,
-		// the trigger first.
+		// n8n's panels merge a trigger into the entry of the node it is named after and show this
+		// text there, so it speaks for both, the trigger first.
 		description:
 			'Starts a workflow when a conference starts or ends, someone joins or leaves, or a recording is ready (and runs conference calls)',
 		defaults: { name: 'SignalWire Conference Trigger' },

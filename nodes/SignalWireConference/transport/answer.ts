@@ -121,7 +121,7 @@ export async function readBody(
 		body.destroy();
 		throw tooLarge(maxBytes);
 	}
-	const stopWatching = deadline.onExpiry(() => body.destroy());
+	deadline.onExpiry(() => body.destroy());
 	const chunks: Buffer[] = [];
 	const read = async () => {
 		let size = 0;
@@ -136,12 +136,8 @@ export async function readBody(
 			}
 		}
 	};
-	try {
-		// A cut read only quotes the answer: what came before a failure is enough.
-		await (cut ? deadline.race(read()).catch(() => undefined) : deadline.race(read()));
-	} finally {
-		stopWatching();
-	}
+	// A cut read only quotes the answer: what came before a failure is enough.
+	await (cut ? deadline.race(read()).catch(() => undefined) : deadline.race(read()));
 	return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf-8');
 }
 

@@ -49,11 +49,9 @@ export class Deadline {
 		this.dueAt = Date.now() + this.timeoutMs;
 	}
 
-	/** Calls `callback` when the deadline passes (at once if it has); returns what cancels that. */
-	onExpiry(callback: () => void): () => void {
-		let wanted = true;
-		void this.expiry.then(() => wanted && callback());
-		return () => (wanted = false);
+	/** Calls `callback` when the deadline passes (at once if it has), never once it is stopped. */
+	onExpiry(callback: () => void): void {
+		void this.expiry.then(callback);
 	}
 
 	/** `work`'s result, or a timeout failure; a result that arrives later goes to `releaseLate`. */

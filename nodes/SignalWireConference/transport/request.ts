@@ -27,9 +27,7 @@ export const MAX_PAGE_SIZE = 1000;
 const MAX_LIST_ITEMS = 100_000;
 
 /** Every page but the last is full, so a list of MAX_LIST_ITEMS takes at most this many. */
-function maxPages(pageSize: number): number {
-	return Math.ceil(MAX_LIST_ITEMS / Math.max(1, pageSize)) + 1;
-}
+const maxPages = (pageSize: number) => Math.ceil(MAX_LIST_ITEMS / Math.max(1, pageSize)) + 1;
 
 /** One JSON request to `url` (the first page, or a next link paging has checked). */
 async function sendJson(context: SignalWireContext, call: Call, url: string): Promise<IDataObject> {
