@@ -33,9 +33,7 @@ function isAmbiguousNumericHost(hostname: string): boolean {
 
 /** What users type as their space, as the origin every request goes to. */
 export function resolveSpaceOrigin(spaceUrl: unknown): { origin: string } | { problem: string } {
-	const raw = String(spaceUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '');
+	const raw = `${spaceUrl ?? ''}`.trim().replace(/\/+$/, '');
 	if (raw === '') {
 		return { problem: 'Space URL is empty: enter your space, e.g. example.signalwire.com' };
 	}
@@ -50,14 +48,12 @@ export function resolveSpaceOrigin(spaceUrl: unknown): { origin: string } | { pr
 		match[1] === undefined && match[3] === undefined && !typedHost.includes('.')
 			? `${typedHost}.signalwire.com`
 			: typedHost;
-	const portNumber = match[3] === undefined ? undefined : Number(match[3]);
-	if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535)) return invalid;
+	const defaultPort = scheme === 'https' ? 443 : 80;
+	const portNumber = match[3] === undefined ? defaultPort : Number(match[3]);
+	if (portNumber < 1 || portNumber > 65535) return invalid;
 	if (isAmbiguousNumericHost(hostname)) return invalid;
 	// A default port (":443") is dropped so that paging links compare equal to the origin.
-	const port =
-		portNumber === undefined || portNumber === (scheme === 'https' ? 443 : 80)
-			? ''
-			: `:${portNumber}`;
+	const port = portNumber === defaultPort ? '' : `:${portNumber}`;
 	const loopback =
 		hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 	if (scheme === 'http' && !loopback) {

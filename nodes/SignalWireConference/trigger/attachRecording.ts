@@ -95,9 +95,7 @@ export async function recordingWorkflowData(
 	const completed = isRecordingCallback(item) && item.event === 'recording-completed';
 	const download = recordingDownload(context, completed);
 	if (download === 'off') return { workflowData: [jsonItems(item)] };
-	const recordingSid = String(item.RecordingSid ?? '')
-		.trim()
-		.toLowerCase();
+	const recordingSid = `${item.RecordingSid ?? ''}`.trim().toLowerCase();
 	const refusal =
 		download === 'refused'
 			? 'The recording was not downloaded: Verify Signature is off, so this callback may not come from SignalWire. Turn on Verify Signature, or Download Unverified Recordings.'

@@ -6,9 +6,8 @@ const MAX_REMEMBERED = 5000;
 /** A conference waiting for its first participant longer than this is no longer watched. */
 const PENDING_FOR_MS = 2 * DAY_MS;
 /**
- * How far behind the newest emitted event a later-listed one is still taken: dates have
- * one-second resolution (many events share one), and a list may show an event a little after a
- * newer one.
+ * How far behind the newest emitted event a later-listed one is still taken: dates have one-second
+ * resolution, and a list may show an event a little after a newer one.
  */
 const EDGE_MS = 60_000;
 
@@ -24,10 +23,7 @@ interface PollState {
 	cursor: number;
 	/** Sids emitted whose event time is within EDGE_MS of `cursor` (→ event time, ms). */
 	edge: Record<string, number>;
-	/**
-	 * Recently emitted sids (→ event time, ms), newest kept: a conference updated again after it
-	 * ended gets a newer date and would otherwise look like a new event. Best effort, bounded.
-	 */
+	/** Recently emitted sids (→ ms): a conference updated after it ended must not look new. */
 	recent: Record<string, number>;
 	/**
 	 * Conferences seen before their event ("init": nobody joined yet), by sid → date_created
