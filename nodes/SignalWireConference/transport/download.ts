@@ -24,17 +24,22 @@ export interface DownloadOptions {
 	maxSeconds: number;
 }
 
-/** Each format's type, the types it is served as, and how many first bytes identify it. */
+const latin1 = (head: Buffer, start: number, end: number) => head.toString('latin1', start, end);
+
+/** Each format's type, the types it is served as, and its first bytes ("ID3" or a frame sync). */
 const MEDIA = {
 	mp3: {
 		mimeType: 'audio/mpeg',
 		accepted: ['audio/mpeg', 'audio/mp3', 'audio/mpeg3', 'audio/x-mpeg-3', 'audio/x-mp3'],
 		headBytes: 3,
+		looks: (head: Buffer) =>
+			latin1(head, 0, 3) === 'ID3' || (head[0] === 0xff && (head[1] & 0xe0) === 0xe0),
 	},
 	wav: {
 		mimeType: 'audio/wav',
 		accepted: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
 		headBytes: 12,
+		looks: (head: Buffer) => latin1(head, 0, 4) === 'RIFF' && latin1(head, 8, 12) === 'WAVE',
 	},
 };
 
@@ -77,20 +82,6 @@ function refuseByHeaders(
 	return Number.isFinite(length) && length > download.maxBytes
 		? tooLarge(download, size(length))
 		: undefined;
-}
-
-/** "ID3" or an MPEG frame sync; "RIFF....WAVE". */
-function looksLike(format: RecordingFormat, head: Buffer): boolean {
-	if (format === 'mp3') {
-		return (
-			head.subarray(0, 3).toString('latin1') === 'ID3' ||
-			(head[0] === 0xff && (head[1] & 0xe0) === 0xe0)
-		);
-	}
-	return (
-		head.subarray(0, 4).toString('latin1') === 'RIFF' &&
-		head.subarray(8, 12).toString('latin1') === 'WAVE'
-	);
 }
 
 function notAudio(download: DownloadOptions, head: Buffer): AnswerProblem {
@@ -164,7 +155,7 @@ async function storeGuarded(
 		if (!checked) {
 			head = Buffer.concat([head, buffer]).subarray(0, headBytes);
 			if (head.length >= headBytes) {
-				if (!looksLike(download.format, head)) throw notAudio(download, head);
+				if (!MEDIA[download.format].looks(head)) throw notAudio(download, head);
 				checked = true;
 			}
 		}
