@@ -7,12 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 /**
- * The credential test runs before any node code, so the Space URL rules of
- * nodes/SignalWireConference/transport/spaceUrl.ts are restated here as an n8n expression.
- * n8n's expression engine swallows errors thrown inside an expression, so a refused Space URL
- * becomes a host under ".invalid" (a top-level domain that never resolves, RFC 6761) whose name
- * says what is wrong; nothing is sent anywhere. Both forms are checked against the same table of
- * cases in test/credentials/SignalWireApi.credentials.test.ts.
+ * The credential test runs no node code, so the Space URL rules of transport/space.ts are restated
+ * as an n8n expression (one table of cases in the credential's test checks both). n8n swallows
+ * errors thrown in an expression, so a refused Space URL becomes a host under ".invalid" (never
+ * resolves, RFC 6761) whose name says what is wrong.
  */
 const spaceOriginExpression = `={{ (() => {
 	const raw = String($credentials.spaceUrl ?? '').trim().replace(/\\/+$/, '');
@@ -35,6 +33,23 @@ const spaceOriginExpression = `={{ (() => {
 	const port = portNumber === undefined || portNumber === (scheme === 'https' ? 443 : 80) ? '' : ':' + portNumber;
 	return scheme + '://' + hostname + port;
 })() }}`;
+
+/** What the credential test says for each failed status. */
+const TEST_FAILURES: Array<[number, string]> = [
+	...[301, 302, 303, 307, 308].map((code): [number, string] => [
+		code,
+		'The Space URL answered with a redirect, which is not followed (it could carry the credentials elsewhere): enter the address of your space itself, e.g. example.signalwire.com',
+	]),
+	[
+		401,
+		'SignalWire refused these credentials: check the Project ID and API token, and that the token has the Voice scope',
+	],
+	[
+		403,
+		'The API token lacks a scope: enable the Voice scope for this token in your SignalWire dashboard',
+	],
+	[404, 'No SignalWire project answered at this address: check the Space URL and the Project ID'],
+];
 
 export class SignalWireApi implements ICredentialType {
 	name = 'signalWireApi';
@@ -129,39 +144,9 @@ export class SignalWireApi implements ICredentialType {
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,
 		},
-		rules: [
-			...[301, 302, 303, 307, 308].map((value) => ({
-				type: 'responseCode' as const,
-				properties: {
-					value,
-					message:
-						'The Space URL answered with a redirect, which is not followed (it could carry the credentials elsewhere): enter the address of your space itself, e.g. example.signalwire.com',
-				},
-			})),
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'SignalWire refused these credentials: check the Project ID and API token, and that the token has the Voice scope',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'The API token lacks a scope: enable the Voice scope for this token in your SignalWire dashboard',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No SignalWire project answered at this address: check the Space URL and the Project ID',
-				},
-			},
-		],
+		rules: TEST_FAILURES.map(([value, message]) => ({
+			type: 'responseCode',
+			properties: { value, message },
+		})),
 	};
 }

@@ -54,18 +54,11 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 			'={{$parameter["event"] === "conferenceStarted" ? "Conference started" : "Conference ended"}}',
 		description:
 			'Starts a workflow when a conference call starts or ends, checked on a schedule: no cXML changes needed',
-		defaults: {
-			name: 'SignalWire Conference Polling Trigger',
-		},
+		defaults: { name: 'SignalWire Conference Polling Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'signalWireApi',
-				required: true,
-			},
-		],
+		credentials: [{ name: 'signalWireApi', required: true }],
 		properties: [
 			{
 				displayName: 'Event',
@@ -105,23 +98,35 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 			throw new NodeOperationError(this.getNode(), `Event "${eventName}" is not supported`);
 		}
 		const friendlyName = String(this.getNodeParameter('friendlyName', '') ?? '').trim();
-		const baseQuery: QueryValues = {
-			Status: event.status,
-			FriendlyName: friendlyName || undefined,
-		};
+		const query: QueryValues = { Status: event.status, FriendlyName: friendlyName || undefined };
+		const list = async (extra: { query?: QueryValues; limit?: number }) =>
+			await apiListAll(this, { resource: conferencesPath() }, 0, {
+				listKey: 'conferences',
+				...extra,
+				query: { ...query, ...extra.query },
+			});
 		const isEvent = (conference: IDataObject) => event.statuses.includes(String(conference.status));
 
 		if (this.getMode() === 'manual') {
-			return await latestForManualRun.call(this, baseQuery, isEvent, eventName);
+			// The most recent matching conference, so that users see the output's shape.
+			const latest = (await list({ limit: 50 })).find(isEvent);
+			if (latest === undefined) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`No conference has ${eventName === 'conferenceStarted' ? 'started' : 'ended'} yet in this project`,
+					{
+						description:
+							'Start a conference (or adjust Friendly Name), then test again. When active, the trigger reports new ones as they happen.',
+					},
+				);
+			}
+			return [jsonItems(latest)];
 		}
 
 		const now = new Date();
 		const staticData = this.getWorkflowStaticData('node');
 		const state = readState(staticData, now);
-		const conferences = await apiListAll(this, { resource: conferencesPath() }, 0, {
-			listKey: 'conferences',
-			query: { ...baseQuery, [event.dateFilter]: queryDate(state) },
-		});
+		const conferences = await list({ query: { [event.dateFilter]: queryDate(state) } });
 		const bySid = new Map<string, IDataObject>();
 		const candidates: Candidate[] = [];
 		for (const conference of conferences) {
@@ -139,30 +144,4 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 		writeState(staticData, state);
 		return fresh.length === 0 ? null : [fresh.map(({ sid }) => ({ json: bySid.get(sid)! }))];
 	}
-}
-
-/** In a manual test run: the most recent matching conference, so users see the output's shape. */
-async function latestForManualRun(
-	this: IPollFunctions,
-	query: QueryValues,
-	isEvent: (conference: IDataObject) => boolean,
-	eventName: string,
-): Promise<INodeExecutionData[][]> {
-	const recent = await apiListAll(this, { resource: conferencesPath() }, 0, {
-		listKey: 'conferences',
-		query,
-		limit: 50,
-	});
-	const latest = recent.find(isEvent);
-	if (latest === undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`No conference has ${eventName === 'conferenceStarted' ? 'started' : 'ended'} yet in this project`,
-			{
-				description:
-					'Start a conference (or adjust Friendly Name), then test again. When active, the trigger reports new ones as they happen.',
-			},
-		);
-	}
-	return [jsonItems(latest)];
 }

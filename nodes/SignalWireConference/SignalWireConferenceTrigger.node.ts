@@ -10,24 +10,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { jsonItems } from './helpers/jsonItems';
-import { recordingWorkflowData } from './trigger/attachRecording';
-import { callbackToItem } from './trigger/callback';
-import { parseBooleanValue } from './helpers/validation';
-import { isRepeatedEvent } from './trigger/repeats';
-import { CONFERENCE_EVENTS, statusCallbackEventAttribute } from './trigger/events';
 import {
-	isRecordingCallback,
-	RECORDING_EVENTS,
-	mayDownloadRecordings,
 	RECORDING_PROPERTIES,
-	recordingStatusCallbackEventAttribute,
+	recordingDownload,
+	recordingWorkflowData,
 	UNVERIFIED_DOWNLOAD_PROPERTY,
-	withRecordingEvent,
-} from './trigger/recordingEvents';
+} from './trigger/attachRecording';
+import {
+	callbackToItem,
+	EVENT_OPTIONS,
+	recordingStatusCallbackEventAttribute,
+	statusCallbackEventAttribute,
+} from './trigger/events';
+import { isRepeatedEvent } from './trigger/repeats';
 import { formPairs, refuseUnverified, verifiesSignature } from './trigger/verifyRequest';
-
-const TRIGGER_EVENTS = [...CONFERENCE_EVENTS, ...RECORDING_EVENTS];
 
 export class SignalWireConferenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,14 +35,11 @@ export class SignalWireConferenceTrigger implements INodeType {
 		// In words ("Conference end, participant join"), not the stored values.
 		subtitle:
 			'={{ ($parameter["events"] ?? []).join(", ").replace(/-/g, " ").replace(/^./, (first) => first.toUpperCase()) }}',
-		// n8n's node and trigger panels list this trigger under the action node's entry (a trigger
-		// named after a node is merged into it) and show this text there, so it speaks for both,
-		// the trigger first.
+		// n8n's panels merge a trigger into the entry of the node it is named after and show this
+		// text there, so it speaks for both, the trigger first.
 		description:
 			'Starts a workflow when a conference starts or ends, someone joins or leaves, or a recording is ready (and runs conference calls)',
-		defaults: {
-			name: 'SignalWire Conference Trigger',
-		},
+		defaults: { name: 'SignalWire Conference Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -86,12 +79,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 				default: ['conference-end'],
 				description:
 					"Which events start the workflow; SignalWire's other callbacks are acknowledged and ignored",
-				options: TRIGGER_EVENTS.map(({ name, value, description, action }) => ({
-					name,
-					value,
-					description,
-					action,
-				})),
+				options: EVENT_OPTIONS,
 			},
 			...RECORDING_PROPERTIES,
 			{
@@ -173,14 +161,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 						description: 'The trigger starts the workflow only for the events chosen under Events.',
 					});
 				}
-				const verifies = verifiesSignature(this);
-				const downloads =
-					events.includes('recording-completed') &&
-					parseBooleanValue(this.getNodeParameter('downloadRecording', false)) === true;
-				if (
-					downloads &&
-					!mayDownloadRecordings(verifies, this.getNodeParameter('downloadUnverified', false))
-				) {
+				if (recordingDownload(this, events.includes('recording-completed')) === 'refused') {
 					throw new NodeOperationError(
 						this.getNode(),
 						'Download Recording needs Verify Signature',
@@ -190,7 +171,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 						},
 					);
 				}
-				if (verifies) {
+				if (verifiesSignature(this)) {
 					const credentials = await this.getCredentials('signalWireSigningKeyApi');
 					if (String(credentials.signingKeySecret ?? '').trim() === '') {
 						throw new NodeOperationError(this.getNode(), 'The SignalWire Signing Key is empty', {
@@ -221,17 +202,15 @@ export class SignalWireConferenceTrigger implements INodeType {
 		const pairs = formPairs(this);
 		const refused = await refuseUnverified(this, pairs);
 		if (refused !== undefined) return refused;
-		const item = withRecordingEvent(callbackToItem(pairs));
+		const item = callbackToItem(pairs);
 		const events = this.getNodeParameter('events', []) as string[];
 		if (typeof item.event !== 'string' || !events.includes(item.event)) {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };
 		}
-		const signed = verifiesSignature(this);
 		// A test URL is for trying things out: sending the same callback again shows it again.
-		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs, { signed }))) {
+		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs))) {
 			return { webhookResponse: 'Event already received; ignored' };
 		}
-		if (isRecordingCallback(item)) return await recordingWorkflowData(this, item);
-		return { workflowData: [jsonItems(item)] };
+		return await recordingWorkflowData(this, item);
 	}
 }

@@ -1,19 +1,16 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { apiErrorFromProblem } from './errors';
-import type { Deadline } from './timer';
+import type { Deadline } from './reliability';
+import { spaceRequestOptions } from './space';
 import type { Call, SignalWireContext } from './types';
 
-/*
- * Reading an answer: its body within the deadline and a size bound, then its JSON, refused when
- * it is not what SignalWire sends.
- */
+/* Reading an answer within the deadline and a size bound; refusing what SignalWire never sends. */
 
-/**
- * The largest answer read into memory: a SignalWire page of 1,000 conferences is about 1 MB, so
- * anything past this is not SignalWire's and is refused instead of being buffered whole.
- */
+/** A page of 1,000 conferences is about 1 MB: a larger answer is not SignalWire's. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** SignalWire nests about five levels; far deeper is not its, and n8n could not save the item. */
+const MAX_JSON_DEPTH = 32;
 
 /** A failure the transport words itself; `retryable` ones are tried again. */
 export class AnswerProblem extends Error {
@@ -45,7 +42,19 @@ export type Readable = Exclude<
 	Buffer
 >;
 
-/** The one check that an answer's body is n8n's response stream. */
+/** A successful answer: its headers and n8n's response stream, unread. */
+interface Answer {
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+/** A header's (first) value. */
+export function header(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = headers[name];
+	const first = Array.isArray(value) ? (value[0] as unknown) : value;
+	return typeof first === 'string' ? first : undefined;
+}
+
 export function isStream(body: unknown): body is Readable {
 	return (
 		body !== null &&
@@ -55,9 +64,31 @@ export function isStream(body: unknown): body is Readable {
 	);
 }
 
-/** Closes a response body that will not be read (a late answer, a redirect). */
-export function releaseBody(body: unknown): void {
-	if (isStream(body)) body.destroy();
+/** One attempt; a failure is thrown as an HttpFailure with as much body as `errorBody` allows. */
+export async function answerOf(
+	context: SignalWireContext,
+	call: Call,
+	url: string,
+	accept: string,
+	deadline: Deadline,
+	errorBody: BodyBound,
+): Promise<Answer> {
+	const pending = context.helpers.httpRequestWithAuthentication.call(
+		context,
+		'signalWireApi',
+		spaceRequestOptions(call, url, accept, deadline.timeoutMs),
+	) as Promise<IN8nHttpFullResponse>;
+	// A body that will not be read (a late answer's, a redirect's) is closed.
+	const release = (body: unknown) => isStream(body) && body.destroy();
+	const response = await deadline.race(pending, (late) => release(late?.body));
+	const status = Number(response.statusCode);
+	const headers = (response.headers ?? {}) as Record<string, unknown>;
+	const answer = { headers, body: response.body };
+	if (status >= 200 && status < 300) return answer;
+	const redirect = status >= 300 && status < 400;
+	if (redirect) release(response.body);
+	const text = redirect ? '' : await readBody(answer, deadline, errorBody);
+	throw new HttpFailure(status, headers, text);
 }
 
 function tooLarge(maxBytes: number): AnswerProblem {
@@ -71,31 +102,26 @@ export interface BodyBound {
 	maxBytes: number;
 	/** Keep the first `maxBytes` and drop the rest (an error page, quoted in part) instead of refusing. */
 	cut?: boolean;
-	headers?: Record<string, unknown>;
 }
 
-/**
- * The body of an answer as text, read within the deadline and at most `maxBytes` long; the stream
- * is destroyed the moment either bound is passed.
- */
+/** The body as text; the stream is destroyed the moment the deadline or `maxBytes` is passed. */
 export async function readBody(
-	body: unknown,
+	{ body, headers }: Answer,
 	deadline: Deadline,
-	bound: BodyBound,
+	{ maxBytes, cut = false }: BodyBound,
 ): Promise<string> {
-	const { maxBytes, cut = false } = bound;
 	if (!isStream(body)) {
 		const text = body === undefined || body === null ? '' : String(body);
 		if (Buffer.byteLength(text) <= maxBytes) return text;
 		if (cut) return Buffer.from(text).subarray(0, maxBytes).toString('utf-8');
 		throw tooLarge(maxBytes);
 	}
-	const declared = Number(bound.headers?.['content-length']);
+	const declared = Number(header(headers, 'content-length'));
 	if (!cut && Number.isFinite(declared) && declared > maxBytes) {
 		body.destroy();
 		throw tooLarge(maxBytes);
 	}
-	const stopWatching = deadline.onExpiry(() => body.destroy());
+	deadline.onExpiry(() => body.destroy());
 	const chunks: Buffer[] = [];
 	const read = async () => {
 		let size = 0;
@@ -110,27 +136,13 @@ export async function readBody(
 			}
 		}
 	};
-	try {
-		// A cut read only quotes the answer: what came before a failure is enough.
-		await (cut ? deadline.race(read()).catch(() => undefined) : deadline.race(read()));
-	} finally {
-		stopWatching();
-	}
+	// A cut read only quotes the answer: what came before a failure is enough.
+	await (cut ? deadline.race(read()).catch(() => undefined) : deadline.race(read()));
 	return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf-8');
 }
 
-/**
- * The deepest nesting a SignalWire answer has is about five levels (list → conference →
- * subresource_uris → value); anything far deeper is not SignalWire's, and would make an output
- * item that n8n cannot save (its serialiser recurses once per level).
- */
-export const MAX_JSON_DEPTH = 32;
-
-/**
- * Whether JSON text nests deeper than `max`, read in one pass over the text before it is parsed
- * (JSON.parse itself may run out of stack on such input, and its result could not be saved).
- */
-export function nestsDeeperThan(text: string, max: number): boolean {
+/** Read before parsing: JSON.parse itself may run out of stack on such input. */
+function nestsDeeperThan(text: string, max: number): boolean {
 	let depth = 0;
 	let inString = false;
 	for (let index = 0; index < text.length; index++) {
@@ -147,59 +159,59 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 }
 
 /**
- * A successful answer must be one JSON object; only a DELETE may answer with nothing (204).
- * Anything else (HTML from a proxy, an array, a bare value) would become misleading output items.
+ * One JSON object, or nothing for a DELETE (204): anything else (a proxy's HTML, an array, a bare
+ * value) would become misleading output items.
  */
 export function parseJsonBody(
 	context: SignalWireContext,
-	body: string,
+	call: Call,
+	text: string,
 	url: string,
-	call: Pick<Call, 'method' | 'itemIndex'>,
 ): IDataObject {
-	const empty = body.trim() === '';
+	const empty = text.trim() === '';
 	if (empty && call.method === 'DELETE') return {};
-	let parsed: unknown;
-	if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+	const path = new URL(url).pathname;
+	if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
 		throw apiErrorFromProblem(
 			context.getNode(),
+			call,
 			`SignalWire answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
-			`No SignalWire object nests that deep, so the response to ${new URL(url).pathname} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
-			call.itemIndex,
+			`No SignalWire object nests that deep, so the response to ${path} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
 		);
 	}
+	let parsed: unknown;
 	try {
-		parsed = empty ? undefined : JSON.parse(body);
+		parsed = JSON.parse(text);
 	} catch {
-		parsed = undefined;
+		// Not JSON: refused below.
 	}
 	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
 		return parsed as IDataObject;
 	}
 	throw apiErrorFromProblem(
 		context.getNode(),
+		call,
 		empty
 			? 'SignalWire answered with an empty body'
 			: 'SignalWire answered with a body that is not a JSON object',
-		`The response to ${new URL(url).pathname} could not be read. If this persists, check the Space URL in the credentials: it must point at your SignalWire space.`,
-		call.itemIndex,
+		`The response to ${path} could not be read. If this persists, check the Space URL in the credentials: it must point at your SignalWire space.`,
 	);
 }
 
 /** The items and next link of a list envelope, refused when the answer is not one. */
 export function readListPage(
 	context: SignalWireContext,
+	call: Call,
 	body: IDataObject,
 	listKey: string,
-	itemIndex: number,
 ): { items: IDataObject[]; nextPageUri: string | null } {
-	const items = body[listKey];
-	const next = body.next_page_uri;
+	const { [listKey]: items, next_page_uri: next } = body;
 	if (!Array.isArray(items) || (next !== null && next !== undefined && typeof next !== 'string')) {
 		throw apiErrorFromProblem(
 			context.getNode(),
+			call,
 			`SignalWire answered without a "${listKey}" list`,
 			'The response is not a SignalWire list page. Check the Space URL in the credentials: it must point at your SignalWire space.',
-			itemIndex,
 		);
 	}
 	return {

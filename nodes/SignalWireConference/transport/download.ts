@@ -2,19 +2,14 @@ import type { IBinaryData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Readable } from './answer';
-import { AnswerProblem, isStream } from './answer';
+import { AnswerProblem, answerOf, header, isStream } from './answer';
 import { recordingMediaPath, resourceUrl } from './paths';
-import { isLostConnection, withRetries } from './reliability';
-import { answerOf, callOf } from './request';
-import { getSpace, spaceRequestOptions } from './space';
-import { Deadline } from './timer';
+import { Deadline, isLostConnection, withRetries } from './reliability';
+import { startCall } from './space';
 import type { BinaryContext, Target } from './types';
 
 export const DEFAULT_MAX_DOWNLOAD_MB = 500;
-/**
- * The default bound on a whole download: 500 MB (the default Max Size) at about 1.1 Mbit/s, a slow
- * but working link, takes an hour.
- */
+/** 500 MB (the default Max Size) at about 1.1 Mbit/s, a slow but working link, takes an hour. */
 export const DEFAULT_MAX_DOWNLOAD_SECONDS = 3600;
 
 export type RecordingFormat = 'mp3' | 'wav';
@@ -29,22 +24,27 @@ export interface DownloadOptions {
 	maxSeconds: number;
 }
 
-const MEDIA: Record<RecordingFormat, { mimeType: string; accepted: string[] }> = {
+const latin1 = (head: Buffer, start: number, end: number) => head.toString('latin1', start, end);
+
+/** Each format's type, the types it is served as, and its first bytes ("ID3" or a frame sync). */
+const MEDIA = {
 	mp3: {
 		mimeType: 'audio/mpeg',
 		accepted: ['audio/mpeg', 'audio/mp3', 'audio/mpeg3', 'audio/x-mpeg-3', 'audio/x-mp3'],
+		headBytes: 3,
+		looks: (head: Buffer) =>
+			latin1(head, 0, 3) === 'ID3' || (head[0] === 0xff && (head[1] & 0xe0) === 0xe0),
 	},
 	wav: {
 		mimeType: 'audio/wav',
 		accepted: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
+		headBytes: 12,
+		looks: (head: Buffer) => latin1(head, 0, 4) === 'RIFF' && latin1(head, 8, 12) === 'WAVE',
 	},
 };
 
 /** Some storage answers audio as plain bytes; the first bytes are checked instead. */
 const NEUTRAL_TYPES = ['application/octet-stream', 'binary/octet-stream'];
-
-/** The first bytes of each format: "ID3" or an MPEG frame sync; "RIFF....WAVE". */
-const HEAD_BYTES: Record<RecordingFormat, number> = { mp3: 3, wav: 12 };
 
 /** How much of an error answer is read to quote it; the rest is dropped unread. */
 const MAX_ERROR_BODY_BYTES = 16 * 1024;
@@ -63,48 +63,25 @@ function tooLarge(download: DownloadOptions, actual: string): AnswerProblem {
 	);
 }
 
-function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name];
-	const first = Array.isArray(value) ? (value[0] as unknown) : value;
-	return typeof first === 'string' ? first : undefined;
-}
-
 /** Why an answer that says it is not audio, or bigger than allowed, is refused before reading it. */
 function refuseByHeaders(
 	headers: Record<string, unknown>,
 	download: DownloadOptions,
 ): AnswerProblem | undefined {
-	const contentType = (headerValue(headers, 'content-type') ?? '')
-		.split(';')[0]
-		.trim()
-		.toLowerCase();
-	const accepted = [...MEDIA[download.format].accepted, ...NEUTRAL_TYPES];
-	if (contentType !== '' && !accepted.includes(contentType)) {
+	const contentType = (header(headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+	const { mimeType, accepted } = MEDIA[download.format];
+	if (contentType !== '' && ![...accepted, ...NEUTRAL_TYPES].includes(contentType)) {
 		return new AnswerProblem(
 			`SignalWire answered the recording download with ${contentType} instead of ${download.format.toUpperCase()} audio`,
 			contentType.includes('html') || contentType.includes('json')
 				? 'The answer is a page or an API message, not the recording: check the Space URL in the credentials (it must be your SignalWire space), and that the recording exists and has completed.'
-				: `Expected ${MEDIA[download.format].mimeType}. Check the Space URL in the credentials: it must be your SignalWire space.`,
+				: `Expected ${mimeType}. Check the Space URL in the credentials: it must be your SignalWire space.`,
 		);
 	}
-	const length = Number(headerValue(headers, 'content-length'));
-	if (Number.isFinite(length) && length > download.maxBytes) {
-		return tooLarge(download, size(length));
-	}
-	return undefined;
-}
-
-function looksLike(format: RecordingFormat, head: Buffer): boolean {
-	if (format === 'mp3') {
-		return (
-			head.subarray(0, 3).toString('latin1') === 'ID3' ||
-			(head[0] === 0xff && (head[1] & 0xe0) === 0xe0)
-		);
-	}
-	return (
-		head.subarray(0, 4).toString('latin1') === 'RIFF' &&
-		head.subarray(8, 12).toString('latin1') === 'WAVE'
-	);
+	const length = Number(header(headers, 'content-length'));
+	return Number.isFinite(length) && length > download.maxBytes
+		? tooLarge(download, size(length))
+		: undefined;
 }
 
 function notAudio(download: DownloadOptions, head: Buffer): AnswerProblem {
@@ -122,21 +99,10 @@ function notAudio(download: DownloadOptions, head: Buffer): AnswerProblem {
 	);
 }
 
-/** A refusal or a lost connection is the retry loop's; any other (a full disk) is n8n's to report. */
-function storeFailure(context: BinaryContext, error: unknown, itemIndex: number): Error {
-	return error instanceof AnswerProblem || isLostConnection(error)
-		? (error as Error)
-		: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-}
-
 /**
- * The body as it streams into n8n's binary store: counted (refused past the maximum), its first
- * bytes checked, its pauses timed by the attempt's deadline (restarted by every chunk). A refusal
- * travels down the stream, so the store writes nothing.
- *
- * A stall cannot travel that way: n8n hands out the body wrapped in an async generator that only
- * notices its destruction once the server sends again. So a stall rejects `stalled` at once, and
- * any byte that still comes makes the stream fail.
+ * The body streamed into n8n's binary store, counted, sniffed and timed: a refusal travels down the
+ * stream, so the store writes nothing. A stall cannot (n8n's async generator around the body sees
+ * its destruction only once the server sends again), so it rejects `stalled` at once instead.
  */
 async function storeGuarded(
 	context: BinaryContext,
@@ -145,17 +111,18 @@ async function storeGuarded(
 	deadline: Deadline,
 	itemIndex: number,
 ): Promise<IBinaryData> {
+	const { mimeType, headBytes } = MEDIA[download.format];
 	let bytes = 0;
 	let head = Buffer.alloc(0);
 	let checked = false;
 	let stallError: AnswerProblem | undefined;
 	/** When `timer` runs out: fail the stream and the wait for the store with `problem`. */
-	const failOnExpiry = (timer: Deadline, problem: () => AnswerProblem) => {
+	const failOnExpiry = (timer: Deadline, problem: AnswerProblem) => {
 		const failed = new Promise<never>((_resolve, reject) => {
 			timer.onExpiry(() => {
-				stallError = problem();
-				reject(stallError);
-				body.destroy(stallError);
+				stallError = problem;
+				reject(problem);
+				body.destroy(problem);
 			});
 		});
 		failed.catch(() => undefined);
@@ -164,22 +131,20 @@ async function storeGuarded(
 	deadline.restart();
 	const stalled = failOnExpiry(
 		deadline,
-		() =>
-			new AnswerProblem(
-				`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
-				'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
-				true,
-			),
+		new AnswerProblem(
+			`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
+			'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
+			true,
+		),
 	);
 	// Timeout bounds each pause; this bounds the whole: a trickle never ends otherwise.
 	const whole = new Deadline(download.maxSeconds * 1000);
 	const tooSlow = failOnExpiry(
 		whole,
-		() =>
-			new AnswerProblem(
-				`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
-				'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
-			),
+		new AnswerProblem(
+			`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
+			'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
+		),
 	);
 	const stream = body.map((chunk: unknown) => {
 		if (stallError) throw stallError;
@@ -188,19 +153,15 @@ async function storeGuarded(
 		bytes += buffer.length;
 		if (bytes > download.maxBytes) throw tooLarge(download, 'more');
 		if (!checked) {
-			head = Buffer.concat([head, buffer]).subarray(0, HEAD_BYTES[download.format]);
-			if (head.length >= HEAD_BYTES[download.format]) {
-				if (!looksLike(download.format, head)) throw notAudio(download, head);
+			head = Buffer.concat([head, buffer]).subarray(0, headBytes);
+			if (head.length >= headBytes) {
+				if (!MEDIA[download.format].looks(head)) throw notAudio(download, head);
 				checked = true;
 			}
 		}
 		return buffer;
 	}) as Readable;
-	const stored = context.helpers.prepareBinaryData(
-		stream,
-		download.fileName,
-		MEDIA[download.format].mimeType,
-	);
+	const stored = context.helpers.prepareBinaryData(stream, download.fileName, mimeType);
 	// After a stall the store fails later, once the connection closes: nobody waits for it then.
 	stored.catch(() => undefined);
 	try {
@@ -208,7 +169,10 @@ async function storeGuarded(
 		if (!checked) throw notAudio(download, head);
 		return binary;
 	} catch (error) {
-		throw storeFailure(context, error, itemIndex);
+		// A refusal or a lost connection is the retry loop's; any other (a full disk) is n8n's.
+		throw error instanceof AnswerProblem || isLostConnection(error)
+			? (error as Error)
+			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	} finally {
 		whole.stop();
 		body.destroy();
@@ -224,11 +188,8 @@ export function recordingMedia(recordingSid: string, format: RecordingFormat): T
 }
 
 /**
- * Downloads a recording's audio (`recordingMediaPath`) straight into n8n's binary store: the audio
- * streams through, so memory use does not grow with its length (n8n's in-memory binary mode
- * buffers it, by its own design). Timeout bounds the wait for the answer and every pause in it;
- * retries follow the rules of every read. Nothing is stored for a refused answer: an error page,
- * JSON, or more than `maxBytes`.
+ * Streamed into n8n's binary store, so that memory does not grow with the recording's length
+ * (n8n's in-memory binary mode buffers it, by its own design).
  */
 export async function apiDownload(
 	context: BinaryContext,
@@ -236,17 +197,13 @@ export async function apiDownload(
 	itemIndex: number,
 	download: DownloadOptions,
 ): Promise<IBinaryData> {
-	const space = await getSpace(context, itemIndex);
-	const call = { ...callOf(space, target, itemIndex, {}), subject: ' the recording download' };
-	const url = resourceUrl(space, target.resource);
+	const call = await startCall(context, target, itemIndex, {});
+	call.subject = ' the recording download';
+	const url = resourceUrl(call.space, target.resource);
 	const accept = `${MEDIA[download.format].mimeType}, application/octet-stream;q=0.5`;
-	return await withRetries(context, space, call, async (deadline) => {
-		const options = spaceRequestOptions(space, 'GET', url, accept, deadline.timeoutMs);
-		const answer = await answerOf(context, options, deadline, {
-			maxBytes: MAX_ERROR_BODY_BYTES,
-			cut: true,
-		});
-		const { body } = answer;
+	return await withRetries(context, call, async (deadline) => {
+		const errorBody = { maxBytes: MAX_ERROR_BODY_BYTES, cut: true };
+		const { body, headers } = await answerOf(context, call, url, accept, deadline, errorBody);
 		if (!isStream(body)) {
 			throw new AnswerProblem(
 				'SignalWire answered the recording download without a body',
@@ -254,7 +211,7 @@ export async function apiDownload(
 				true,
 			);
 		}
-		const refused = refuseByHeaders(answer.headers, download);
+		const refused = refuseByHeaders(headers, download);
 		if (refused !== undefined) {
 			body.destroy();
 			throw refused;

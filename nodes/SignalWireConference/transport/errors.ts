@@ -1,97 +1,80 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { quoteFromServer, redact } from './redact';
 import type { Call } from './types';
 
-/** What the caller knows about a call, so that an error can say what to fix. */
-type ErrorContext = Pick<Call, 'itemIndex' | 'notFound' | 'sentValues' | 'form'>;
+/*
+ * What is never quoted, and what an error says. Text from a server (messages, codes, links) is
+ * quoted back to the user: it must never carry a secret, even when a misbehaving server echoes one.
+ */
 
-interface SignalWireErrorBody {
-	code?: string;
-	message?: string;
-	moreInfo?: string;
-}
-
+/** Secrets shorter than this are not searched for: they would blank out ordinary text. */
+const MIN_SECRET_LENGTH = 4;
 /** How much of each server string an error quotes, after redaction. */
 const MAX_MESSAGE_LENGTH = 500;
 const MAX_CODE_LENGTH = 40;
 const MAX_LINK_LENGTH = 300;
 
-/**
- * SignalWire answers errors as `{ code, message, more_info, status }`, sometimes as
- * `{ errors: [...] }`, and a 404 may have an empty or HTML body: every shape must still give a
- * readable message. Every string taken from the body is redacted, then shortened.
- */
-function parseErrorBody(rawBody: string, secrets: readonly string[]): SignalWireErrorBody {
+/** `text` without the secrets (as typed, URL-encoded, form-encoded) or the user info of URLs. */
+export function redact(text: string, secrets: readonly string[]): string {
+	let safe = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@"]*@/gi, '$1***@');
+	const forms = secrets
+		.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+		.flatMap((secret) => {
+			const encoded = encodeURIComponent(secret);
+			return [secret, encoded, encoded.replace(/%20/g, '+')];
+		})
+		// Longest first, so that a secret containing another is blanked whole.
+		.sort((a, b) => b.length - a.length);
+	for (const form of forms) safe = safe.split(form).join('***');
+	return safe;
+}
+
+/** Redacted FIRST, then cut: a cut could leave the start of a secret that redaction misses. */
+export function quoteFromServer(
+	value: unknown,
+	secrets: readonly string[],
+	maxLength = MAX_LINK_LENGTH,
+): string {
+	const safe = redact(String(value), secrets);
+	return safe.length > maxLength ? `${safe.slice(0, maxLength)}…` : safe;
+}
+
+/** SignalWire answers `{ code, message, more_info }`, `{ errors }`, HTML, or nothing. */
+function parseErrorBody(rawBody: string, secrets: readonly string[]) {
 	const text = rawBody.trim();
-	if (text === '') return {};
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
 	} catch {
 		// Markup (a proxy's HTML page) says nothing worth quoting.
-		return text.startsWith('<')
-			? {}
-			: { message: quoteFromServer(text, secrets, MAX_MESSAGE_LENGTH) };
+		if (text === '' || text.startsWith('<')) return {};
+		return { message: quoteFromServer(text, secrets, MAX_MESSAGE_LENGTH) };
 	}
 	if (body === null || typeof body !== 'object') return {};
-	const object = body as Record<string, unknown>;
-	const parsed: SignalWireErrorBody = {};
-	if (typeof object.code === 'number' || typeof object.code === 'string') {
-		parsed.code = quoteFromServer(object.code, secrets, MAX_CODE_LENGTH);
-	}
-	if (typeof object.message === 'string') {
-		parsed.message = quoteFromServer(object.message.trim(), secrets, MAX_MESSAGE_LENGTH);
-	}
-	if (typeof object.more_info === 'string') {
-		parsed.moreInfo = quoteFromServer(object.more_info, secrets, MAX_LINK_LENGTH);
-	}
-	if (Array.isArray(object.errors) && object.errors.length > 0) {
-		const joined = object.errors.map(describeErrorEntry).join('; ');
-		parsed.message = quoteFromServer(joined, secrets, MAX_MESSAGE_LENGTH);
-	}
-	return parsed;
+	const { code, message, more_info: moreInfo, errors } = body as Record<string, unknown>;
+	const quote = (value: unknown, max: number) => quoteFromServer(value, secrets, max);
+	const joined = Array.isArray(errors) && errors.length > 0 ? errors.map(describeEntry) : [];
+	return {
+		code:
+			typeof code === 'number' || typeof code === 'string'
+				? quote(code, MAX_CODE_LENGTH)
+				: undefined,
+		message:
+			joined.length > 0
+				? quote(joined.join('; '), MAX_MESSAGE_LENGTH)
+				: typeof message === 'string'
+					? quote(message.trim(), MAX_MESSAGE_LENGTH)
+					: undefined,
+		moreInfo: typeof moreInfo === 'string' ? quote(moreInfo, MAX_LINK_LENGTH) : undefined,
+	};
 }
 
-function describeErrorEntry(entry: unknown): string {
+function describeEntry(entry: unknown): string {
 	if (typeof entry === 'string') return entry;
-	if (entry !== null && typeof entry === 'object') {
-		const { detail, message, title } = entry as Record<string, unknown>;
-		for (const candidate of [detail, message, title]) {
-			if (typeof candidate === 'string') return candidate;
-		}
-	}
-	return String(JSON.stringify(entry));
-}
-
-function quoteSentValues(sentValues: Record<string, string> | undefined): string {
-	const entries = Object.entries(sentValues ?? {});
-	if (entries.length === 0) return '';
-	return ` Sent: ${entries.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}.`;
-}
-
-function fixFor(status: number, apiMessage: string | undefined, context: ErrorContext): string {
-	switch (status) {
-		case 400:
-		case 422:
-			return `SignalWire refused a value${apiMessage ? `: ${apiMessage}` : ''}. Correct that field and run again.${quoteSentValues(context.sentValues ?? context.form)}`;
-		case 401:
-			return 'Check the Project ID and API token in the SignalWire API credentials, and that the token has the Voice scope enabled (SignalWire dashboard → API).';
-		case 403:
-			return 'The API token is not allowed to do this: enable the Voice scope for the token in your SignalWire dashboard (API → tokens).';
-		case 404:
-			return (
-				context.notFound ??
-				'SignalWire has no such resource in this project: check the IDs and the Space URL in the credentials.'
-			);
-		case 429:
-			return 'SignalWire is rate limiting this project: run fewer requests at once or try again in a moment.';
-		default:
-			return status >= 500
-				? 'SignalWire could not handle the request right now: try again later.'
-				: 'SignalWire did not accept the request.';
-	}
+	const { detail, message, title } = (entry ?? {}) as Record<string, unknown>;
+	const text = [detail, message, title].find((candidate) => typeof candidate === 'string');
+	return typeof text === 'string' ? text : String(JSON.stringify(entry));
 }
 
 const STATUS_TITLES: Record<number, string> = {
@@ -103,83 +86,61 @@ const STATUS_TITLES: Record<number, string> = {
 	429: 'Too many requests',
 };
 
-/** A link or other value from a server, for an error's description: redacted, then shortened. */
-export function quoteLink(value: string, secrets: readonly string[]): string {
-	return quoteFromServer(value, secrets, MAX_LINK_LENGTH);
+const STATUS_FIXES: Record<number, string> = {
+	401: 'Check the Project ID and API token in the SignalWire API credentials, and that the token has the Voice scope enabled (SignalWire dashboard → API).',
+	403: 'The API token is not allowed to do this: enable the Voice scope for the token in your SignalWire dashboard (API → tokens).',
+	404: 'SignalWire has no such resource in this project: check the IDs and the Space URL in the credentials.',
+	429: 'SignalWire is rate limiting this project: run fewer requests at once or try again in a moment.',
+};
+
+function fixFor(status: number, apiMessage: string | undefined, call: Call): string {
+	if (status === 400 || status === 422) {
+		const sent = Object.entries(call.sentValues ?? call.form ?? {});
+		const quoted = sent.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ');
+		return `SignalWire refused a value${apiMessage ? `: ${apiMessage}` : ''}. Correct that field and run again.${quoted ? ` Sent: ${quoted}.` : ''}`;
+	}
+	if (status === 404 && call.notFound !== undefined) return call.notFound;
+	if (STATUS_FIXES[status] !== undefined) return STATUS_FIXES[status];
+	return status >= 500
+		? 'SignalWire could not handle the request right now: try again later.'
+		: 'SignalWire did not accept the request.';
 }
 
 export function apiErrorFromResponse(
 	node: INode,
 	status: number,
 	rawBody: string,
-	context: ErrorContext,
+	call: Call,
 	attempts: number,
-	secrets: readonly string[],
 ): NodeApiError {
-	const parsed = parseErrorBody(rawBody, secrets);
-	const apiMessage = parsed.message?.trim() ? parsed.message.trim() : undefined;
+	const parsed = parseErrorBody(rawBody, call.secrets);
+	const apiMessage = parsed.message?.trim() || undefined;
 	const title = apiMessage ?? STATUS_TITLES[status] ?? `HTTP ${status}`;
 	const code = parsed.code !== undefined ? `SignalWire error ${parsed.code}, ` : '';
 	const retried = attempts > 1 ? `; gave up after ${attempts} attempts` : '';
-	const message = `${title} (${code}HTTP ${status}${retried})`;
 	const errorResponse: JsonObject = { message: title, httpCode: String(status) };
 	if (parsed.code !== undefined) errorResponse.code = parsed.code;
 	if (parsed.moreInfo !== undefined) errorResponse.moreInfo = parsed.moreInfo;
 	return new NodeApiError(node, errorResponse, {
-		itemIndex: context.itemIndex,
+		itemIndex: call.itemIndex,
 		httpCode: String(status),
-		message,
+		message: `${title} (${code}HTTP ${status}${retried})`,
 		// The sent values are the user's own, but a secret among them must not be quoted either.
-		description: redact(fixFor(status, apiMessage, context), secrets),
+		description: redact(fixFor(status, apiMessage, call), call.secrets),
 	});
 }
 
 /** For failures with no usable SignalWire answer: unreachable host, bad paging links, garbage bodies. */
 export function apiErrorFromProblem(
 	node: INode,
+	call: Pick<Call, 'itemIndex' | 'secrets'>,
 	message: string,
 	description: string,
-	itemIndex: number,
-	secrets: readonly string[] = [],
 ): NodeApiError {
-	const safeMessage = redact(message, secrets);
+	const safeMessage = redact(message, call.secrets);
 	return new NodeApiError(node, { message: safeMessage } as JsonObject, {
-		itemIndex,
+		itemIndex: call.itemIndex,
 		message: safeMessage,
-		description: redact(description, secrets),
+		description: redact(description, call.secrets),
 	});
-}
-
-/**
- * Plain words rather than Node's error codes: NodeApiError replaces any message that contains a
- * code such as ECONNREFUSED with a generic text that would hide the address.
- */
-const TRANSPORT_FAILURES: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset',
-	EPIPE: 'the connection was closed',
-	ERR_STREAM_PREMATURE_CLOSE: 'the connection was closed before the whole answer arrived',
-	ENOTFOUND: 'the host name was not found',
-	EAI_AGAIN: 'the host name could not be looked up',
-	EPROTO: 'the TLS handshake failed',
-	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-};
-
-/** The Node or axios error code behind a failed request, wherever n8n wrapped it. */
-export function transportFailureCode(error: unknown): string | undefined {
-	let candidate = error;
-	for (let depth = 0; candidate && depth < 4; depth++) {
-		const code = (candidate as { code?: unknown }).code;
-		if (typeof code === 'string' && code !== '') return code;
-		candidate = (candidate as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-
-export function describeTransportFailure(code: string | undefined, timeoutMs: number): string {
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-		return `no answer within ${timeoutMs / 1000} s (Request Options → Timeout)`;
-	}
-	return (code && TRANSPORT_FAILURES[code]) || 'the connection failed';
 }

@@ -2,9 +2,8 @@
  * The transport's public face: the only code in the package that knows HTTP, paging, retries and
  * error mapping. Every function takes (context, target, itemIndex, options).
  */
-export { apiRequest } from './request';
-export { apiListAll, apiListPage, MAX_PAGE_SIZE } from './paging';
-export type { ListOptions, ListPage } from './paging';
+export { apiListAll, apiListPage, apiRequest, MAX_PAGE_SIZE } from './request';
+export type { ListOptions, ListPage } from './request';
 export {
 	apiDownload,
 	DEFAULT_MAX_DOWNLOAD_MB,

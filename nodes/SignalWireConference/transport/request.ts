@@ -1,105 +1,154 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { BodyBound } from './answer';
-
-import { HttpFailure, MAX_BODY_BYTES, parseJsonBody, readBody, releaseBody } from './answer';
+import { answerOf, MAX_BODY_BYTES, parseJsonBody, readBody, readListPage } from './answer';
+import { apiErrorFromProblem, quoteFromServer } from './errors';
 import { resourceUrl } from './paths';
 import { withRetries } from './reliability';
-import { getSpace, spaceRequestOptions } from './space';
-import type { Deadline } from './timer';
-import type { Call, CallOptions, SignalWireContext, Space, Target } from './types';
+import { nextPageUrl, startCall } from './space';
+import type { Call, CallOptions, QueryValues, SignalWireContext, Target } from './types';
 
-/** A call as the transport carries it: the secrets of the space joined to the caller's own. */
-export function callOf(
-	space: Space,
-	target: Target,
-	itemIndex: number,
-	options: CallOptions,
-): Call {
-	return {
-		...target,
-		...options,
-		method: options.method ?? 'GET',
-		itemIndex,
-		secrets: [...space.secrets, ...(options.secrets ?? []).filter((secret) => secret !== '')],
-	};
+/* JSON requests: one resource, one page of a list, or a whole list. */
+
+export interface ListOptions {
+	/** The array's key in SignalWire's list envelope, e.g. "conferences". */
+	listKey: string;
+	query?: QueryValues;
 }
 
-/** A successful answer: its status, headers and n8n's response stream, unread. */
-interface Answer {
-	status: number;
-	headers: Record<string, unknown>;
-	body: unknown;
+export interface ListPage {
+	items: IDataObject[];
+	/** Opaque: pass it back as it is for the next page; null after the last one. */
+	nextPageToken: string | null;
 }
 
-/**
- * One attempt's answer within its deadline; an answer that is not a success is thrown as an
- * HttpFailure with as much of its body as `errorBody` allows (a redirect's body is not read).
- */
-export async function answerOf(
-	context: SignalWireContext,
-	options: IHttpRequestOptions,
-	deadline: Deadline,
-	errorBody: BodyBound,
-): Promise<Answer> {
-	const pending = context.helpers.httpRequestWithAuthentication.call(
-		context,
-		'signalWireApi',
-		options,
-	) as Promise<IN8nHttpFullResponse>;
-	const response = await deadline.race(pending, (late) => releaseBody(late?.body));
-	const status = Number(response.statusCode);
-	const headers = (response.headers ?? {}) as Record<string, unknown>;
-	if (status >= 200 && status < 300) return { status, headers, body: response.body };
-	if (status >= 300 && status < 400) {
-		releaseBody(response.body);
-		throw new HttpFailure(status, headers, '');
-	}
-	throw new HttpFailure(
-		status,
-		headers,
-		await readBody(response.body, deadline, { ...errorBody, headers }),
-	);
-}
+export const MAX_PAGE_SIZE = 1000;
+
+/** A server that keeps sending next links (fresh ones, or one item per page) is stopped here. */
+const MAX_LIST_ITEMS = 100_000;
+
+/** Every page but the last is full, so a list of MAX_LIST_ITEMS takes at most this many. */
+const maxPages = (pageSize: number) => Math.ceil(MAX_LIST_ITEMS / Math.max(1, pageSize)) + 1;
 
 /** One JSON request to `url` (the first page, or a next link paging has checked). */
-export async function sendJson(
-	context: SignalWireContext,
-	space: Space,
-	call: Call,
-	url: string,
-): Promise<IDataObject> {
+async function sendJson(context: SignalWireContext, call: Call, url: string): Promise<IDataObject> {
 	const bound = { maxBytes: MAX_BODY_BYTES };
-	const text = await withRetries(context, space, call, async (deadline) => {
-		const options = spaceRequestOptions(
-			space,
-			call.method,
-			url,
-			'application/json',
-			deadline.timeoutMs,
-		);
-		if (call.form !== undefined) {
-			options.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
-			options.body = new URLSearchParams(call.form).toString();
-		}
-		const answer = await answerOf(context, options, deadline, bound);
-		return await readBody(answer.body, deadline, { ...bound, headers: answer.headers });
+	const text = await withRetries(context, call, async (deadline) => {
+		const answer = await answerOf(context, call, url, 'application/json', deadline, bound);
+		return await readBody(answer, deadline, bound);
 	});
-	return parseJsonBody(context, text, url, call);
+	return parseJsonBody(context, call, text, url);
 }
 
-/**
- * A request to one resource of the space, e.g.
- * `apiRequest(this, target, itemIndex, { method: 'POST', form, idempotent: true })`. A DELETE's
- * empty 204 gives `{}`.
- */
+/** A request to one resource of the space; a DELETE's empty 204 gives `{}`. */
 export async function apiRequest(
 	context: SignalWireContext,
 	target: Target,
 	itemIndex: number,
 	options: CallOptions = {},
 ): Promise<IDataObject> {
-	const space = await getSpace(context, itemIndex);
-	const call = callOf(space, target, itemIndex, options);
-	return await sendJson(context, space, call, resourceUrl(space, target.resource, options.query));
+	const call = await startCall(context, target, itemIndex, options);
+	return await sendJson(context, call, resourceUrl(call.space, call.resource, call.query));
+}
+
+function tooManyPages(context: SignalWireContext, call: Call, pages: number, read?: number) {
+	const itemsRead = read === undefined ? '' : ` ${read} items had been read.`;
+	return apiErrorFromProblem(
+		context.getNode(),
+		call,
+		`SignalWire kept sending next page links after ${pages} pages; paging stopped`,
+		`One list is read to at most ${MAX_LIST_ITEMS.toLocaleString('en-US')} items.${itemsRead} Narrow the list with filters (e.g. dates), or check the Space URL in the credentials.`,
+	);
+}
+
+async function readPage(
+	context: SignalWireContext,
+	call: Call,
+	listKey: string,
+	nextPageUri?: string,
+) {
+	const url =
+		nextPageUri === undefined
+			? resourceUrl(call.space, call.resource, call.query)
+			: nextPageUrl(context, call, nextPageUri);
+	const page = readListPage(context, call, await sendJson(context, call, url), listKey);
+	// An empty page that still links onwards has nothing to add: following it can only loop.
+	return page.items.length === 0 ? { items: [], nextPageUri: null } : page;
+}
+
+/**
+ * A page token is the next link with the number of the page it leads to in a fragment (never
+ * sent), so that paging across calls (a picker's "load more") is bounded like paging in one list.
+ */
+const PAGE_NUMBER_MARK = '#page-number=';
+
+function readPageToken(token?: string): { uri?: string; pageNumber: number } {
+	if (token === undefined) return { pageNumber: 1 };
+	const at = token.lastIndexOf(PAGE_NUMBER_MARK);
+	if (at === -1) return { uri: token, pageNumber: 2 };
+	const pageNumber = Number(token.slice(at + PAGE_NUMBER_MARK.length));
+	return {
+		uri: token.slice(0, at),
+		pageNumber: Number.isInteger(pageNumber) && pageNumber > 1 ? pageNumber : 2,
+	};
+}
+
+export async function apiListPage(
+	context: SignalWireContext,
+	target: Target,
+	itemIndex: number,
+	options: ListOptions & { pageToken?: string },
+): Promise<ListPage> {
+	const call = await startCall(context, target, itemIndex, { query: options.query });
+	const { uri, pageNumber } = readPageToken(options.pageToken);
+	const asked = Number(options.query?.PageSize);
+	const pageSize = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_PAGE_SIZE) : 50;
+	if (pageNumber > maxPages(pageSize)) throw tooManyPages(context, call, pageNumber - 1);
+	const page = await readPage(context, call, options.listKey, uri);
+	const next = page.nextPageUri?.split('#')[0];
+	return {
+		items: page.items,
+		nextPageToken: next === undefined ? null : `${next}${PAGE_NUMBER_MARK}${pageNumber + 1}`,
+	};
+}
+
+/** Every item of a list, or the first `limit`, in as few pages as PageSize allows. */
+export async function apiListAll(
+	context: SignalWireContext,
+	target: Target,
+	itemIndex: number,
+	options: ListOptions & { limit?: number },
+): Promise<IDataObject[]> {
+	const { limit = Infinity } = options;
+	const pageSize = Math.min(limit, MAX_PAGE_SIZE);
+	const call = await startCall(context, target, itemIndex, {
+		query: { ...options.query, PageSize: pageSize },
+	});
+	const collected: IDataObject[] = [];
+	const followed = new Set<string>();
+	let page = await readPage(context, call, options.listKey);
+	for (let pageNumber = 1; ; pageNumber++) {
+		if (page.items.length > pageSize) {
+			throw apiErrorFromProblem(
+				context.getNode(),
+				call,
+				`SignalWire returned ${page.items.length} items for a page of at most ${pageSize}; paging stopped`,
+				"The answer does not follow SignalWire's paging. Check the Space URL in the credentials: it must point at your SignalWire space.",
+			);
+		}
+		collected.push(...page.items.slice(0, limit - collected.length));
+		if (page.nextPageUri === null || collected.length >= limit) return collected;
+		if (followed.has(page.nextPageUri)) {
+			throw apiErrorFromProblem(
+				context.getNode(),
+				call,
+				'SignalWire returned the same next page link twice; paging stopped',
+				`The link "${quoteFromServer(page.nextPageUri, call.secrets)}" was already followed, so following it again would loop forever. ${collected.length} items had been read. Try again later, or narrow the filters.`,
+			);
+		}
+		if (pageNumber >= maxPages(pageSize)) {
+			throw tooManyPages(context, call, pageNumber, collected.length);
+		}
+		followed.add(page.nextPageUri);
+		page = await readPage(context, call, options.listKey, page.nextPageUri);
+	}
 }

@@ -1,36 +1,21 @@
-import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
-import { apiErrorFromProblem, quoteLink } from './errors';
+import { apiErrorFromProblem, quoteFromServer } from './errors';
 import { accountPath } from './paths';
-import type { SignalWireContext, Space } from './types';
+import type { Call, CallOptions, SignalWireContext, Space, Target } from './types';
 
 /*
  * Where a request may go: the configured space and account only, over HTTPS (plain http on
- * loopback only), never following a redirect or a next link elsewhere.
+ * loopback only, so that a local sandbox never gets the token in clear text over a network), never
+ * following a redirect or a next link elsewhere.
  */
 
-const DEFAULT_DOMAIN = '.signalwire.com';
-
-function isLoopbackHost(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
 /**
- * What users type as their space ("example", "example.signalwire.com",
- * "example.signalwire.com:443", "https://example.signalwire.com/") as the origin every request
- * goes to. Plain http is only accepted on loopback, so that a local sandbox can stand in for
- * SignalWire without ever sending the API token in clear text over a network.
- */
-export type SpaceOrigin = { origin: string } | { problem: string };
-
-/**
- * The whole grammar accepted: an optional http(s) scheme, a host name (letters, digits, hyphens,
- * dots) or a bracketed IPv6 address, an optional port. Everything else is refused rather than
- * handed to a URL parser that would read it differently: a backslash is a path separator to
- * WHATWG parsers ("https://evil.com\example.signalwire.com" is evil.com), "@" starts user info,
- * and "host:port" without a scheme would be read as a scheme.
+ * The whole Space URL grammar. Anything else is refused, not handed to a URL parser that reads it
+ * differently: "https://evil.com\example.signalwire.com" is evil.com to WHATWG parsers, "@" starts
+ * user info, and "host:port" without a scheme reads as a scheme.
  */
 const SPACE_URL =
 	/^(?:(https?):\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|\[::1\])(?::(\d{1,5}))?$/i;
@@ -41,45 +26,40 @@ const SPACE_URL =
  */
 function isAmbiguousNumericHost(hostname: string): boolean {
 	const labels = hostname.split('.');
-	if (!/^(0x[0-9a-f]*|\d+)$/i.test(labels[labels.length - 1])) return false;
-	return !(
-		labels.length === 4 &&
-		labels.every((label) => /^(0|[1-9]\d{0,2})$/.test(label) && Number(label) <= 255)
-	);
+	const byte = (label: string) => /^(0|[1-9]\d{0,2})$/.test(label) && Number(label) <= 255;
+	const dottedQuad = labels.length === 4 && labels.every(byte);
+	return /^(0x[0-9a-f]*|\d+)$/i.test(labels[labels.length - 1]) && !dottedQuad;
 }
 
-function problem(message: string): SpaceOrigin {
-	return { problem: message };
-}
-
-export function resolveSpaceOrigin(spaceUrl: unknown): SpaceOrigin {
-	const raw = String(spaceUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '');
+/** What users type as their space, as the origin every request goes to. */
+export function resolveSpaceOrigin(spaceUrl: unknown): { origin: string } | { problem: string } {
+	const raw = `${spaceUrl ?? ''}`.trim().replace(/\/+$/, '');
 	if (raw === '') {
-		return problem('Space URL is empty: enter your space, e.g. example.signalwire.com');
+		return { problem: 'Space URL is empty: enter your space, e.g. example.signalwire.com' };
 	}
-	const invalid = problem(
-		`Space URL "${raw.slice(0, 100)}" is not valid: use your space name, e.g. example.signalwire.com`,
-	);
+	const invalid = {
+		problem: `Space URL "${raw.slice(0, 100)}" is not valid: use your space name, e.g. example.signalwire.com`,
+	};
 	const match = SPACE_URL.exec(raw);
 	if (!match) return invalid;
 	const scheme = (match[1] ?? 'https').toLowerCase();
 	const typedHost = match[2].toLowerCase();
 	const hostname =
 		match[1] === undefined && match[3] === undefined && !typedHost.includes('.')
-			? typedHost + DEFAULT_DOMAIN
+			? `${typedHost}.signalwire.com`
 			: typedHost;
-	const portNumber = match[3] === undefined ? undefined : Number(match[3]);
-	if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535)) return invalid;
-	if (isAmbiguousNumericHost(hostname)) return invalid;
 	const defaultPort = scheme === 'https' ? 443 : 80;
+	const portNumber = match[3] === undefined ? defaultPort : Number(match[3]);
+	if (portNumber < 1 || portNumber > 65535) return invalid;
+	if (isAmbiguousNumericHost(hostname)) return invalid;
 	// A default port (":443") is dropped so that paging links compare equal to the origin.
-	const port = portNumber === undefined || portNumber === defaultPort ? '' : `:${portNumber}`;
-	if (scheme === 'http' && !isLoopbackHost(hostname)) {
-		return problem(
-			'Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)',
-		);
+	const port = portNumber === defaultPort ? '' : `:${portNumber}`;
+	const loopback =
+		hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+	if (scheme === 'http' && !loopback) {
+		return {
+			problem: 'Space URL must use https:// (http:// is only allowed for localhost and 127.x.x.x)',
+		};
 	}
 	const origin = `${scheme}://${hostname}${port}`;
 	if (hostname.length > 253 || !URL.canParse(origin)) return invalid;
@@ -89,24 +69,22 @@ export function resolveSpaceOrigin(spaceUrl: unknown): SpaceOrigin {
 }
 
 /** The space and account every request of this run goes to, from the `signalWireApi` credentials. */
-export async function getSpace(context: SignalWireContext, itemIndex: number): Promise<Space> {
+async function getSpace(context: SignalWireContext, itemIndex: number): Promise<Space> {
 	const credentials = await context.getCredentials('signalWireApi', itemIndex);
+	const refuse = (problem: string, description: string) =>
+		new NodeOperationError(context.getNode(), `Credentials: ${problem}`, {
+			itemIndex,
+			description,
+		});
 	const space = resolveSpaceOrigin(credentials.spaceUrl);
 	if ('problem' in space) {
-		throw new NodeOperationError(context.getNode(), `Credentials: ${space.problem}`, {
-			itemIndex,
-			description: 'Fix the Space URL in the SignalWire API credentials.',
-		});
+		throw refuse(space.problem, 'Fix the Space URL in the SignalWire API credentials.');
 	}
 	const projectId = String(credentials.projectId ?? '').trim();
 	if (!isUuid(projectId)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'Credentials: the Project ID is not a UUID (like b3877c40-da60-4998-90ad-b792e98472af)',
-			{
-				itemIndex,
-				description: 'Copy the Project ID from the API page of your SignalWire dashboard.',
-			},
+		throw refuse(
+			'the Project ID is not a UUID (like b3877c40-da60-4998-90ad-b792e98472af)',
+			'Copy the Project ID from the API page of your SignalWire dashboard.',
 		);
 	}
 	const apiToken = String(credentials.apiToken ?? '');
@@ -122,21 +100,34 @@ export async function spaceOrigin(context: SignalWireContext): Promise<string> {
 	return (await getSpace(context, 0)).origin;
 }
 
-/**
- * The options every request to the space shares: the body as a stream (read within the deadline
- * and the size bound), status codes handled here, and no way for the credentials to leave the
- * space.
- */
+/** A call to the configured space, with its secrets joined to the caller's own. */
+export async function startCall(
+	context: SignalWireContext,
+	target: Target,
+	itemIndex: number,
+	options: CallOptions,
+): Promise<Call> {
+	const space = await getSpace(context, itemIndex);
+	return {
+		...target,
+		...options,
+		method: options.method ?? 'GET',
+		itemIndex,
+		space,
+		secrets: [...space.secrets, ...(options.secrets ?? []).filter((secret) => secret !== '')],
+	};
+}
+
+/** One attempt's options: the body as a stream, and no way for the credentials to leave. */
 export function spaceRequestOptions(
-	space: Space,
-	method: IHttpRequestMethods,
+	call: Call,
 	url: string,
 	accept: string,
 	timeoutMs: number,
 ): IHttpRequestOptions {
-	const hostname = new URL(space.origin).hostname;
+	const hostname = new URL(call.space.origin).hostname;
 	const options: IHttpRequestOptions = {
-		method,
+		method: call.method,
 		url,
 		headers: { Accept: accept },
 		returnFullResponse: true,
@@ -149,6 +140,10 @@ export function spaceRequestOptions(
 		// Also an idle timeout, so that a request that lost the race to a deadline ends soon.
 		timeout: timeoutMs,
 	};
+	if (call.form !== undefined) {
+		options.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
+		options.body = new URLSearchParams(call.form).toString();
+	}
 	// n8n's own guard, where the running n8n has it: requests may only go to the space's host.
 	if (!hostname.startsWith('[')) options.allowedDomains = hostname;
 	return options;
@@ -159,26 +154,17 @@ export function spaceRequestOptions(
  * joined to the space origin, never to the API base. A link to any other host, scheme or account
  * is refused: following it would send the credentials elsewhere.
  */
-export function nextPageUrl(
-	context: SignalWireContext,
-	space: Space,
-	nextPageUri: string,
-	itemIndex: number,
-): string {
+export function nextPageUrl(context: SignalWireContext, call: Call, nextPageUri: string): string {
+	const { space } = call;
 	const resolved = URL.canParse(nextPageUri, space.origin)
 		? new URL(nextPageUri, space.origin)
 		: undefined;
-	if (
-		resolved === undefined ||
-		resolved.origin !== space.origin ||
-		!resolved.pathname.startsWith(`${space.accountPath}/`)
-	) {
+	if (resolved?.origin !== space.origin || !resolved.pathname.startsWith(`${space.accountPath}/`)) {
 		throw apiErrorFromProblem(
 			context.getNode(),
+			call,
 			'SignalWire returned a next page link outside this space; paging stopped',
-			`The link "${quoteLink(nextPageUri, space.secrets)}" does not point into ${space.origin}${space.accountPath}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
-			itemIndex,
-			space.secrets,
+			`The link "${quoteFromServer(nextPageUri, call.secrets)}" does not point into ${space.origin}${space.accountPath}, so it was not followed (the credentials never leave the space). Check the Space URL in the credentials.`,
 		);
 	}
 	resolved.hash = '';

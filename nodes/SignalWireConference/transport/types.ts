@@ -46,20 +46,21 @@ export interface CallOptions {
 	secrets?: readonly string[];
 }
 
-/** A call as the transport carries it through its attempts. */
-export interface Call extends Target, CallOptions {
-	method: IHttpRequestMethods;
-	itemIndex: number;
-	/** The token, its Basic value and `secrets`. */
-	secrets: readonly string[];
-	/** What errors call the request after "SignalWire answered", e.g. " the recording download". */
-	subject?: string;
-}
-
 /** The configured space, resolved from the credentials once per call or list. */
 export interface Space {
 	origin: string;
 	accountPath: string;
 	/** Never to be quoted back: the token and the Basic auth value made from it. */
 	secrets: string[];
+}
+
+/** A call as the transport carries it through its attempts. */
+export interface Call extends Target, CallOptions {
+	method: IHttpRequestMethods;
+	itemIndex: number;
+	space: Space;
+	/** The space's secrets and the caller's own. */
+	secrets: readonly string[];
+	/** What errors call the request after "SignalWire answered", e.g. " the recording download". */
+	subject?: string;
 }

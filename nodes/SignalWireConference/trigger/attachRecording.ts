@@ -1,122 +1,141 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import {
+	binaryPropertyField,
+	formatField,
+	maxDownloadTimeOption,
+	maxSizeOption,
+	positiveNumber,
+} from '../actions/common/downloadFields';
+import { errorDetails } from '../helpers/errorDetails';
+import { jsonItems } from '../helpers/jsonItems';
 import { defaultRecordingFileName } from '../helpers/recordingFile';
 import { isUuid, parseBooleanValue } from '../helpers/validation';
-import type { RecordingFormat } from '../transport';
 import {
 	apiDownload,
 	DEFAULT_MAX_DOWNLOAD_MB,
 	DEFAULT_MAX_DOWNLOAD_SECONDS,
 	recordingMedia,
 } from '../transport';
-import { positiveNumber } from '../actions/common/downloadFields';
-import { jsonItems } from '../helpers/jsonItems';
-import { mayDownloadRecordings } from './recordingEvents';
+import { isRecordingCallback, RECORDING_EVENT_VALUES } from './events';
 import { verifiesSignature } from './verifyRequest';
 
-interface TriggerDownload {
-	format: RecordingFormat;
-	binaryPropertyName: string;
-	maxBytes: number;
-	maxSeconds: number;
-}
+const showForDownload = { show: { events: ['recording-completed'], downloadRecording: [true] } };
 
-/** The trigger cannot refuse a callback for its own settings: a bad number falls back to its default. */
-function readTriggerDownload(context: IWebhookFunctions): TriggerDownload {
-	const format =
-		String(context.getNodeParameter('recordingFormat', 'mp3')) === 'wav' ? 'wav' : 'mp3';
-	const binaryPropertyName =
-		String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
-	const setting = (name: string, fallback: number) =>
-		positiveNumber(context.getNodeParameter(name, fallback), fallback) ?? fallback;
-	const maxSizeMb = setting('maxSizeMb', DEFAULT_MAX_DOWNLOAD_MB);
-	const maxSeconds = setting('maxDownloadSeconds', DEFAULT_MAX_DOWNLOAD_SECONDS);
-	return {
-		format,
-		binaryPropertyName,
-		maxBytes: Math.floor(maxSizeMb * 1024 * 1024),
-		maxSeconds,
-	};
-}
-
-/** What went wrong, in the shape the action node's error items use. */
-function describeFailure(error: unknown): IDataObject {
-	const failure: IDataObject = {
-		message: error instanceof Error ? error.message : String(error),
-	};
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) failure.description = error.description;
-		if (error instanceof NodeApiError && error.httpCode) failure.httpCode = error.httpCode;
-	}
-	return failure;
-}
+/** The trigger's fields for recording events: what to paste into cXML, and the download. */
+export const RECORDING_PROPERTIES: INodeProperties[] = [
+	{
+		displayName:
+			'For recording events, also add to &lt;Conference&gt;: <code>record="record-from-start" recordingStatusCallback="<b>this node\'s Production URL</b>" recordingStatusCallbackEvent="in-progress completed absent" recordingStatusCallbackMethod="POST"</code> (keep only the words of the recording events you pick).',
+		name: 'recordingSetupNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { events: RECORDING_EVENT_VALUES } },
+	},
+	{
+		displayName: 'Download Recording',
+		name: 'downloadRecording',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { events: ['recording-completed'] } },
+		description:
+			"Whether to attach the recording's audio to the item of a Recording Completed event (needs SignalWire API credentials); for long recordings, a Download operation after the trigger keeps the callback's answer fast",
+	},
+	{ ...formatField, name: 'recordingFormat', displayOptions: showForDownload },
+	{ ...binaryPropertyField, displayOptions: showForDownload },
+	{ ...maxSizeOption, displayOptions: showForDownload },
+	{ ...maxDownloadTimeOption, displayOptions: showForDownload },
+];
 
 /**
- * SignalWire waits for the callback's answer and may send it again when it is slow, while a
- * long recording takes a while to download: so the callback is answered first, then the audio
- * is fetched and the workflow started with it.
+ * With Verify Signature off, a download needs this second switch: any request naming a recording
+ * would otherwise make n8n download it with the project's API credentials.
  */
-function acknowledge(context: IWebhookFunctions): void {
-	context.getResponseObject().status(200).json({ message: 'Workflow was started' });
+export const UNVERIFIED_DOWNLOAD_PROPERTY: INodeProperties = {
+	displayName: 'Download Unverified Recordings',
+	name: 'downloadUnverified',
+	type: 'boolean',
+	default: false,
+	displayOptions: {
+		show: { events: ['recording-completed'], downloadRecording: [true], verifySignature: [false] },
+	},
+	description:
+		'Whether to download the recording a callback names even though the callback is not verified: anyone who knows this URL can then make n8n download any recording of your project with your API credentials, as often as they like',
+};
+
+/**
+ * Whether a Recording Completed event downloads its recording: 'off', 'on', or 'refused' when
+ * callbacks are not verified and Download Unverified Recordings does not ask twice.
+ */
+export function recordingDownload(
+	context: IHookFunctions | IWebhookFunctions,
+	completed: boolean,
+): 'off' | 'on' | 'refused' {
+	// Strict: an expression's "false" must not download.
+	const asked = (name: string) => parseBooleanValue(context.getNodeParameter(name, false)) === true;
+	if (!completed || !asked('downloadRecording')) return 'off';
+	return verifiesSignature(context) || asked('downloadUnverified') ? 'on' : 'refused';
 }
 
 /**
- * The trigger's answer to a recording callback it was set up for: the item, with the recording's
- * audio attached for a completed recording when Download Recording is on. A download that fails
- * still starts the workflow (the event happened), its item saying why under `downloadError`.
+ * The workflow's data for a callback's item, with a completed recording's audio when it is to be
+ * downloaded. A failed download still starts the workflow (the event happened), saying why.
  */
 export async function recordingWorkflowData(
 	context: IWebhookFunctions,
 	item: IDataObject,
 ): Promise<IWebhookResponseData> {
-	const wanted =
-		item.event === 'recording-completed' &&
-		// Strict: an expression's "false" must not download.
-		parseBooleanValue(context.getNodeParameter('downloadRecording', false)) === true;
-	if (!wanted) return { workflowData: [jsonItems(item)] };
-	if (
-		!mayDownloadRecordings(
-			verifiesSignature(context),
-			context.getNodeParameter('downloadUnverified', false),
-		)
-	) {
-		const downloadError = {
-			message:
-				'The recording was not downloaded: Verify Signature is off, so this callback may not come from SignalWire. Turn on Verify Signature, or Download Unverified Recordings.',
-		};
-		return { workflowData: [jsonItems({ ...item, downloadError })] };
+	const completed = isRecordingCallback(item) && item.event === 'recording-completed';
+	const download = recordingDownload(context, completed);
+	if (download === 'off') return { workflowData: [jsonItems(item)] };
+	const recordingSid = `${item.RecordingSid ?? ''}`.trim().toLowerCase();
+	const refusal =
+		download === 'refused'
+			? 'The recording was not downloaded: Verify Signature is off, so this callback may not come from SignalWire. Turn on Verify Signature, or Download Unverified Recordings.'
+			: !isUuid(recordingSid)
+				? `The callback's RecordingSid "${recordingSid.slice(0, 100)}" is not a SignalWire ID, so the recording was not downloaded`
+				: undefined;
+	if (refusal !== undefined) {
+		return { workflowData: [jsonItems({ ...item, downloadError: { message: refusal } })] };
 	}
-
-	const recordingSid = String(item.RecordingSid ?? '')
-		.trim()
-		.toLowerCase();
-	if (!isUuid(recordingSid)) {
-		const downloadError = {
-			message: `The callback's RecordingSid "${recordingSid.slice(0, 100)}" is not a SignalWire ID, so the recording was not downloaded`,
-		};
-		return { workflowData: [jsonItems({ ...item, downloadError })] };
-	}
-	const settings = readTriggerDownload(context);
-	acknowledge(context);
+	const format =
+		String(context.getNodeParameter('recordingFormat', 'mp3')) === 'wav' ? 'wav' : 'mp3';
+	const field = String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
+	// A callback cannot be refused for the trigger's own settings: a bad number is the default.
+	const setting = (name: string, fallback: number) =>
+		positiveNumber(context.getNodeParameter(name, fallback), fallback) ?? fallback;
+	const maxBytes = Math.floor(setting('maxSizeMb', DEFAULT_MAX_DOWNLOAD_MB) * 1024 * 1024);
+	const maxSeconds = setting('maxDownloadSeconds', DEFAULT_MAX_DOWNLOAD_SECONDS);
+	// SignalWire waits for the callback's answer and may send it again when it is slow, while a long
+	// recording takes a while to download: so the callback is answered first.
+	context.getResponseObject().status(200).json({ message: 'Workflow was started' });
 	try {
-		const binary = await apiDownload(context, recordingMedia(recordingSid, settings.format), 0, {
-			format: settings.format,
+		const binary = await apiDownload(context, recordingMedia(recordingSid, format), 0, {
+			format,
 			fileName: defaultRecordingFileName(
 				{ recordingSid, startedAt: item.RecordingStartTime },
-				settings.format,
+				format,
 			),
-			maxBytes: settings.maxBytes,
-			maxSeconds: settings.maxSeconds,
+			maxBytes,
+			maxSeconds,
 		});
 		return {
 			noWebhookResponse: true,
-			workflowData: [[{ json: item, binary: { [settings.binaryPropertyName]: binary } }]],
+			workflowData: [[{ json: item, binary: { [field]: binary } }]],
 		};
 	} catch (error) {
-		return {
-			noWebhookResponse: true,
-			workflowData: [[{ json: { ...item, downloadError: describeFailure(error) } }]],
-		};
+		// What went wrong, with what the action node's error items carry.
+		const downloadError =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? { message: error.message, ...errorDetails(error) }
+				: { message: error instanceof Error ? error.message : String(error) };
+		return { noWebhookResponse: true, workflowData: [[{ json: { ...item, downloadError } }]] };
 	}
 }

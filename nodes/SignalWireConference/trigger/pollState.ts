@@ -2,32 +2,28 @@ import type { IDataObject } from 'n8n-workflow';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Bounds the lists kept for the cases the cursor cannot cover (see PollState). */
-export const MAX_REMEMBERED = 5000;
+const MAX_REMEMBERED = 5000;
 /** A conference waiting for its first participant longer than this is no longer watched. */
 const PENDING_FOR_MS = 2 * DAY_MS;
 /**
- * How far behind the newest emitted event a later-listed one is still taken: dates have
- * one-second resolution (many events share one), and a list may show an event a little after a
- * newer one.
+ * How far behind the newest emitted event a later-listed one is still taken: dates have one-second
+ * resolution, and a list may show an event a little after a newer one.
  */
-export const EDGE_MS = 60_000;
+const EDGE_MS = 60_000;
 
 /**
  * What the polling trigger remembers. Exactness comes from the cursor, whatever the volume: every
  * event older than `cursor − EDGE_MS` has been handled, and of the events from there on `edge`
  * lists those already emitted. The state stays small however many events one query window holds.
  */
-export interface PollState {
+interface PollState {
 	/** When the trigger was first polled (ms); nothing that happened before is emitted. */
 	since: number;
 	/** The time of the newest event emitted (ms), or `since`. */
 	cursor: number;
 	/** Sids emitted whose event time is within EDGE_MS of `cursor` (→ event time, ms). */
 	edge: Record<string, number>;
-	/**
-	 * Recently emitted sids (→ event time, ms), newest kept: a conference updated again after it
-	 * ended gets a newer date and would otherwise look like a new event. Best effort, bounded.
-	 */
+	/** Recently emitted sids (→ ms): a conference updated after it ended must not look new. */
 	recent: Record<string, number>;
 	/**
 	 * Conferences seen before their event ("init": nobody joined yet), by sid → date_created
@@ -37,12 +33,8 @@ export interface PollState {
 }
 
 function numbers(value: unknown): Record<string, number> {
-	if (value === null || typeof value !== 'object') return {};
-	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).filter(
-			(entry): entry is [string, number] => typeof entry[1] === 'number',
-		),
-	);
+	const entries = value !== null && typeof value === 'object' ? Object.entries(value) : [];
+	return Object.fromEntries(entries.filter(([, entry]) => typeof entry === 'number'));
 }
 
 /** The saved state; the first version's `{ since, lastPoll, emitted }` is carried over. */
@@ -55,9 +47,7 @@ export function readState(staticData: IDataObject, now: Date): PollState {
 			? staticData.cursor
 			: Math.max(since, ...Object.values(legacy));
 	const edge =
-		staticData.edge !== undefined
-			? numbers(staticData.edge)
-			: Object.fromEntries(Object.entries(legacy).filter(([, time]) => time >= cursor - EDGE_MS));
+		staticData.edge !== undefined ? numbers(staticData.edge) : notBefore(legacy, cursor - EDGE_MS);
 	return { since, cursor, edge, recent, pending: numbers(staticData.pending) };
 }
 
@@ -80,11 +70,7 @@ export interface Candidate {
 	mayHappen: boolean;
 }
 
-/**
- * Which candidates are new events, oldest first; updates `state` to remember them. A candidate
- * is new when it happened after `since`, was not emitted recently, and lies after the cursor (or
- * within EDGE_MS before it and not on the edge), or was pending.
- */
+/** Which candidates are new events, oldest first; `state` remembers them. */
 export function selectNew(state: PollState, candidates: Candidate[], now: Date): Candidate[] {
 	const fresh: Candidate[] = [];
 	for (const candidate of candidates) {
@@ -110,32 +96,24 @@ export function selectNew(state: PollState, candidates: Candidate[], now: Date):
 		state.edge[sid] = time;
 		state.cursor = Math.max(state.cursor, time);
 	}
-	state.edge = Object.fromEntries(
-		Object.entries(state.edge).filter(([, time]) => time >= state.cursor - EDGE_MS),
-	);
-	state.recent = newest(state.recent, MAX_REMEMBERED);
-	state.pending = newest(
-		Object.fromEntries(
-			Object.entries(state.pending).filter(([, time]) => time >= now.getTime() - PENDING_FOR_MS),
-		),
-		MAX_REMEMBERED,
-	);
+	state.edge = notBefore(state.edge, state.cursor - EDGE_MS);
+	state.recent = newest(state.recent);
+	state.pending = newest(state.pending, now.getTime() - PENDING_FOR_MS);
 	return fresh;
 }
 
-function newest(entries: Record<string, number>, limit: number): Record<string, number> {
-	return Object.fromEntries(
-		Object.entries(entries)
-			.sort(([, a], [, b]) => b - a)
-			.slice(0, limit),
-	);
+function notBefore(entries: Record<string, number>, oldest: number): Record<string, number> {
+	return Object.fromEntries(Object.entries(entries).filter(([, time]) => time >= oldest));
+}
+
+/** The newest MAX_REMEMBERED entries not older than `oldest`. */
+function newest(entries: Record<string, number>, oldest = -Infinity): Record<string, number> {
+	const kept = Object.entries(notBefore(entries, oldest));
+	return Object.fromEntries(kept.sort(([, a], [, b]) => b - a).slice(0, MAX_REMEMBERED));
 }
 
 export function writeState(staticData: IDataObject, state: PollState): void {
-	for (const legacyKey of ['lastPoll', 'emitted']) delete staticData[legacyKey];
-	staticData.since = state.since;
-	staticData.cursor = state.cursor;
-	staticData.edge = state.edge;
-	staticData.recent = state.recent;
-	staticData.pending = state.pending;
+	delete staticData.lastPoll;
+	delete staticData.emitted;
+	Object.assign(staticData, state);
 }

@@ -412,8 +412,9 @@ describe('hostile server: paging that never ends', () => {
 			token = (await callListSearch('searchConferences', {}, space.credentials, undefined, token))
 				.paginationToken as string;
 		}
-		// The token carries the number of the page it leads to (paging.ts); one far along, as a
-		// server that never stops linking would produce after 2,001 pages, is refused unsent.
+		// The token carries the number of the page it leads to (transport/request.ts); one far
+		// along, as a server that never stops linking would produce after 2,001 pages, is refused
+		// unsent.
 		const farAlong = token!.replace(/#page-number=6"/, '#page-number=2002"');
 		expect(farAlong).not.toBe(token);
 

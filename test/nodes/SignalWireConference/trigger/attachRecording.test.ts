@@ -9,7 +9,7 @@ import {
 } from '../../../harness/fixtures';
 import { activateWebhook, callWebhook } from '../../../harness/triggers';
 import { recordingAudio } from '../../../server/media';
-import { recordingStatusCallbackEventAttribute } from '../../../../nodes/SignalWireConference/trigger/recordingEvents';
+import { recordingStatusCallbackEventAttribute } from '../../../../nodes/SignalWireConference/trigger/events';
 
 const space = useSignalWireServer();
 
