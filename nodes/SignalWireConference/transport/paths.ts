@@ -27,7 +27,6 @@ export const callsPath = () => '/Calls';
 export const callPath = (callSid: string) => `/Calls/${segment(callSid)}`;
 /** cXML Scripts ("LamlBins" in the API): the documents the node writes for SignalWire to fetch. */
 export const cxmlScriptsPath = () => '/LamlBins';
-export const cxmlScriptPath = (scriptSid: string) => `/LamlBins/${segment(scriptSid)}`;
 export const incomingPhoneNumbersPath = () => '/IncomingPhoneNumbers';
 
 /** The URL of `resource` in the space's account; empty query values are left out. */
