@@ -6,20 +6,23 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+/**
+ * Reads and checks one item's inputs without sending anything. When an operation has it, the router
+ * runs it for every item before the first item executes, so that a bad item fails the run before
+ * anything is written (Participant → Add places calls: nobody is called twice when n8n's Retry On
+ * Fail runs the node again).
+ */
+export type Validate = (this: IExecuteFunctions, itemIndex: number) => Promise<void>;
+export type Execute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+
 /** What one `<op>.operation.ts` file exports. */
 export interface Operation {
 	/** The entry in the Operation list: name, value, description, and the `action` text search finds. */
 	option: INodePropertyOptions & { value: string; action: string };
 	/** Its fields, without displayOptions: the resource adds them. */
 	properties: INodeProperties[];
-	/**
-	 * Reads and checks one item's inputs without sending anything. When an operation has it, the
-	 * router runs it for every item before the first item executes, so that a bad item fails the
-	 * run before anything is written (Participant → Add places calls: nobody is called twice when
-	 * n8n's Retry On Fail runs the node again).
-	 */
-	validate?(this: IExecuteFunctions, itemIndex: number): Promise<void>;
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	validate?: Validate;
+	execute: Execute;
 }
 
 export interface Resource {

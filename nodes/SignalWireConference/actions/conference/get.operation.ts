@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { getSidFromLocator } from '../../helpers/validation';
-import { conferencePath, apiRequest } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
+import { getSidFromLocator } from '../../helpers/validation';
+import { apiRequest } from '../../transport';
+import { CONFERENCE_FIELD, conferenceLocator } from '../common/locators';
+import type { Execute } from '../defineResource';
+import { conferenceTarget } from '../sharedRequests';
 
 export const option = {
 	name: 'Get',
@@ -14,15 +16,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocator];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
-	const conference = await apiRequest(
-		this,
-		{ resource: conferencePath(conferenceSid), notFound: conferenceNotFound(conferenceSid) },
-		itemIndex,
-	);
-	return jsonItems(conference);
-}
+	return jsonItems(await apiRequest(this, conferenceTarget(conferenceSid), itemIndex));
+};

@@ -1,13 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import {
-	readConferenceChild,
-	conferenceLocator,
-	RECORDING,
-	recordingLocator,
-} from '../common/locators';
-import { jsonItems } from '../../helpers/jsonItems';
+import { conferenceLocator, RECORDING, recordingLocator } from '../common/locators';
+import { deleteChild } from '../sharedRequests';
 
 export const option = {
 	name: 'Delete',
@@ -18,16 +12,4 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocator, recordingLocator];
 
-/** SignalWire answers 204 with no body; the output says what was deleted. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const target = readConferenceChild(this, RECORDING, itemIndex);
-	await apiRequest(this, target, itemIndex, { method: 'DELETE' });
-	return jsonItems({
-		deleted: true,
-		recordingSid: target.sid,
-		conferenceSid: target.conferenceSid,
-	});
-}
+export const execute = deleteChild(RECORDING, 'recordingSid');

@@ -1,13 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import {
-	readConferenceChild,
-	conferenceLocator,
-	RECORDING,
-	recordingLocator,
-} from '../common/locators';
-import { jsonItems } from '../../helpers/jsonItems';
+import { conferenceLocator, RECORDING, recordingLocator } from '../common/locators';
+import { getChild } from '../sharedRequests';
 
 export const option = {
 	name: 'Get',
@@ -18,11 +12,4 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocator, recordingLocator];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const target = readConferenceChild(this, RECORDING, itemIndex);
-	const recording = await apiRequest(this, target, itemIndex);
-	return jsonItems(recording);
-}
+export const execute = getChild(RECORDING);

@@ -1,13 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import {
-	readConferenceChild,
-	conferenceLocator,
-	PARTICIPANT,
-	participantLocator,
-} from '../common/locators';
-import { jsonItems } from '../../helpers/jsonItems';
+import { conferenceLocator, PARTICIPANT, participantLocator } from '../common/locators';
+import { getChild } from '../sharedRequests';
 
 export const option = {
 	name: 'Get',
@@ -18,11 +12,4 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocator, participantLocator];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
-	const participant = await apiRequest(this, target, itemIndex);
-	return jsonItems(participant);
-}
+export const execute = getChild(PARTICIPANT);

@@ -1,13 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import {
-	readConferenceChild,
-	conferenceLocator,
-	PARTICIPANT,
-	participantLocator,
-} from '../common/locators';
-import { jsonItems } from '../../helpers/jsonItems';
+import { conferenceLocator, PARTICIPANT, participantLocator } from '../common/locators';
+import { deleteChild } from '../sharedRequests';
 
 export const option = {
 	name: 'Remove',
@@ -18,16 +12,4 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocator, participantLocator];
 
-/** SignalWire answers 204 with no body; the output says what was done instead. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
-	await apiRequest(this, target, itemIndex, { method: 'DELETE' });
-	return jsonItems({
-		deleted: true,
-		callSid: target.sid,
-		conferenceSid: target.conferenceSid,
-	});
-}
+export const execute = deleteChild(PARTICIPANT, 'callSid');

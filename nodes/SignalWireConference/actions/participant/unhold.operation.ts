@@ -1,4 +1,4 @@
-import { flagOperation } from './setFlag';
+import { flagOperation } from '../sharedRequests';
 
 export const { option, properties, execute } = flagOperation(
 	{
