@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	describeAnnouncement,
@@ -14,6 +14,7 @@ import {
 } from '../common/conferenceByName';
 import { updateConference } from './update.operation';
 import { jsonItems } from '../../helpers/jsonItems';
+import type { Execute, Validate } from '../defineResource';
 
 export const option = {
 	name: 'Announce',
@@ -28,15 +29,12 @@ export const properties: INodeProperties[] = [
 ];
 
 /** Run for every item before the first announcement is made (see the router). */
-export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+export const validate: Validate = async function (itemIndex) {
 	readAnnouncement(this, itemIndex);
 	readConferenceChoice(this, itemIndex);
-}
+};
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const announcement = readAnnouncement(this, itemIndex);
 	const conference = await resolveConference(this, itemIndex, {
 		consequence: 'nothing was announced',
@@ -53,4 +51,4 @@ export async function execute(
 			status: updated.status ?? conference.status,
 		},
 	});
-}
+};

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { conferenceLocatorWithName, conferenceSidFor } from '../common/conferenceByName';
 import { updateConference } from './update.operation';
 import { jsonItems } from '../../helpers/jsonItems';
+import type { Execute } from '../defineResource';
 
 export const option = {
 	name: 'End',
@@ -13,10 +14,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocatorWithName('The conference to end')];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const sid = await conferenceSidFor(this, itemIndex, 'nothing was ended');
 	return jsonItems(await updateConference(this, sid, { Status: 'completed' }, itemIndex));
-}
+};

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { QueryValues } from '../../transport';
 import { conferencesPath, apiListAll } from '../../transport';
@@ -11,6 +6,7 @@ import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateF
 import { limitFields, readLimit } from '../common/limit';
 import { jsonItems } from '../../helpers/jsonItems';
 import { inputError, oneOf } from '../../helpers/validation';
+import type { Execute } from '../defineResource';
 
 const DATE_FILTERS = [
 	...dateFilters('Created', 'conferences'),
@@ -88,10 +84,7 @@ function buildQuery(
 	return { ...query, ...readDateFilters(context, filters, DATE_FILTERS, itemIndex) };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const conferences = await apiListAll(this, { resource: conferencesPath() }, itemIndex, {
@@ -100,4 +93,4 @@ export async function execute(
 		limit,
 	});
 	return jsonItems(conferences);
-}
+};

@@ -1,17 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildForm, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator, inputError } from '../../helpers/validation';
-import { apiRequest, conferencePath } from '../../transport';
+import { apiRequest } from '../../transport';
 import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
+import { CONFERENCE_FIELD, conferenceLocator } from '../common/locators';
+import { conferenceTarget } from '../sharedRequests';
 import { httpMethodField } from '../common/httpMethod';
 import { jsonItems } from '../../helpers/jsonItems';
+import type { Execute } from '../defineResource';
 
 export const option = {
 	name: 'Update',
@@ -103,20 +100,17 @@ export async function updateConference(
 	form: Record<string, string>,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const target = {
-		resource: conferencePath(conferenceSid),
-		notFound: conferenceNotFound(conferenceSid),
-	};
 	const idempotent = Object.keys(form).every((field) => field === 'Status');
-	return await apiRequest(context, target, itemIndex, { method: 'POST', form, idempotent });
+	return await apiRequest(context, conferenceTarget(conferenceSid), itemIndex, {
+		method: 'POST',
+		form,
+		idempotent,
+	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildUpdateForm(this, updateFields, itemIndex);
 	return jsonItems(await updateConference(this, conferenceSid, form, itemIndex));
-}
+};

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 import {
@@ -22,6 +22,7 @@ import {
 	readDownloadSettings,
 } from './downloadRecording';
 import { inputError } from '../../helpers/validation';
+import type { Execute } from '../defineResource';
 
 export const option = {
 	name: 'Download',
@@ -49,10 +50,7 @@ export const properties: INodeProperties[] = [
  * Reads the recording first: its status says whether there is audio yet, and its metadata becomes
  * the item's json. The conference is read for the default file name only.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
 	const settings = readDownloadSettings(this, itemIndex);
 	const [recording, name] = await Promise.all([
@@ -66,4 +64,4 @@ export async function execute(
 		throw inputError(this, itemIndex, problem, NOT_FINISHED_HELP);
 	}
 	return [await downloadRecordingItem(this, recording, settings, itemIndex, name)];
-}
+};

@@ -4,7 +4,6 @@ import { customRecordingFileName, defaultRecordingFileName } from '../../helpers
 import type { RecordingFormat } from '../../transport';
 import { inputError, oneOf } from '../../helpers/validation';
 import {
-	conferencePath,
 	DEFAULT_MAX_DOWNLOAD_MB,
 	DEFAULT_MAX_DOWNLOAD_SECONDS,
 	apiRequest,
@@ -12,7 +11,7 @@ import {
 	recordingMedia,
 } from '../../transport';
 import { positiveNumber } from '../common/downloadFields';
-import { conferenceNotFound } from '../common/locators';
+import { conferenceTarget } from '../sharedRequests';
 
 /** The statuses whose audio exists: SignalWire ends a recording as stopped (by request) or completed. */
 const FINISHED = ['completed', 'stopped'];
@@ -95,11 +94,7 @@ export async function conferenceName(
 	conferenceSid: string,
 	itemIndex: number,
 ): Promise<string | undefined> {
-	const conference = await apiRequest(
-		context,
-		{ resource: conferencePath(conferenceSid), notFound: conferenceNotFound(conferenceSid) },
-		itemIndex,
-	);
+	const conference = await apiRequest(context, conferenceTarget(conferenceSid), itemIndex);
 	return typeof conference.friendly_name === 'string' ? conference.friendly_name : undefined;
 }
 

@@ -10,7 +10,8 @@ import { asNodeError, errorDetails } from '../../helpers/errorDetails';
 import { mapInOrder } from '../../helpers/mapInOrder';
 import { getSidFromLocator, readBooleanParameter } from '../../helpers/validation';
 import { conferenceRecordingsPath, apiListAll } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
+import { CONFERENCE_FIELD, conferenceLocator } from '../common/locators';
+import { conferenceTarget } from '../sharedRequests';
 import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 import {
@@ -27,6 +28,7 @@ import {
 	readDownloadSettings,
 } from './downloadRecording';
 import { jsonItems } from '../../helpers/jsonItems';
+import type { Execute } from '../defineResource';
 
 const DATE_FILTERS = dateFilters('Created', 'recordings');
 
@@ -122,20 +124,14 @@ async function withAudio(
 	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const download = readBooleanParameter(this, 'download', 'Download', itemIndex, false);
 	// Checked before any request, like every other field.
 	if (download) readDownloadSettings(this, itemIndex);
-	const target = {
-		resource: conferenceRecordingsPath(conferenceSid),
-		notFound: conferenceNotFound(conferenceSid),
-	};
+	const target = conferenceTarget(conferenceSid, conferenceRecordingsPath);
 	const recordings = await apiListAll(this, target, itemIndex, {
 		listKey: 'recordings',
 		query: readDateFilters(this, filters, DATE_FILTERS, itemIndex),
@@ -143,4 +139,4 @@ export async function execute(
 	});
 	if (!download) return jsonItems(recordings);
 	return await withAudio(this, recordings, conferenceSid, itemIndex);
-}
+};

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 import { oneOf } from '../../helpers/validation';
+import type { Execute } from '../defineResource';
 
 const STATUSES = ['paused', 'in-progress', 'stopped'];
 const PAUSE_BEHAVIORS = ['skip', 'silence'];
@@ -54,10 +55,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const target = readConferenceChild(this, RECORDING, itemIndex);
 	const status = oneOf(
 		this,
@@ -74,4 +72,4 @@ export async function execute(
 	}
 	const recording = await apiRequest(this, target, itemIndex, { method: 'POST', form });
 	return jsonItems(recording);
-}
+};

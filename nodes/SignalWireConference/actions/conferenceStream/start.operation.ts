@@ -1,21 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildForm, formField, requireTogether } from '../../helpers/formFields';
 import { getSidFromLocator, inputError } from '../../helpers/validation';
 import { apiRequest, conferenceStreamsPath } from '../../transport';
-import {
-	CONFERENCE_FIELD,
-	conferenceLocator,
-	conferenceNotFound,
-	STREAM_NAME_PATTERN,
-} from '../common/locators';
+import { CONFERENCE_FIELD, conferenceLocator, STREAM_NAME_PATTERN } from '../common/locators';
 import { httpMethodField } from '../common/httpMethod';
 import { jsonItems } from '../../helpers/jsonItems';
+import { conferenceTarget } from '../sharedRequests';
+import type { Execute } from '../defineResource';
 
 const MAX_CUSTOM_PARAMETERS = 99;
 const TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'];
@@ -187,10 +179,7 @@ function readCustomParameters(
 	return form;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const url = readWebSocketUrl(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -211,10 +200,7 @@ export async function execute(
 	// The token is sent but never quoted back: error messages list only the other fields.
 	const sentValues = { ...form };
 	const bearer = buildForm(this, options, [BEARER_TOKEN], itemIndex);
-	const target = {
-		resource: conferenceStreamsPath(conferenceSid),
-		notFound: conferenceNotFound(conferenceSid),
-	};
+	const target = conferenceTarget(conferenceSid, conferenceStreamsPath);
 	const stream = await apiRequest(this, target, itemIndex, {
 		method: 'POST',
 		form: { ...form, ...bearer },
@@ -223,4 +209,4 @@ export async function execute(
 		secrets: Object.values(bearer),
 	});
 	return jsonItems(stream);
-}
+};

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator } from '../../helpers/validation';
 import { apiRequest, conferenceStreamPath } from '../../transport';
@@ -9,6 +9,7 @@ import {
 	streamLocator,
 } from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
+import type { Execute } from '../defineResource';
 
 export const option = {
 	name: 'Stop',
@@ -19,10 +20,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [conferenceLocator, streamLocator];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const stream = readStreamReference(this, itemIndex);
 	const target = {
@@ -34,4 +32,4 @@ export async function execute(
 		form: { Status: 'stopped' },
 	});
 	return jsonItems(stopped);
-}
+};

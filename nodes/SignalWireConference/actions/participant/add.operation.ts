@@ -1,6 +1,5 @@
 import type {
 	IExecuteFunctions,
-	INodeExecutionData,
 	INodeParameterResourceLocator,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -20,6 +19,7 @@ import {
 import { checkDestination, readDialGuards } from '../../helpers/dialGuards';
 import { obtainScript, scriptUrl, templateQuery } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
+import type { Execute, Validate } from '../defineResource';
 
 export const option = {
 	name: 'Add',
@@ -210,14 +210,11 @@ async function readInputs(context: IExecuteFunctions, itemIndex: number): Promis
 }
 
 /** Run for every item before the first call is placed (see the router). */
-export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+export const validate: Validate = async function (itemIndex) {
 	await readInputs(this, itemIndex);
-}
+};
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const { to, from, attributes, callFields } = await readInputs(this, itemIndex);
 	const conference = await resolveConference(this, itemIndex, {
 		consequence: 'nobody was called',
@@ -234,4 +231,4 @@ export async function execute(
 		conference: { sid: conference.sid, friendly_name: conference.friendlyName },
 		script: { ...script },
 	});
-}
+};

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../common/locators';
 import { jsonItems } from '../../helpers/jsonItems';
 import { inputError } from '../../helpers/validation';
+import type { Execute, Validate } from '../defineResource';
 
 export const option = {
 	name: 'Announce',
@@ -30,15 +31,12 @@ export const properties: INodeProperties[] = [
 ];
 
 /** Run for every item before the first announcement is made (see the router). */
-export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+export const validate: Validate = async function (itemIndex) {
 	readAnnouncement(this, itemIndex);
 	readConferenceChild(this, PARTICIPANT, itemIndex);
-}
+};
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const announcement = readAnnouncement(this, itemIndex);
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	// Checked before a script is written: the participant must still be in the conference.
@@ -60,4 +58,4 @@ export async function execute(
 			conference_sid: updated.conference_sid ?? target.conferenceSid,
 		},
 	});
-}
+};

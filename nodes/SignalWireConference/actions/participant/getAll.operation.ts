@@ -1,15 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { getSidFromLocator, readBooleanValue } from '../../helpers/validation';
 import { participantsPath, apiListAll } from '../../transport';
-import { CONFERENCE_FIELD, conferenceLocator, conferenceNotFound } from '../common/locators';
+import { CONFERENCE_FIELD, conferenceLocator } from '../common/locators';
+import { conferenceTarget } from '../sharedRequests';
 import { limitFields, readLimit } from '../common/limit';
 import { jsonItems } from '../../helpers/jsonItems';
+import type { Execute } from '../defineResource';
 
 export const option = {
 	name: 'Get Many',
@@ -47,21 +44,15 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const filter = (value: unknown, label: string) =>
 		value === undefined ? undefined : String(readBooleanValue(this, value, label, itemIndex));
 	const query = { Muted: filter(filters.muted, 'Muted'), Hold: filter(filters.hold, 'Hold') };
-	const participants = await apiListAll(
-		this,
-		{ resource: participantsPath(conferenceSid), notFound: conferenceNotFound(conferenceSid) },
-		itemIndex,
-		{ listKey: 'participants', query, limit },
+	const target = conferenceTarget(conferenceSid, participantsPath);
+	return jsonItems(
+		await apiListAll(this, target, itemIndex, { listKey: 'participants', query, limit }),
 	);
-	return jsonItems(participants);
-}
+};

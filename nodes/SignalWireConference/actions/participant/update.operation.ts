@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildForm, formField, requireTogether } from '../../helpers/formFields';
 import { apiRequest } from '../../transport';
@@ -17,6 +12,7 @@ import {
 import { httpMethodField } from '../common/httpMethod';
 import { jsonItems } from '../../helpers/jsonItems';
 import { inputError } from '../../helpers/validation';
+import type { Execute } from '../defineResource';
 
 const COACHING = formField('coaching', 'Coaching', 'boolean');
 const CALL_TO_COACH = formField('callSidToCoach', 'Call SID to Coach', 'uuid');
@@ -149,14 +145,11 @@ function checkCombinations(
 	requireTogether(context, form, WAIT_METHOD, WAIT_URL, itemIndex);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute = async function (itemIndex) {
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);
 	checkCombinations(this, form, itemIndex);
 	const participant = await apiRequest(this, target, itemIndex, { method: 'POST', form });
 	return jsonItems(participant);
-}
+};
