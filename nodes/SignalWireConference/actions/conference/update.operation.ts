@@ -59,36 +59,6 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-function buildUpdateForm(
-	context: IExecuteFunctions,
-	updateFields: IDataObject,
-	itemIndex: number,
-): Record<string, string> {
-	const form: Record<string, string> = {};
-	if (updateFields.status !== undefined && updateFields.status !== '') {
-		if (updateFields.status !== 'completed') {
-			throw inputError(
-				context,
-				itemIndex,
-				`Status "${String(updateFields.status)}" cannot be set: only "completed" (end the conference) is allowed`,
-				'Set Status to Completed, or remove the Status field.',
-			);
-		}
-		form.Status = 'completed';
-	}
-	Object.assign(form, buildForm(context, updateFields, [ANNOUNCE_URL, ANNOUNCE_METHOD], itemIndex));
-	requireTogether(context, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
-	if (Object.keys(form).length === 0) {
-		throw inputError(
-			context,
-			itemIndex,
-			'Nothing to update: add a field under Update Fields',
-			'Set Status to Completed to end the conference, or an Announce URL to play into it.',
-		);
-	}
-	return form;
-}
-
 /**
  * The one way a conference is updated (Update, End, Announce): ending a conference twice ends it
  * once, so a form of Status alone may be retried after a 503 or a lost connection; an
@@ -111,6 +81,25 @@ export async function updateConference(
 export const execute: Execute = async function (itemIndex) {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const form = buildUpdateForm(this, updateFields, itemIndex);
+	const { status } = updateFields;
+	if (status !== undefined && status !== '' && status !== 'completed') {
+		throw inputError(
+			this,
+			itemIndex,
+			`Status "${String(status)}" cannot be set: only "completed" (end the conference) is allowed`,
+			'Set Status to Completed, or remove the Status field.',
+		);
+	}
+	const form: Record<string, string> = status === 'completed' ? { Status: 'completed' } : {};
+	Object.assign(form, buildForm(this, updateFields, [ANNOUNCE_URL, ANNOUNCE_METHOD], itemIndex));
+	requireTogether(this, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
+	if (Object.keys(form).length === 0) {
+		throw inputError(
+			this,
+			itemIndex,
+			'Nothing to update: add a field under Update Fields',
+			'Set Status to Completed to end the conference, or an Announce URL to play into it.',
+		);
+	}
 	return jsonItems(await updateConference(this, conferenceSid, form, itemIndex));
 };

@@ -4,7 +4,6 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorDetails } from '../../helpers/errorDetails';
 import { mapInOrder } from '../../helpers/mapInOrder';
@@ -73,34 +72,11 @@ export const properties: INodeProperties[] = [
 ];
 
 /**
- * A recording whose audio could not be fetched, under On Error → Continue: an error item in the
- * shape n8n routes to the error output (nothing but `error` and `details` in its json), with the
- * recording's metadata kept under `details.recording`.
- */
-function failedDownloadItem(
-	recording: IDataObject,
-	error: NodeApiError | NodeOperationError,
-): INodeExecutionData {
-	return { json: { error: error.message, details: { ...errorDetails(error), recording } } };
-}
-
-/** The download's error, its message naming the recording it was for. */
-function namingRecording(
-	context: IExecuteFunctions,
-	error: unknown,
-	recordingSid: string,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	const named = asNodeError(context.getNode(), error, itemIndex);
-	named.message = `Recording "${recordingSid}" could not be downloaded: ${named.message}`;
-	return named;
-}
-
-/**
  * Every listed recording with its audio attached. One without audio yet (in progress, paused,
  * absent) keeps its item, without a file and with `downloadSkipped` saying why. One whose download
- * fails stops the run, naming the recording; under On Error → Continue it keeps its item with the
- * reason, and the other recordings are still downloaded.
+ * fails stops the run, naming the recording; under On Error → Continue it becomes an error item in
+ * the shape n8n routes to the error output (nothing but `error` and `details` in its json, the
+ * recording's metadata under `details.recording`), and the other recordings are still downloaded.
  */
 async function withAudio(
 	context: IExecuteFunctions,
@@ -117,9 +93,10 @@ async function withAudio(
 		try {
 			return await downloadRecordingItem(context, recording, settings, itemIndex, name);
 		} catch (error) {
-			const failure = namingRecording(context, error, String(recording.sid), itemIndex);
+			const failure = asNodeError(context.getNode(), error, itemIndex);
+			failure.message = `Recording "${String(recording.sid)}" could not be downloaded: ${failure.message}`;
 			if (!context.continueOnFail()) throw failure;
-			return failedDownloadItem(recording, failure);
+			return { json: { error: failure.message, details: { ...errorDetails(failure), recording } } };
 		}
 	});
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { buildForm, formField, requireTogether } from '../../helpers/formFields';
 import { apiRequest } from '../../transport';
@@ -14,12 +14,8 @@ import { jsonItems } from '../../helpers/jsonItems';
 import { inputError } from '../../helpers/validation';
 import type { Execute } from '../defineResource';
 
-const COACHING = formField('coaching', 'Coaching', 'boolean');
-const CALL_TO_COACH = formField('callSidToCoach', 'Call SID to Coach', 'uuid');
-const HOLD = formField('hold', 'Hold', 'boolean');
 const HOLD_METHOD = formField('holdMethod', 'Hold Method', 'httpMethod');
 const HOLD_URL = formField('holdUrl', 'Hold URL', 'httpUrl');
-const MUTED = formField('muted', 'Muted', 'boolean');
 const WAIT_URL = formField('waitUrl', 'Wait URL', 'httpUrl');
 const WAIT_METHOD = formField('waitMethod', 'Wait Method', 'httpMethod');
 
@@ -27,12 +23,12 @@ const WAIT_METHOD = formField('waitMethod', 'Wait Method', 'httpMethod');
 const FORM_FIELDS = [
 	ANNOUNCE_URL,
 	ANNOUNCE_METHOD,
-	COACHING,
-	CALL_TO_COACH,
-	HOLD,
+	formField('coaching', 'Coaching', 'boolean'),
+	formField('callSidToCoach', 'Call SID to Coach', 'uuid'),
+	formField('hold', 'Hold', 'boolean'),
 	HOLD_METHOD,
 	HOLD_URL,
-	MUTED,
+	formField('muted', 'Muted', 'boolean'),
 	WAIT_URL,
 	WAIT_METHOD,
 ];
@@ -119,14 +115,13 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-function checkCombinations(
-	context: IExecuteFunctions,
-	form: Record<string, string>,
-	itemIndex: number,
-): void {
+export const execute: Execute = async function (itemIndex) {
+	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
+	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);
 	if (Object.keys(form).length === 0) {
 		throw inputError(
-			context,
+			this,
 			itemIndex,
 			'Nothing to update: add a field under Update Fields',
 			'For example Muted, Hold, or an Announce URL to play to this participant.',
@@ -134,22 +129,14 @@ function checkCombinations(
 	}
 	if (form.Coaching === 'true' && form.CallSidToCoach === undefined) {
 		throw inputError(
-			context,
+			this,
 			itemIndex,
 			'Coaching needs Call SID to Coach',
 			'Add Call SID to Coach: the call ID of the participant to coach.',
 		);
 	}
-	requireTogether(context, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
-	requireTogether(context, form, HOLD_METHOD, HOLD_URL, itemIndex);
-	requireTogether(context, form, WAIT_METHOD, WAIT_URL, itemIndex);
-}
-
-export const execute: Execute = async function (itemIndex) {
-	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
-	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const form = buildForm(this, updateFields, FORM_FIELDS, itemIndex);
-	checkCombinations(this, form, itemIndex);
-	const participant = await apiRequest(this, target, itemIndex, { method: 'POST', form });
-	return jsonItems(participant);
+	requireTogether(this, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
+	requireTogether(this, form, HOLD_METHOD, HOLD_URL, itemIndex);
+	requireTogether(this, form, WAIT_METHOD, WAIT_URL, itemIndex);
+	return jsonItems(await apiRequest(this, target, itemIndex, { method: 'POST', form }));
 };
