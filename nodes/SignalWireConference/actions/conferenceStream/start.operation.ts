@@ -10,22 +10,23 @@ import { conferenceTarget } from '../sharedRequests';
 import type { Execute } from '../defineResource';
 
 const MAX_CUSTOM_PARAMETERS = 99;
-const TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'];
 const CODECS = ['PCMU', 'PCMA', 'L16', 'L16@16000h', 'L16@24000h'];
 
-const NAME = formField('name', 'Name', 'text');
-const TRACK = formField('track', 'Track', { oneOf: TRACKS });
 const STATUS_CALLBACK_METHOD = formField(
 	'statusCallbackMethod',
 	'Status Callback Method',
 	'httpMethod',
 );
 const STATUS_CALLBACK = formField('statusCallback', 'Status Callback', 'httpUrl');
-const CODEC = formField('streamCodec', 'Codec', { oneOf: CODECS });
-const REAL_TIME = formField('streamRealTime', 'Real Time', 'boolean');
+const OPTION_FIELDS = [
+	formField('name', 'Name', 'text'),
+	formField('track', 'Track', { oneOf: ['inbound_track', 'outbound_track', 'both_tracks'] }),
+	STATUS_CALLBACK_METHOD,
+	STATUS_CALLBACK,
+	formField('streamCodec', 'Codec', { oneOf: CODECS }),
+	formField('streamRealTime', 'Real Time', 'boolean'),
+];
 const BEARER_TOKEN = formField('authorizationBearerToken', 'Authorization Bearer Token', 'text');
-
-const OPTION_FIELDS = [NAME, TRACK, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, CODEC, REAL_TIME];
 
 export const option = {
 	name: 'Start',
@@ -137,12 +138,7 @@ export const properties: INodeProperties[] = [
 function readWebSocketUrl(context: IExecuteFunctions, itemIndex: number): string {
 	const url = String(context.getNodeParameter('url', itemIndex, '')).trim();
 	const parsed = URL.canParse(url) ? new URL(url) : undefined;
-	if (
-		parsed === undefined ||
-		parsed.protocol !== 'wss:' ||
-		parsed.username !== '' ||
-		parsed.password !== ''
-	) {
+	if (parsed?.protocol !== 'wss:' || parsed.username !== '' || parsed.password !== '') {
 		throw inputError(
 			context,
 			itemIndex,
