@@ -8,28 +8,23 @@ const CLOCK_TOLERANCE_MS = 10_000;
 /** More calls than this to one number within seconds would not be this node's one request. */
 const LOOKUP_LIMIT = 20;
 
-interface SentCall {
-	to: string;
-	from: string;
-	sentAt: Date;
-}
-
 function describeCall(call: IDataObject): string {
 	return `${String(call.sid)} (status: ${String(call.status ?? 'unknown')})`;
 }
 
-/** What the lookup of the calls from `from` to `to` since the request found, in words. */
+/** What the lookup of the calls from `From` to `To` since `sentAt` found, in words. */
 async function lookUp(
 	context: IExecuteFunctions,
-	sent: SentCall,
+	form: { To: string; From: string },
+	sentAt: Date,
 	itemIndex: number,
 ): Promise<{ finding: string; advice: string }> {
-	const since = sent.sentAt.getTime() - CLOCK_TOLERANCE_MS;
+	const since = sentAt.getTime() - CLOCK_TOLERANCE_MS;
 	let calls: IDataObject[];
 	try {
 		calls = await apiListAll(context, { resource: callsPath() }, itemIndex, {
 			listKey: 'calls',
-			query: { To: sent.to, From: sent.from },
+			query: { To: form.To, From: form.From },
 			limit: LOOKUP_LIMIT,
 		});
 	} catch (error) {
@@ -50,21 +45,6 @@ async function lookUp(
 		finding: `the lookup found ${recent.length === 1 ? 'call' : `${recent.length} calls since the request:`} ${recent.map(describeCall).join(', ')}`,
 		advice: 'Do not run this item again: the person has been called.',
 	};
-}
-
-async function unconfirmedCallError(
-	context: IExecuteFunctions,
-	sent: SentCall,
-	cause: Error,
-	itemIndex: number,
-): Promise<NodeApiError> {
-	const { finding, advice } = await lookUp(context, sent, itemIndex);
-	const message = `The call to ${sent.to} may have been placed: SignalWire did not confirm it, and ${finding}`;
-	return new NodeApiError(context.getNode(), { message } as JsonObject, {
-		itemIndex,
-		message,
-		description: `${cause.message}. ${advice} n8n's Retry On Fail would call again: leave it off for Add.`,
-	});
 }
 
 /**
@@ -91,13 +71,16 @@ export async function placeCall(
 			'SignalWire has no Calls endpoint at this address: check the Space URL in the credentials.',
 	};
 	const sentAt = new Date();
-	let failure: unknown;
 	try {
 		return await apiRequest(context, calls, itemIndex, { method: 'POST', form });
 	} catch (error) {
-		failure = error;
+		if (!isUnconfirmedWrite(error) && !isServerFailure(error)) throw error as NodeApiError;
+		const { finding, advice } = await lookUp(context, form, sentAt, itemIndex);
+		const message = `The call to ${form.To} may have been placed: SignalWire did not confirm it, and ${finding}`;
+		throw new NodeApiError(context.getNode(), { message } as JsonObject, {
+			itemIndex,
+			message,
+			description: `${(error as Error).message}. ${advice} n8n's Retry On Fail would call again: leave it off for Add.`,
+		});
 	}
-	if (!isUnconfirmedWrite(failure) && !isServerFailure(failure)) throw failure as NodeApiError;
-	const sent = { to: form.To, from: form.From, sentAt };
-	throw await unconfirmedCallError(context, sent, failure as Error, itemIndex);
 }
