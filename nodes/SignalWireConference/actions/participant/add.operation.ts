@@ -7,7 +7,6 @@ import type {
 import { dialConferenceTemplate } from '../../helpers/cxml';
 import { E164_AS_TYPED_REGEX, readDialAddress, readE164 } from '../../helpers/phoneNumbers';
 import { inputError } from '../../helpers/validation';
-import type { AddRequest } from './addOptions';
 import { MAX_TIMEOUT_SECONDS, readOptions } from './addOptions';
 import { placeCall } from './placeCall';
 import {
@@ -195,13 +194,8 @@ function readFrom(context: IExecuteFunctions, itemIndex: number): string {
 	return readE164(context, raw, 'From', itemIndex);
 }
 
-interface AddInputs extends AddRequest {
-	to: string;
-	from: string;
-}
-
 /** Every input of an item, checked, and To against the credential's dial-out guards. */
-async function readInputs(context: IExecuteFunctions, itemIndex: number): Promise<AddInputs> {
+async function readInputs(context: IExecuteFunctions, itemIndex: number) {
 	const to = readTo(context, itemIndex);
 	checkDestination(context, to, await readDialGuards(context, itemIndex), itemIndex);
 	const from = readFrom(context, itemIndex);

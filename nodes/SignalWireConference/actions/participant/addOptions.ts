@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ConferenceAttributes } from '../../helpers/cxml';
 import type { FormFieldKind } from '../../helpers/formFields';
 import { buildForm, formField } from '../../helpers/formFields';
 
@@ -47,13 +46,8 @@ const CALL_FIELDS = [
 	),
 ];
 
-export interface AddRequest {
-	attributes: ConferenceAttributes;
-	/** Calls create fields besides To, From and Url, in the order of the spec. */
-	callFields: Record<string, string>;
-}
-
-export function readOptions(context: IExecuteFunctions, itemIndex: number): AddRequest {
+/** `<Conference>` attributes, and Calls create fields besides To, From and Url in spec order. */
+export function readOptions(context: IExecuteFunctions, itemIndex: number) {
 	const options = context.getNodeParameter('addOptions', itemIndex, {}) as IDataObject;
 	return {
 		attributes: buildForm(context, options, ATTRIBUTES, itemIndex),
