@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { QueryValues } from '../../transport';
 import { conferencesPath, apiListAll } from '../../transport';
@@ -60,36 +60,28 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-function buildQuery(
-	context: IExecuteFunctions,
-	filters: IDataObject,
-	itemIndex: number,
-): QueryValues {
+export const execute: Execute = async function (itemIndex) {
+	const limit = readLimit(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: QueryValues = {};
 	if (filters.status !== undefined && filters.status !== '') {
-		query.Status = oneOf(context, itemIndex, 'Status filter', filters.status, STATUSES);
+		query.Status = oneOf(this, itemIndex, 'Status filter', filters.status, STATUSES);
 	}
 	if (filters.friendlyName !== undefined && String(filters.friendlyName) !== '') {
-		const friendlyName = String(filters.friendlyName);
-		if (friendlyName.length > 64) {
+		query.FriendlyName = String(filters.friendlyName);
+		if (query.FriendlyName.length > 64) {
 			throw inputError(
-				context,
+				this,
 				itemIndex,
 				'Friendly Name filter is longer than 64 characters',
 				'SignalWire conference names have at most 64 characters.',
 			);
 		}
-		query.FriendlyName = friendlyName;
 	}
-	return { ...query, ...readDateFilters(context, filters, DATE_FILTERS, itemIndex) };
-}
-
-export const execute: Execute = async function (itemIndex) {
-	const limit = readLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	Object.assign(query, readDateFilters(this, filters, DATE_FILTERS, itemIndex));
 	const conferences = await apiListAll(this, { resource: conferencesPath() }, itemIndex, {
 		listKey: 'conferences',
-		query: buildQuery(this, filters, itemIndex),
+		query,
 		limit,
 	});
 	return jsonItems(conferences);

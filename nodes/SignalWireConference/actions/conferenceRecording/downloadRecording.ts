@@ -17,20 +17,8 @@ import { conferenceTarget } from '../sharedRequests';
 const FINISHED = ['completed', 'stopped'];
 const FORMATS: RecordingFormat[] = ['mp3', 'wav'];
 
-export interface DownloadSettings {
-	format: RecordingFormat;
-	binaryPropertyName: string;
-	maxBytes: number;
-	maxSeconds: number;
-	/** The user's own file name, when they typed one. */
-	fileName?: string;
-}
-
 /** Everything a download needs from the node's fields, refused before any request when invalid. */
-export function readDownloadSettings(
-	context: IExecuteFunctions,
-	itemIndex: number,
-): DownloadSettings {
+export function readDownloadSettings(context: IExecuteFunctions, itemIndex: number) {
 	const format = oneOf(
 		context,
 		itemIndex,
@@ -69,6 +57,7 @@ export function readDownloadSettings(
 			`Set Max Download Time (Seconds) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_SECONDS}).`,
 		);
 	}
+	// The user's own file name, when they typed one.
 	const typed = String(options.fileName ?? '').trim();
 	const fileName = typed === '' ? undefined : customRecordingFileName(typed, format);
 	if (fileName !== undefined && /^\.[A-Za-z0-9]+$/.test(fileName)) {
@@ -115,7 +104,7 @@ export const NOT_FINISHED_HELP =
 export async function downloadRecordingItem(
 	context: IExecuteFunctions,
 	recording: IDataObject,
-	settings: DownloadSettings,
+	settings: ReturnType<typeof readDownloadSettings>,
 	itemIndex: number,
 	nameOfConference?: string,
 ): Promise<INodeExecutionData> {
@@ -131,11 +120,6 @@ export async function downloadRecordingItem(
 			settings.format,
 		);
 	const media = recordingMedia(recordingSid, settings.format);
-	const binary = await apiDownload(context, media, itemIndex, {
-		format: settings.format,
-		fileName,
-		maxBytes: settings.maxBytes,
-		maxSeconds: settings.maxSeconds,
-	});
+	const binary = await apiDownload(context, media, itemIndex, { ...settings, fileName });
 	return { json: recording, binary: { [settings.binaryPropertyName]: binary } };
 }

@@ -70,6 +70,5 @@ export const execute: Execute = async function (itemIndex) {
 		const pauseBehavior = this.getNodeParameter('pauseBehavior', itemIndex, 'silence');
 		form.PauseBehavior = oneOf(this, itemIndex, 'Pause Behavior', pauseBehavior, PAUSE_BEHAVIORS);
 	}
-	const recording = await apiRequest(this, target, itemIndex, { method: 'POST', form });
-	return jsonItems(recording);
+	return jsonItems(await apiRequest(this, target, itemIndex, { method: 'POST', form }));
 };

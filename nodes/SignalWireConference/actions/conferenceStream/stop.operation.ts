@@ -27,9 +27,6 @@ export const execute: Execute = async function (itemIndex) {
 		resource: conferenceStreamPath(conferenceSid, stream),
 		notFound: `No running stream "${stream}" in conference "${conferenceSid}": check the stream's ID or name and the conference.`,
 	};
-	const stopped = await apiRequest(this, target, itemIndex, {
-		method: 'POST',
-		form: { Status: 'stopped' },
-	});
-	return jsonItems(stopped);
+	const form = { Status: 'stopped' };
+	return jsonItems(await apiRequest(this, target, itemIndex, { method: 'POST', form }));
 };
