@@ -20,27 +20,26 @@ const JS_DATE_STRING = new RegExp(
 	'i',
 );
 
-function isValidCalendarDate(year: number, month: number, day: number): boolean {
-	const probe = new Date(Date.UTC(year, month - 1, day));
-	return (
-		probe.getUTCFullYear() === year &&
-		probe.getUTCMonth() === month - 1 &&
-		probe.getUTCDate() === day
-	);
-}
-
 function monthNumber(name: string): number {
 	const lower = name.toLowerCase();
 	return MONTHS.indexOf(lower === 'sept' ? 'sep' : lower) + 1;
 }
 
+/** YYYY-MM-DD, or undefined for a day the calendar lacks (e.g. 31 April). */
 function format(year: number, month: number, day: number): string | undefined {
-	if (!isValidCalendarDate(year, month, day)) return undefined;
+	const probe = new Date(Date.UTC(year, month - 1, day));
+	if (
+		probe.getUTCFullYear() !== year ||
+		probe.getUTCMonth() !== month - 1 ||
+		probe.getUTCDate() !== day
+	) {
+		return undefined;
+	}
 	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** The calendar date a text names, as written (in its own offset), or undefined. */
-export function calendarDateOfText(text: string): string | undefined {
+function calendarDateOfText(text: string): string | undefined {
 	const iso = ISO_DATE.exec(text);
 	if (iso) return format(Number(iso[1]), Number(iso[2]), Number(iso[3]));
 	const rfc = RFC_2822.exec(text);
@@ -48,15 +47,6 @@ export function calendarDateOfText(text: string): string | undefined {
 	const js = JS_DATE_STRING.exec(text);
 	if (js) return format(Number(js[3]), monthNumber(js[1]), Number(js[2]));
 	return undefined;
-}
-
-function isLuxonDateTime(value: object): value is { toISODate: () => string | null } {
-	return typeof (value as { toISODate?: unknown }).toISODate === 'function';
-}
-
-function isJsDate(value: object): value is Date {
-	// Not instanceof: a Date made in n8n's expression sandbox comes from another realm.
-	return Object.prototype.toString.call(value) === '[object Date]';
 }
 
 /**
@@ -72,13 +62,14 @@ export function toCalendarDate(
 	label: string,
 	itemIndex: number,
 ): string {
-	let text: string;
-	if (value !== null && typeof value === 'object' && isLuxonDateTime(value)) {
-		text = String(value.toISODate() ?? '');
-	} else if (value !== null && typeof value === 'object' && isJsDate(value)) {
-		text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-	} else {
-		text = String(value ?? '').trim();
+	let text = String(value ?? '').trim();
+	const luxon = value as { toISODate?: () => string | null } | null;
+	if (typeof value === 'object' && typeof luxon?.toISODate === 'function') {
+		text = String(luxon.toISODate() ?? '');
+	} else if (Object.prototype.toString.call(value) === '[object Date]') {
+		// Not instanceof: a Date made in n8n's expression sandbox comes from another realm.
+		const jsDate = value as Date;
+		text = Number.isNaN(jsDate.getTime()) ? 'Invalid Date' : jsDate.toISOString();
 	}
 	const date = calendarDateOfText(text);
 	if (date === undefined) {

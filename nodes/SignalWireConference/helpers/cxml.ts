@@ -12,22 +12,12 @@ export interface Template {
 	parameters: Record<string, string>;
 }
 
-function allowedInXml(codePoint: number): boolean {
-	if (codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd) return true;
-	if (codePoint < 0x20) return false;
-	if (codePoint >= 0xd800 && codePoint <= 0xdfff) return false;
-	return codePoint !== 0xfffe && codePoint !== 0xffff;
-}
-
 /**
  * The first character of `text` that no XML 1.0 document can hold, not even escaped: control
- * characters other than tab and line breaks, lone surrogates, U+FFFE, U+FFFF.
+ * characters other than tab and line breaks, lone surrogates, U+FFFE, U+FFFF (XML's `Char`).
  */
 export function characterNotInXml(text: string): string | undefined {
-	for (const character of text) {
-		if (!allowedInXml(character.codePointAt(0)!)) return character;
-	}
-	return undefined;
+	return /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(text)?.[0];
 }
 
 type Values = Array<[name: string, value: string | number | boolean | undefined]>;
@@ -66,8 +56,7 @@ export interface SayOptions {
 }
 
 /** `<Say>`: the text is spoken by SignalWire's text-to-speech. */
-export function sayTemplate(text: string, options: SayOptions = {}): Template {
-	const { voice, language, loop } = options;
+export function sayTemplate(text: string, { voice, language, loop }: SayOptions = {}): Template {
 	const attributes: Values = [
 		['voice', voice],
 		['language', language],

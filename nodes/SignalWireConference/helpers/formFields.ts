@@ -41,12 +41,6 @@ export function formField(
 	return { parameter, label, form, kind, hint: more.hint };
 }
 
-function isBlank(value: unknown): boolean {
-	return (
-		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-	);
-}
-
 function toFormValue(
 	context: IExecuteFunctions,
 	field: FormField,
@@ -110,7 +104,9 @@ export function buildForm(
 	const form: Record<string, string> = {};
 	for (const field of fields) {
 		const value = values[field.parameter];
-		if (isBlank(value)) continue;
+		const blank =
+			value === undefined || value === null || (typeof value === 'string' && !value.trim());
+		if (blank) continue;
 		form[field.form] = toFormValue(context, field, value, itemIndex);
 	}
 	return form;

@@ -9,10 +9,11 @@ const SIP_URI = /^sips?:[^\s@<>"]+@[^\s<>"]+$/i;
 /** The editor's check of a number as typed: + and digits, with the spaces and signs people write. */
 export const E164_AS_TYPED_REGEX = '^\\s*\\+[1-9][0-9\\s().-]{1,20}$';
 
-/** "+1 (555) 123-0001" → "+15551230001"; anything that is not a + number stays as typed. */
-function compactNumber(value: string): string {
+/** "+1 (555) 123-0001" → "+15551230001" when that is an E.164 number, else undefined. */
+function e164Of(value: string): string | undefined {
 	const trimmed = value.trim();
-	return trimmed.startsWith('+') ? trimmed.replace(/[\s().-]/g, '') : trimmed;
+	const number = trimmed.startsWith('+') ? trimmed.replace(/[\s().-]/g, '') : trimmed;
+	return E164.test(number) ? number : undefined;
 }
 
 /** A phone number in E.164 (written as people write it), or an input error naming the field. */
@@ -22,8 +23,8 @@ export function readE164(
 	label: string,
 	itemIndex: number,
 ): string {
-	const number = compactNumber(raw);
-	if (E164.test(number)) return number;
+	const number = e164Of(raw);
+	if (number !== undefined) return number;
 	throw inputError(
 		context,
 		itemIndex,
@@ -39,9 +40,8 @@ export function readDialAddress(
 	label: string,
 	itemIndex: number,
 ): string {
-	const number = compactNumber(raw);
-	if (E164.test(number)) return number;
-	if (SIP_URI.test(raw)) return raw;
+	const number = e164Of(raw) ?? (SIP_URI.test(raw) ? raw : undefined);
+	if (number !== undefined) return number;
 	throw inputError(
 		context,
 		itemIndex,

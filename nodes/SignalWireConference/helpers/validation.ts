@@ -69,10 +69,9 @@ export function getSidFromLocator(
 	const locator = context.getNodeParameter(field.name, itemIndex) as
 		| INodeParameterResourceLocator
 		| string;
-	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
-	const raw = String(
-		typeof locator === 'object' && locator !== null ? (locator.value ?? '') : locator,
-	).trim();
+	const { mode, value } =
+		typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
+	const raw = String(value ?? '').trim();
 
 	if (raw === '') {
 		throw inputError(
@@ -147,16 +146,14 @@ export function readBooleanValue(
 	itemIndex: number,
 ): boolean {
 	const parsed = parseBooleanValue(value);
-	if (parsed === undefined) {
-		const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-		throw inputError(
-			context,
-			itemIndex,
-			`${label} "${String(shown).slice(0, 100)}" is not true or false`,
-			`Set ${label} to true or false (an expression may give "true" or "false").`,
-		);
-	}
-	return parsed;
+	if (parsed !== undefined) return parsed;
+	const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+	throw inputError(
+		context,
+		itemIndex,
+		`${label} "${shown.slice(0, 100)}" is not true or false`,
+		`Set ${label} to true or false (an expression may give "true" or "false").`,
+	);
 }
 
 /** A boolean node parameter read with `readBooleanValue`. */

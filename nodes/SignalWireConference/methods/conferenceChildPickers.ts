@@ -1,10 +1,5 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
 import { isUuid } from '../helpers/validation';
@@ -17,23 +12,24 @@ import {
 	apiRequest,
 	spaceOrigin,
 } from '../transport';
-import { participantAddress, participantLabel, recordingLabel, withDistinctNames } from './labels';
+import { participantAddress, participantLabel, recordingLabel } from './labels';
 import {
 	BROWSE_PAGE_SIZE,
 	clockOf,
 	getIfExists,
 	includes,
+	isRateLimited,
 	newestFirst,
-	pickedValue,
+	pickerAnswer,
 	pickerPage,
 	readPicker,
-	withNotice,
 	urlOf,
-	withPicked,
 } from './pickerPages';
 
 /** Participants' calls read at once to find their numbers. */
 const CALL_LOOKUPS_AT_ONCE = 8;
+/** At most this many participants' calls are read per picker call; the rest show their call ID. */
+export const CALL_LOOKUPS_PER_CALL = 100;
 
 interface Participant {
 	participant: IDataObject;
@@ -54,25 +50,16 @@ function chosenConference(context: ILoadOptionsFunctions): string {
 	return value.toLowerCase();
 }
 
-/** At most this many participants' calls are read per picker call; the rest show their call ID. */
-export const CALL_LOOKUPS_PER_CALL = 100;
-
-/** What one picker call may still spend on call lookups, shared by every page it reads. */
-interface LookupBudget {
-	left: number;
-	rateLimited: boolean;
-}
-
 /**
  * Participant objects carry no phone number: it is on their call. The calls are read a few at a
- * time, within the picker call's budget; once SignalWire answers 429 no more are read. A call not
- * read (budget, 429, any failure) leaves the participant labelled by its call ID and state rather
- * than failing the whole list.
+ * time, within the picker call's budget (shared by every page it reads); once SignalWire answers
+ * 429 no more are read. A call not read (budget, 429, any failure) leaves the participant labelled
+ * by its call ID and state rather than failing the whole list.
  */
 async function withAddresses(
 	context: ILoadOptionsFunctions,
 	participants: IDataObject[],
-	budget: LookupBudget = { left: CALL_LOOKUPS_PER_CALL, rateLimited: false },
+	budget = { left: CALL_LOOKUPS_PER_CALL, rateLimited: false },
 ): Promise<Participant[]> {
 	return await mapInOrder(participants.length, CALL_LOOKUPS_AT_ONCE, async (index) => {
 		const participant = participants[index];
@@ -83,9 +70,7 @@ async function withAddresses(
 			try {
 				address = participantAddress(await apiRequest(context, { resource: callPath(callSid) }, 0));
 			} catch (error) {
-				if (error instanceof NodeApiError && String(error.httpCode) === '429') {
-					budget.rateLimited = true;
-				}
+				if (isRateLimited(error)) budget.rateLimited = true;
 			}
 		}
 		return { participant, address };
@@ -107,13 +92,8 @@ export async function searchParticipants(
 	const origin = await spaceOrigin(this);
 	const needle = (filter ?? '').trim();
 	const read = pickerPage(this, participantsPath(conferenceSid), 'participants', BROWSE_PAGE_SIZE);
-	const label = ({ participant, address }: Participant) => ({
-		name: participantLabel(participant, address, clock),
-		value: String(participant.call_sid),
-		url: urlOf(origin, participant),
-	});
 	// The API cannot search participants: their numbers are looked up page by page, then matched.
-	const budget: LookupBudget = { left: CALL_LOOKUPS_PER_CALL, rateLimited: false };
+	const budget = { left: CALL_LOOKUPS_PER_CALL, rateLimited: false };
 	const withNumbers = async (pageToken: string | undefined) => {
 		const page = await read(pageToken);
 		return { ...page, items: await withAddresses(this, page.items, budget) };
@@ -127,15 +107,22 @@ export async function searchParticipants(
 			: ({ participant, address }) =>
 					includes(address, needle) || includes(participant.call_sid, needle),
 	);
-	const results = await withPicked(
-		withDistinctNames(found.items.map(label)),
-		paginationToken ? undefined : pickedValue(this, 'participantId'),
-		async (callSid) => {
-			const participant = await getIfExists(this, participantPath(conferenceSid, callSid));
-			return participant && label((await withAddresses(this, [participant]))[0]);
+	const toResult = ({ participant, address }: Participant) => ({
+		name: participantLabel(participant, address, clock),
+		value: String(participant.call_sid),
+		url: urlOf(origin, participant),
+	});
+	return await pickerAnswer(
+		this,
+		found,
+		toResult,
+		paginationToken,
+		'participantId',
+		async (sid) => {
+			const participant = await getIfExists(this, participantPath(conferenceSid, sid));
+			return participant && (await withAddresses(this, [participant]))[0];
 		},
 	);
-	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
 }
 
 /** Recordings of the chosen conference, newest first; typed text matches the ID, across pages. */
@@ -148,11 +135,6 @@ export async function searchConferenceRecordings(
 	const clock = clockOf(this);
 	const origin = await spaceOrigin(this);
 	const needle = (filter ?? '').trim();
-	const toResult = (recording: IDataObject): INodeListSearchItems => ({
-		name: recordingLabel(recording, clock),
-		value: String(recording.sid),
-		url: urlOf(origin, recording),
-	});
 	const recordings = {
 		name: 'recordings',
 		read: pickerPage(this, conferenceRecordingsPath(conferenceSid), 'recordings', BROWSE_PAGE_SIZE),
@@ -164,13 +146,17 @@ export async function searchConferenceRecordings(
 		paginationToken,
 		needle === '' ? undefined : (recording) => includes(recording.sid, needle),
 	);
-	const results = await withPicked(
-		withDistinctNames(found.items.map(toResult)),
-		paginationToken ? undefined : pickedValue(this, 'recordingId'),
-		async (sid) => {
-			const recording = await getIfExists(this, conferenceRecordingPath(conferenceSid, sid));
-			return recording && toResult(recording);
-		},
+	const toResult = (recording: IDataObject) => ({
+		name: recordingLabel(recording, clock),
+		value: String(recording.sid),
+		url: urlOf(origin, recording),
+	});
+	return await pickerAnswer(
+		this,
+		found,
+		toResult,
+		paginationToken,
+		'recordingId',
+		async (sid) => await getIfExists(this, conferenceRecordingPath(conferenceSid, sid)),
 	);
-	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
 }

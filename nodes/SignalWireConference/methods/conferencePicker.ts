@@ -1,14 +1,9 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
 import type { QueryValues } from '../transport';
 import { conferencePath, conferencesPath, spaceOrigin } from '../transport';
-import { conferenceLabel, withDistinctNames } from './labels';
+import { conferenceLabel } from './labels';
 import type { PickerList } from './pickerPages';
 import {
 	BROWSE_PAGE_SIZE,
@@ -16,13 +11,11 @@ import {
 	getIfExists,
 	includes,
 	newestFirst,
-	pickedValue,
+	pickerAnswer,
 	pickerPage,
 	readPicker,
-	withNotice,
 	SEARCH_PAGE_SIZE,
 	urlOf,
-	withPicked,
 } from './pickerPages';
 
 const isRunning = (conference: IDataObject) => conference.status === 'in-progress';
@@ -36,75 +29,56 @@ const runningFirst = (a: IDataObject, b: IDataObject) =>
  * the text, in any case; an ID finds its conference directly. Each entry says what tells it apart
  * from its namesakes: state, start, duration.
  */
-async function pickConference(
-	context: ILoadOptionsFunctions,
-	runningFirstOrder: boolean,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const clock = clockOf(context);
-	const origin = await spaceOrigin(context);
-	const toResult = (conference: IDataObject): INodeListSearchItems => ({
-		name: conferenceLabel(conference, clock),
-		value: String(conference.sid),
-		url: urlOf(origin, conference),
-	});
-	const fetchPicked = async (sid: string) => {
-		const conference = await getIfExists(context, conferencePath(sid));
-		return conference && toResult(conference);
+function conferencePicker(runningFirstOrder: boolean) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const clock = clockOf(this);
+		const origin = await spaceOrigin(this);
+		const toResult = (conference: IDataObject) => ({
+			name: conferenceLabel(conference, clock),
+			value: String(conference.sid),
+			url: urlOf(origin, conference),
+		});
+		const fetch = async (sid: string) => await getIfExists(this, conferencePath(sid));
+		const needle = (filter ?? '').trim();
+		if (isUuid(needle)) {
+			const found = await fetch(needle.toLowerCase());
+			return { results: found ? [toResult(found)] : [] };
+		}
+		const list = (name: string, pageSize: number, query: QueryValues = {}): PickerList => ({
+			name,
+			read: pickerPage(this, conferencesPath(), 'conferences', pageSize, query),
+			order: newestFirst,
+		});
+		let lists: PickerList[];
+		if (needle !== '') {
+			// Exact namesakes come from the FriendlyName query, across all its pages.
+			const scan = list('scan', SEARCH_PAGE_SIZE);
+			scan.keep = (conference) => conference.friendly_name !== needle;
+			lists = [list('exact', SEARCH_PAGE_SIZE, { FriendlyName: needle }), scan];
+		} else if (runningFirstOrder) {
+			// The newest page as every picker reads it, and the running conferences wherever they are.
+			const rest = list('rest', BROWSE_PAGE_SIZE);
+			rest.keep = (conference) => !isRunning(conference);
+			lists = [rest, list('running', BROWSE_PAGE_SIZE, { Status: 'in-progress' })];
+		} else {
+			lists = [list('conferences', BROWSE_PAGE_SIZE)];
+		}
+		const matches =
+			needle === ''
+				? undefined
+				: (conference: IDataObject) =>
+						includes(conference.friendly_name, needle) || includes(conference.sid, needle);
+		const found = await readPicker(this, lists, paginationToken, matches);
+		if (runningFirstOrder) found.items.sort(runningFirst);
+		return await pickerAnswer(this, found, toResult, paginationToken, 'conferenceId', fetch);
 	};
-	const needle = (filter ?? '').trim();
-	if (isUuid(needle)) {
-		const found = await fetchPicked(needle.toLowerCase());
-		return { results: found ? [found] : [] };
-	}
-	const list = (name: string, pageSize: number, query: QueryValues = {}): PickerList => ({
-		name,
-		read: pickerPage(context, conferencesPath(), 'conferences', pageSize, query),
-		order: newestFirst,
-	});
-	let lists: PickerList[];
-	if (needle !== '') {
-		// Exact namesakes come from the FriendlyName query, across all its pages.
-		const scan = list('scan', SEARCH_PAGE_SIZE);
-		scan.keep = (conference) => conference.friendly_name !== needle;
-		lists = [list('exact', SEARCH_PAGE_SIZE, { FriendlyName: needle }), scan];
-	} else if (runningFirstOrder) {
-		// The newest page as every picker reads it, and the running conferences wherever they are.
-		const rest = list('rest', BROWSE_PAGE_SIZE);
-		rest.keep = (conference) => !isRunning(conference);
-		lists = [rest, list('running', BROWSE_PAGE_SIZE, { Status: 'in-progress' })];
-	} else {
-		lists = [list('conferences', BROWSE_PAGE_SIZE)];
-	}
-	const matches =
-		needle === ''
-			? undefined
-			: (conference: IDataObject) =>
-					includes(conference.friendly_name, needle) || includes(conference.sid, needle);
-	const found = await readPicker(context, lists, paginationToken, matches);
-	const items = runningFirstOrder ? [...found.items].sort(runningFirst) : found.items;
-	const results = await withPicked(
-		withDistinctNames(items.map(toResult)),
-		paginationToken ? undefined : pickedValue(context, 'conferenceId'),
-		fetchPicked,
-	);
-	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
 }
 
-export async function searchConferences(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await pickConference(this, false, filter, paginationToken);
-}
+export const searchConferences = conferencePicker(false);
 
 /** For operations on a live conference (Announce, Add, End, Mute…): running ones first. */
-export async function searchConferencesRunningFirst(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await pickConference(this, true, filter, paginationToken);
-}
+export const searchConferencesRunningFirst = conferencePicker(true);

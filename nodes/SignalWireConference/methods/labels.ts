@@ -13,22 +13,14 @@ const DAY = 24 * HOUR;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-interface Parts {
-	year: string;
-	month: string;
-	monthName: string;
-	day: string;
-	hour: string;
-	minute: string;
-}
-
-function partsOf(time: number, timeZone: string): Parts {
+/** year, month (01-12), day, hour, minute of a moment in a time zone; UTC if the zone is unknown. */
+function partsOf(time: number, timeZone: string): Record<string, string> {
 	let format: Intl.DateTimeFormat;
 	try {
 		format = new Intl.DateTimeFormat('en-US', {
 			timeZone,
 			year: 'numeric',
-			month: 'short',
+			month: '2-digit',
 			day: '2-digit',
 			hour: '2-digit',
 			minute: '2-digit',
@@ -37,18 +29,7 @@ function partsOf(time: number, timeZone: string): Parts {
 	} catch {
 		return partsOf(time, 'UTC');
 	}
-	const parts = Object.fromEntries(
-		format.formatToParts(new Date(time)).map((part) => [part.type, part.value]),
-	);
-	const month = MONTHS.indexOf(parts.month) + 1;
-	return {
-		year: parts.year,
-		month: String(month).padStart(2, '0'),
-		monthName: parts.month,
-		day: parts.day,
-		hour: parts.hour,
-		minute: parts.minute,
-	};
+	return Object.fromEntries(format.formatToParts(time).map((part) => [part.type, part.value]));
 }
 
 /**
@@ -62,7 +43,7 @@ export function formatWhen(time: number, timeZone: string, now: number = time): 
 	const clock = `${when.hour}:${when.minute}`;
 	if (when.year !== today.year) return `${when.year}-${when.month}-${when.day} ${clock}`;
 	if (when.month !== today.month || when.day !== today.day) {
-		return `${when.monthName} ${when.day} ${clock}`;
+		return `${MONTHS[Number(when.month) - 1]} ${when.day} ${clock}`;
 	}
 	return clock;
 }
@@ -84,6 +65,8 @@ export interface LabelClock {
 	timeZone: string;
 }
 
+const at = (time: number, clock: LabelClock) => formatWhen(time, clock.timeZone, clock.now);
+
 /**
  * `Incident bridge · running 12 min · since 14:05`
  * `Incident bridge · ended · Nov 26 12:05 · 35 min`
@@ -93,22 +76,21 @@ export function conferenceLabel(conference: IDataObject, clock: LabelClock): str
 	const name = String(conference.friendly_name || conference.sid);
 	const created = parseApiDate(conference.date_created);
 	const updated = parseApiDate(conference.date_updated);
-	const at = (time: number) => formatWhen(time, clock.timeZone, clock.now);
 	if (created === undefined) return `${name} · ${String(conference.status ?? 'unknown status')}`;
 	switch (conference.status) {
 		case 'in-progress':
-			return `${name} · running ${formatDuration(clock.now - created)} · since ${at(created)}`;
+			return `${name} · running ${formatDuration(clock.now - created)} · since ${at(created, clock)}`;
 		case 'completed':
 			return [
 				name,
 				'ended',
-				at(created),
+				at(created, clock),
 				...(updated === undefined ? [] : [formatDuration(updated - created)]),
 			].join(' · ');
 		case 'init':
-			return `${name} · not started · created ${at(created)}`;
+			return `${name} · not started · created ${at(created, clock)}`;
 		default:
-			return `${name} · ${String(conference.status ?? 'unknown status')} · created ${at(created)}`;
+			return `${name} · ${String(conference.status ?? 'unknown status')} · created ${at(created, clock)}`;
 	}
 }
 
@@ -134,7 +116,7 @@ export function participantLabel(
 	return [
 		address ?? `Call ${String(participant.call_sid)}`,
 		...(states.length ? [states.join(', ')] : []),
-		...(joined === undefined ? [] : [`joined ${formatWhen(joined, clock.timeZone, clock.now)}`]),
+		...(joined === undefined ? [] : [`joined ${at(joined, clock)}`]),
 	].join(' · ');
 }
 
@@ -144,7 +126,7 @@ export function recordingLabel(recording: IDataObject, clock: LabelClock): strin
 	return [
 		created === undefined
 			? `Recording ${String(recording.sid)}`
-			: `Recording from ${formatWhen(created, clock.timeZone, clock.now)}`,
+			: `Recording from ${at(created, clock)}`,
 		String(recording.status ?? 'unknown status'),
 		`${Number(recording.duration ?? 0)} s`,
 	].join(' · ');

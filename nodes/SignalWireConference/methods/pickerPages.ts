@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseApiDate } from '../helpers/apiDate';
@@ -7,6 +12,7 @@ import { isUuid } from '../helpers/validation';
 import type { ListPage, QueryValues } from '../transport';
 import { apiListPage, apiRequest } from '../transport';
 import type { LabelClock } from './labels';
+import { withDistinctNames } from './labels';
 
 /** What every picker shares: one pager, one token format, the picked entry, links. */
 
@@ -23,7 +29,7 @@ export function clockOf(context: ILoadOptionsFunctions): LabelClock {
 	return { now: Date.now(), timeZone: context.getTimezone() };
 }
 
-export const createdAt = (entry: IDataObject) => parseApiDate(entry.date_created) ?? 0;
+const createdAt = (entry: IDataObject) => parseApiDate(entry.date_created) ?? 0;
 export const newestFirst = (a: IDataObject, b: IDataObject) => createdAt(b) - createdAt(a);
 
 export function includes(value: unknown, needle: string): boolean {
@@ -89,16 +95,14 @@ function readToken<T>(
 }
 
 /** Whether SignalWire said "too many requests". */
-function isRateLimited(error: unknown): boolean {
+export function isRateLimited(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '429';
 }
 
-export const RATE_LIMITED_NOTICE =
-	'SignalWire is limiting requests right now: this list shows what was read before. Try again in a moment.';
-
-/** What a search says when its pages ran out before the list did. */
-export function searchedOnlyNotice(read: number): string {
-	return `Searched the ${read} most recent entries: type more of what you look for to narrow it down, or clear the search and scroll to load more`;
+interface Found<T> {
+	items: T[];
+	paginationToken?: string;
+	notice?: string;
 }
 
 /**
@@ -114,7 +118,7 @@ export async function readPicker<T = IDataObject>(
 	lists: Array<PickerList<T>>,
 	token: string | undefined,
 	matches?: (entry: T) => boolean,
-): Promise<{ items: T[]; paginationToken?: string; notice?: string }> {
+): Promise<Found<T>> {
 	const cursors = readToken(context, lists, token);
 	const items: T[] = [];
 	let read = 0;
@@ -142,9 +146,9 @@ export async function readPicker<T = IDataObject>(
 	}
 	const more = Object.values(cursors).some((cursor) => cursor !== null);
 	const notice = rateLimited
-		? RATE_LIMITED_NOTICE
+		? 'SignalWire is limiting requests right now: this list shows what was read before. Try again in a moment.'
 		: matches && more && items.length < ENOUGH_MATCHES
-			? searchedOnlyNotice(read)
+			? `Searched the ${read} most recent entries: type more of what you look for to narrow it down, or clear the search and scroll to load more`
 			: undefined;
 	return {
 		items,
@@ -170,10 +174,7 @@ export function withNotice(
  * is clicked; it pins the picked entry on top of every list, matching or not, so the first page
  * of every list carries it.
  */
-export function pickedValue(
-	context: ILoadOptionsFunctions,
-	parameterName: string,
-): string | undefined {
+function pickedValue(context: ILoadOptionsFunctions, parameterName: string): string | undefined {
 	const locator = context.getCurrentNodeParameter(parameterName) as IDataObject | undefined;
 	if (locator?.mode !== 'list') return undefined;
 	const value = String(locator.value ?? '').trim();
@@ -185,23 +186,31 @@ export async function getIfExists(
 	context: ILoadOptionsFunctions,
 	resource: string,
 ): Promise<IDataObject | undefined> {
-	const outcome = await apiRequest(context, { resource }, 0).then(
-		(body) => ({ body, failure: undefined }),
-		(failure: unknown) => ({ body: undefined, failure }),
-	);
-	if (outcome.failure === undefined) return outcome.body;
-	if (outcome.failure instanceof NodeApiError && outcome.failure.httpCode === '404') {
-		return undefined;
+	try {
+		return await apiRequest(context, { resource }, 0);
+	} catch (error) {
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		throw asNodeError(context.getNode(), error);
 	}
-	throw outcome.failure;
 }
 
-export async function withPicked(
-	results: INodeListSearchItems[],
-	picked: string | undefined,
-	fetchPicked: (value: string) => Promise<INodeListSearchItems | undefined>,
-): Promise<INodeListSearchItems[]> {
-	if (picked === undefined || results.some((result) => result.value === picked)) return results;
-	const entry = await fetchPicked(picked);
-	return entry ? [entry, ...results] : results;
+/**
+ * A picker's answer: its entries under distinct names, the picked entry (`fetchPicked` reads it)
+ * on top of the first page when the list lacks it, and the notice, if any, as a last entry.
+ */
+export async function pickerAnswer<T>(
+	context: ILoadOptionsFunctions,
+	found: Found<T>,
+	toResult: (entry: T) => INodeListSearchItems,
+	token: string | undefined,
+	pickedParameter: string,
+	fetchPicked: (value: string) => Promise<T | undefined>,
+): Promise<INodeListSearchResult> {
+	const results = withDistinctNames(found.items.map(toResult));
+	const picked = token ? undefined : pickedValue(context, pickedParameter);
+	if (picked !== undefined && !results.some((result) => result.value === picked)) {
+		const entry = await fetchPicked(picked);
+		if (entry) results.unshift(toResult(entry));
+	}
+	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
 }

@@ -75,8 +75,8 @@ function readText(context: IExecuteFunctions, itemIndex: number): string {
 /** The announcement of one item, every value checked before any request. */
 export function readAnnouncement(context: IExecuteFunctions, itemIndex: number): Announcement {
 	const announcement = readFields(context, itemIndex);
-	const template = announcementTemplate(announcement);
-	if (template !== undefined) templateQuery(context, template, itemIndex);
+	// The script URL's query must fit too.
+	if (announcement.type !== 'cxmlUrl') templateQuery(context, templateOf(announcement), itemIndex);
 	return announcement;
 }
 
@@ -141,11 +141,10 @@ function readFields(context: IExecuteFunctions, itemIndex: number): Announcement
 }
 
 /** The cXML template for a Text or Audio URL announcement. */
-function announcementTemplate(announcement: Announcement): Template | undefined {
-	if (announcement.type === 'text') return sayTemplate(announcement.text, announcement);
-	if (announcement.type === 'audioUrl')
-		return playTemplate(announcement.audioUrl, announcement.loop);
-	return undefined;
+function templateOf(announcement: Exclude<Announcement, { type: 'cxmlUrl' }>): Template {
+	return announcement.type === 'text'
+		? sayTemplate(announcement.text, announcement)
+		: playTemplate(announcement.audioUrl, announcement.loop);
 }
 
 export interface PreparedAnnouncement {
@@ -163,7 +162,7 @@ export async function prepareAnnouncement(
 	if (announcement.type === 'cxmlUrl') {
 		return { form: { AnnounceUrl: announcement.url, AnnounceMethod: announcement.method } };
 	}
-	const template = announcementTemplate(announcement)!;
+	const template = templateOf(announcement);
 	const query = templateQuery(context, template, itemIndex);
 	const script = await obtainScript(context, template, itemIndex);
 	return { form: { AnnounceUrl: scriptUrl(script, query) }, script };

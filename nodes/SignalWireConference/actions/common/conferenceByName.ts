@@ -76,43 +76,6 @@ function toRef(conference: IDataObject): ConferenceRef {
 	};
 }
 
-/** Conferences named `name` that are running now; two are enough to know it is ambiguous. */
-async function runningNamed(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-): Promise<ConferenceRef[]> {
-	const found = await apiListAll(context, { resource: conferencesPath() }, itemIndex, {
-		listKey: 'conferences',
-		query: { FriendlyName: name, Status: 'in-progress' },
-		limit: 2,
-	});
-	return found.map(toRef);
-}
-
-function ambiguous(context: IExecuteFunctions, name: string, itemIndex: number) {
-	return inputError(
-		context,
-		itemIndex,
-		`Several conferences named "${name}" are in progress`,
-		'Choose the conference from the list or by its ID instead.',
-	);
-}
-
-function noneRunning(
-	context: IExecuteFunctions,
-	name: string,
-	consequence: string,
-	itemIndex: number,
-) {
-	return inputError(
-		context,
-		itemIndex,
-		`No conference named "${name}" is in progress: ${consequence}`,
-		'Check the name (it must match exactly, including case), or choose the conference from the list.',
-	);
-}
-
 export interface Requirement {
 	/** What the operation is about to do, for error messages, e.g. "nothing was announced". */
 	consequence: string;
@@ -120,6 +83,39 @@ export interface Requirement {
 	startsByName?: boolean;
 	/** True for a state the operation refuses (checked with a GET before anything is written). */
 	refuses: (status: string) => boolean;
+}
+
+/**
+ * The one conference named `name` that is running now (two are enough to know it is ambiguous);
+ * when none is, undefined if the operation starts it by its name, else an input error.
+ */
+async function runningNamed(
+	context: IExecuteFunctions,
+	name: string,
+	{ consequence, startsByName }: Pick<Requirement, 'consequence' | 'startsByName'>,
+	itemIndex: number,
+): Promise<ConferenceRef | undefined> {
+	const found = await apiListAll(context, { resource: conferencesPath() }, itemIndex, {
+		listKey: 'conferences',
+		query: { FriendlyName: name, Status: 'in-progress' },
+		limit: 2,
+	});
+	if (found.length > 1) {
+		throw inputError(
+			context,
+			itemIndex,
+			`Several conferences named "${name}" are in progress`,
+			'Choose the conference from the list or by its ID instead.',
+		);
+	}
+	if (found.length === 1) return toRef(found[0]);
+	if (startsByName) return undefined;
+	throw inputError(
+		context,
+		itemIndex,
+		`No conference named "${name}" is in progress: ${consequence}`,
+		'Check the name (it must match exactly, including case), or choose the conference from the list.',
+	);
 }
 
 /**
@@ -132,24 +128,20 @@ export async function resolveConference(
 	requirement: Requirement,
 ): Promise<ConferenceRef> {
 	const choice = readConferenceChoice(context, itemIndex);
-	let conference: ConferenceRef;
-	if ('byName' in choice) {
-		const running = await runningNamed(context, choice.byName, itemIndex);
-		if (running.length > 1) throw ambiguous(context, choice.byName, itemIndex);
-		if (running.length === 0) {
-			if (requirement.startsByName) return { sid: null, friendlyName: choice.byName, status: null };
-			throw noneRunning(context, choice.byName, requirement.consequence, itemIndex);
-		}
-		conference = running[0];
-	} else {
-		conference = toRef(
-			await apiRequest(
-				context,
-				{ resource: conferencePath(choice.sid), notFound: conferenceNotFound(choice.sid) },
-				itemIndex,
-			),
-		);
-	}
+	const conference =
+		'byName' in choice
+			? ((await runningNamed(context, choice.byName, requirement, itemIndex)) ?? {
+					sid: null,
+					friendlyName: choice.byName,
+					status: null,
+				})
+			: toRef(
+					await apiRequest(
+						context,
+						{ resource: conferencePath(choice.sid), notFound: conferenceNotFound(choice.sid) },
+						itemIndex,
+					),
+				);
 	if (conference.status !== null && requirement.refuses(conference.status)) {
 		throw inputError(
 			context,
@@ -180,10 +172,5 @@ export async function conferenceSidFor(
 ): Promise<string> {
 	const choice = readConferenceChoice(context, itemIndex);
 	if ('sid' in choice) return choice.sid;
-	const running = await runningNamed(context, choice.byName, itemIndex);
-	if (running.length > 1) throw ambiguous(context, choice.byName, itemIndex);
-	if (running.length === 0) {
-		throw noneRunning(context, choice.byName, consequence, itemIndex);
-	}
-	return running[0].sid!;
+	return (await runningNamed(context, choice.byName, { consequence }, itemIndex))!.sid!;
 }

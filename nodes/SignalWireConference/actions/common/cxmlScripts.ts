@@ -12,10 +12,8 @@ import { apiListAll, apiRequest, cxmlScriptsPath } from '../../transport';
  * is the prefix and the hash of its Contents, and it is used only when its Contents are exactly the
  * template: nothing else in the space is ever used or touched, and the space is never listed.
  */
-export const SCRIPT_NAME_PREFIX = 'n8n-conference-template-';
-const SCRIPT_NAME_PATTERN = /^n8n-conference-template-[0-9a-f]{32}$/;
 /** Leaves room for the script's own URL under the 8 KB request line common web servers accept. */
-export const MAX_QUERY_LENGTH = 7000;
+const MAX_QUERY_LENGTH = 7000;
 
 export interface ScriptUse {
 	sid: string;
@@ -26,9 +24,9 @@ export interface ScriptUse {
 	reused: boolean;
 }
 
-export function scriptName(contents: string): string {
+function scriptName(contents: string): string {
 	const hash = createHash('sha256').update(contents, 'utf8').digest('hex');
-	return SCRIPT_NAME_PREFIX + hash.slice(0, 32);
+	return `n8n-conference-template-${hash.slice(0, 32)}`;
 }
 
 /**
@@ -68,7 +66,6 @@ function holds(script: IDataObject, contents: string): boolean {
 		typeof script.sid === 'string' &&
 		script.contents === contents &&
 		script.name === scriptName(contents) &&
-		SCRIPT_NAME_PATTERN.test(script.name) &&
 		requestUrlOf(script) !== undefined
 	);
 }
@@ -135,11 +132,8 @@ export async function obtainScript(
 	template: Template,
 	itemIndex: number,
 ): Promise<ScriptUse> {
-	let run = scriptsOfRun.get(context);
-	if (run === undefined) {
-		run = new Map();
-		scriptsOfRun.set(context, run);
-	}
+	const run = scriptsOfRun.get(context) ?? new Map<string, Promise<ScriptUse>>();
+	scriptsOfRun.set(context, run);
 	const { contents } = template;
 	const shared = await run.get(contents)?.catch(() => undefined);
 	if (shared !== undefined) return { ...shared, reused: true };

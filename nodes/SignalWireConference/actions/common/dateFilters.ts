@@ -14,27 +14,16 @@ export interface DateFilter {
 /** The on / before / after trio SignalWire offers for DateCreated and DateUpdated. */
 export function dateFilters(date: 'Created' | 'Updated', things: string): DateFilter[] {
 	const verb = date === 'Created' ? 'created' : 'last updated';
-	const base = `date${date}`;
 	return [
-		{
-			name: base,
-			displayName: `Date ${date}`,
-			query: `Date${date}`,
-			description: `Only ${things} ${verb} on this date`,
-		},
-		{
-			name: `${base}Before`,
-			displayName: `Date ${date} Before`,
-			query: `Date${date}<`,
-			description: `Only ${things} ${verb} on or before this date`,
-		},
-		{
-			name: `${base}After`,
-			displayName: `Date ${date} After`,
-			query: `Date${date}>`,
-			description: `Only ${things} ${verb} on or after this date`,
-		},
-	];
+		['', '', 'on'],
+		[' Before', '<', 'on or before'],
+		[' After', '>', 'on or after'],
+	].map(([suffix, operator, when]) => ({
+		name: `date${date}${suffix.trim()}`,
+		displayName: `Date ${date}${suffix}`,
+		query: `Date${date}${operator}`,
+		description: `Only ${things} ${verb} ${when} this date`,
+	}));
 }
 
 export function dateFilterOptions(filters: DateFilter[]): INodeProperties[] {

@@ -96,21 +96,18 @@ export const CONFERENCE_URL_MODE: NonNullable<LocatorOptions['urlMode']> = {
 	extractRegex: `/Conferences/(${UUID_REGEX})`,
 };
 
-/** The conference picker shared by every operation that acts on one conference. */
-export const conferenceLocator: INodeProperties = uuidLocator({
-	field: CONFERENCE_FIELD,
-	description: 'The conference to act on',
-	searchMethod: 'searchConferences',
-	urlMode: CONFERENCE_URL_MODE,
-});
+const conferencePicker = (searchMethod: string) =>
+	uuidLocator({
+		field: CONFERENCE_FIELD,
+		description: 'The conference to act on',
+		searchMethod,
+		urlMode: CONFERENCE_URL_MODE,
+	});
 
+/** The conference picker shared by every operation that acts on one conference. */
+export const conferenceLocator = conferencePicker('searchConferences');
 /** The conference picker of operations on a live conference: running conferences listed first. */
-export const liveConferenceLocator: INodeProperties = uuidLocator({
-	field: CONFERENCE_FIELD,
-	description: 'The conference to act on',
-	searchMethod: 'searchConferencesRunningFirst',
-	urlMode: CONFERENCE_URL_MODE,
-});
+export const liveConferenceLocator = conferencePicker('searchConferencesRunningFirst');
 
 export function conferenceNotFound(conferenceSid: string): string {
 	return `No conference with ID "${conferenceSid}" exists in this project: check the conference ID, or pick the conference from the list.`;
@@ -170,18 +167,12 @@ export const recordingLocator: INodeProperties = uuidLocator({
 	searchMethod: 'searchConferenceRecordings',
 });
 
-export const STREAM_FIELD: ResourceLocatorField = {
-	name: 'streamId',
-	label: 'Stream',
-	collection: 'Streams',
-};
-
 /** Names go into the URL when a stream is stopped by name, so they are kept to URL-safe characters. */
 const STREAM_NAME_REGEX = '^[A-Za-z0-9_-]{1,64}$';
 export const STREAM_NAME_PATTERN = new RegExp(STREAM_NAME_REGEX);
 
 export const streamLocator: INodeProperties = uuidLocator({
-	field: STREAM_FIELD,
+	field: { name: 'streamId', label: 'Stream', collection: 'Streams' },
 	description: 'The stream: its ID, or the name it was started with',
 	nameMode: {
 		placeholder: 'transcriber',
@@ -192,7 +183,7 @@ export const streamLocator: INodeProperties = uuidLocator({
 
 /** The stream's ID or name, checked so that it cannot change the request path. */
 export function readStreamReference(context: IExecuteFunctions, itemIndex: number): string {
-	const locator = context.getNodeParameter(STREAM_FIELD.name, itemIndex) as {
+	const locator = context.getNodeParameter('streamId', itemIndex) as {
 		mode?: string;
 		value?: unknown;
 	};
