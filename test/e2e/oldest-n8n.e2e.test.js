@@ -150,14 +150,21 @@ describe(`n8n ${OLDEST} started on that home folder`, () => {
 		const delivered = await fireEvent(sandbox, 'participant-join', 'Support bridge');
 
 		expect(delivered).toMatchObject({ event: 'participant-join', url: webhookUrl, outcome: 200 });
-		// The example says a typed sentence: stored as a cXML Script, played into the conference.
+		// The example says a typed sentence: the Say template's cXML Script with the text as a value.
 		const conferencePath = `${accountPath(sandbox)}/Conferences/${Object.fromEntries(delivered.form).ConferenceSid}`;
 		const announce = await waitForRequest(
 			sandbox,
 			(request) => request.method === 'POST' && request.path === conferencePath,
 		);
 		expect(announce).toMatchObject({
-			form: [['AnnounceUrl', expect.stringMatching(/\/laml-bins\/[0-9a-f-]{36}$/)]],
+			form: [
+				[
+					'AnnounceUrl',
+					expect.stringMatching(
+						/\/laml-bins\/[0-9a-f-]{36}\?n8n_language=en-US&n8n_text=Someone%20just%20joined%20the%20support%20bridge\.$/,
+					),
+				],
+			],
 			authorization: basicAuth(sandbox),
 		});
 	});

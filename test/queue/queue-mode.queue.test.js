@@ -389,13 +389,20 @@ describe('the webhook trigger: activated on main, called through the proxy, serv
 		]);
 		await sandbox.waitForRequest(requestMark, isAnnounce, 30_000);
 		const announces = (await sandbox.requestsSince(requestMark)).filter(isAnnounce);
-		// The example says a typed sentence: a cXML Script of the space, played into the conference.
+		// The example says a typed sentence: the Say template's cXML Script with the text as a value.
 		expect(announces.map(wire)).toEqual([
 			{
 				method: 'POST',
 				path: `${sandbox.accountPath}/Conferences/${form.ConferenceSid}`,
 				query: [],
-				form: [['AnnounceUrl', expect.stringMatching(/\/laml-bins\/[0-9a-f-]{36}$/)]],
+				form: [
+					[
+						'AnnounceUrl',
+						expect.stringMatching(
+							/\/laml-bins\/[0-9a-f-]{36}\?n8n_language=en-US&n8n_text=Someone%20just%20joined%20the%20support%20bridge\.$/,
+						),
+					],
+				],
 			},
 		]);
 		await sandbox.waitForSaid(
