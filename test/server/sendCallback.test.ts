@@ -2,7 +2,7 @@
 import {
 	signatureUrlCandidates,
 	isValidSignature,
-} from '../../nodes/SignalWireConference/trigger/verifyRequest';
+} from '../../nodes/SignalWireConference/trigger/signature';
 import { startCallbackReceiver, type ReceivedCallback } from '../harness/callbackReceiver';
 import { API_TOKEN, PROJECT_ID } from '../harness/fixtures';
 import { parseSendArguments, sendCallback, USAGE } from './sendCallback';

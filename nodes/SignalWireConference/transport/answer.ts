@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { apiErrorFromProblem } from './errors';
-import type { Deadline } from './reliability';
+import type { Deadline } from './deadline';
 import { spaceRequestOptions } from './space';
 import type { Call, SignalWireContext } from './types';
 

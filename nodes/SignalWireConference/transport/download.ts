@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Readable } from './answer';
 import { AnswerProblem, answerOf, header, isStream } from './answer';
 import { recordingMediaPath, resourceUrl } from './paths';
-import { Deadline, isLostConnection, withRetries } from './reliability';
+import { Deadline } from './deadline';
+import { isLostConnection, withRetries } from './reliability';
 import { startCall } from './space';
 import type { BinaryContext, Target } from './types';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { parseApiDate } from '../helpers/apiDate';
-import type { FormPairs } from './verifyRequest';
+import type { FormPairs } from './signature';
 
 /**
  * The events of SignalWire's status callbacks: the value, the cXML word that asks for it (one word

@@ -1,8 +1,9 @@
 import { createHash } from 'crypto';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import type { FormPairs } from './verifyRequest';
-import { sortedPairs, verifiesSignature } from './verifyRequest';
+import type { FormPairs } from './signature';
+import { sortedPairs } from './signature';
+import { verifiesSignature } from './verifyRequest';
 
 /*
  * A callback may come again (a retry, a replay); a repeat within the window is acknowledged and

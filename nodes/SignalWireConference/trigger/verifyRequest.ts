@@ -1,4 +1,3 @@
-import { createHmac, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -7,169 +6,15 @@ import type {
 } from 'n8n-workflow';
 
 import { parseBooleanValue } from '../helpers/validation';
+import type { FormPairs } from './signature';
+import { isValidSignature, signatureUrlCandidates } from './signature';
+import type { SigningKeyRead } from './signingKey';
+import { signingKey, signingKeyAfterMismatch } from './signingKey';
 
 /* Whether a callback may start the workflow: its signature, checked on every request. */
 
-export type FormPairs = Array<[string, string]>;
-
 /** Seconds after which a sender may try again a callback that could not be checked. */
 export const RETRY_AFTER_SECONDS = 5;
-
-/** Sorted by name, then value, so that the order on the wire does not matter. */
-export function sortedPairs(pairs: FormPairs): FormPairs {
-	const compare = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
-	return [...pairs].sort(([nameA, valueA], [nameB, valueB]) =>
-		nameA === nameB ? compare(valueA, valueB) : compare(nameA, nameB),
-	);
-}
-
-/**
- * SignalWire's validators (like Twilio's) accept the URL with and without the scheme's default
- * port, because a proxy in front of n8n may add or drop it.
- */
-function urlVariants(url: string): string[] {
-	if (!URL.canParse(url)) return [url];
-	const parsed = new URL(url);
-	const defaultPort =
-		parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '';
-	if (defaultPort === '') return [url];
-	const authority = `${parsed.protocol}//${parsed.username ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@` : ''}`;
-	const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`;
-	return [
-		...new Set([
-			url,
-			`${authority}${parsed.hostname}${rest}`,
-			`${authority}${parsed.hostname}:${parsed.port || defaultPort}${rest}`,
-		]),
-	];
-}
-
-/**
- * The URLs SignalWire may have signed, most likely first: n8n's own webhook URL (the Production
- * URL, from N8N_WEBHOOK_URL, so right behind proxies and in queue mode) with the request's query
- * string; then the URL rebuilt from the request; then the Public Base URL.
- */
-export function signatureUrlCandidates(sources: {
-	nodeWebhookUrl?: string;
-	/** The request's path and query as n8n received it. */
-	originalUrl: string;
-	/** Scheme and host from the request itself (protocol, Host header). */
-	requestOrigin: string;
-	publicBaseUrl?: string;
-}): string[] {
-	const { nodeWebhookUrl, originalUrl } = sources;
-	const candidates: string[] = [];
-	if (nodeWebhookUrl) {
-		const query = originalUrl.includes('?') ? originalUrl.slice(originalUrl.indexOf('?')) : '';
-		candidates.push(nodeWebhookUrl.split('?')[0] + query);
-	}
-	candidates.push(sources.requestOrigin + originalUrl);
-	const base = sources.publicBaseUrl?.trim().replace(/\/+$/, '');
-	if (base) candidates.push(base + originalUrl);
-	return [...new Set(candidates)];
-}
-
-/**
- * Whether `signature` is SignalWire's signature of this request for any accepted form of any
- * candidate URL: base64(HMAC-SHA1(signing key, URL + every name+value pair, sorted)). An empty or
- * blank key never verifies anything: anyone could sign with it.
- */
-export function isValidSignature(
-	key: string,
-	signature: string,
-	urls: string[],
-	pairs: FormPairs,
-): boolean {
-	if (key.trim() === '') return false;
-	const signed = sortedPairs(pairs)
-		.map(([name, value]) => name + value)
-		.join('');
-	const given = Buffer.from(signature);
-	let valid = false;
-	// Every variant is compared, so that the time taken does not depend on which one matched.
-	for (const variant of urls.flatMap(urlVariants)) {
-		const expected = createHmac('sha1', key)
-			.update(Buffer.from(variant + signed, 'utf-8'))
-			.digest();
-		const encoded = Buffer.from(expected.toString('base64'));
-		if (encoded.length === given.length && timingSafeEqual(encoded, given)) valid = true;
-	}
-	return valid;
-}
-
-/*
- * The Signing Key is read from n8n once per credential for a few seconds, not once per callback:
- * n8n reads a credential from its database every time, and the 100 callbacks of a 100-person call
- * ending at once would queue for n8n's default pool of two connections until some time out.
- */
-
-/** How long a key read from n8n is used before it is read again. */
-export const KEY_FRESH_MS = 10_000;
-/**
- * A mismatch reads the key again (it may have just changed), but not sooner than this after the
- * last read: forged callbacks must not each cost a database read.
- */
-export const KEY_RECHECK_MS = 1_000;
-/** Keys of this many credentials at most are kept; the oldest read is dropped first. */
-const MAX_KEPT_KEYS = 100;
-
-interface SigningKeyRead {
-	key: string;
-	readAt: number;
-}
-
-const kept = new Map<string, SigningKeyRead>();
-const reading = new Map<string, Promise<SigningKeyRead>>();
-
-async function readFromN8n(context: IWebhookFunctions): Promise<SigningKeyRead> {
-	const { signingKeySecret: key } = await context.getCredentials('signalWireSigningKeyApi');
-	return { key: typeof key === 'string' ? key : '', readAt: Date.now() };
-}
-
-/** One read at a time per credential: callbacks that arrive while it runs share its result. */
-function readOnce(context: IWebhookFunctions, credentialId: string): Promise<SigningKeyRead> {
-	let pending = reading.get(credentialId);
-	if (pending === undefined) {
-		pending = readFromN8n(context)
-			.then((read) => {
-				// Kept newest last, so that the oldest read is the first dropped.
-				kept.delete(credentialId);
-				kept.set(credentialId, read);
-				while (kept.size > MAX_KEPT_KEYS) kept.delete(kept.keys().next().value as string);
-				return read;
-			})
-			.finally(() => reading.delete(credentialId));
-		reading.set(credentialId, pending);
-	}
-	return pending;
-}
-
-function credentialIdOf(context: IWebhookFunctions): string | undefined {
-	const id = context.getNode().credentials?.signalWireSigningKeyApi?.id;
-	return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-/** Throws when n8n cannot read the key; a failure is never kept: the next callback reads again. */
-async function signingKey(context: IWebhookFunctions): Promise<SigningKeyRead> {
-	const credentialId = credentialIdOf(context);
-	if (credentialId === undefined) return await readFromN8n(context);
-	const read = kept.get(credentialId);
-	if (read !== undefined && Date.now() - read.readAt < KEY_FRESH_MS) return read;
-	return await readOnce(context, credentialId);
-}
-
-/** The key read again after `stale` failed to verify, unless `stale` is too recent for a read. */
-async function signingKeyAfterMismatch(
-	context: IWebhookFunctions,
-	stale: SigningKeyRead,
-): Promise<SigningKeyRead | undefined> {
-	const credentialId = credentialIdOf(context);
-	if (credentialId === undefined) return undefined;
-	const latest = kept.get(credentialId);
-	if (latest !== undefined && latest.readAt > stale.readAt) return latest;
-	if (Date.now() - stale.readAt < KEY_RECHECK_MS) return undefined;
-	return await readOnce(context, credentialId);
-}
 
 /** The callback's form pairs, exactly as SignalWire signed them. */
 export function formPairs(context: IWebhookFunctions): FormPairs {

@@ -6,8 +6,8 @@ import { callWebhook } from '../../../harness/triggers';
 import {
 	KEY_FRESH_MS,
 	KEY_RECHECK_MS,
-	RETRY_AFTER_SECONDS,
-} from '../../../../nodes/SignalWireConference/trigger/verifyRequest';
+} from '../../../../nodes/SignalWireConference/trigger/signingKey';
+import { RETRY_AFTER_SECONDS } from '../../../../nodes/SignalWireConference/trigger/verifyRequest';
 
 const SIGNING_KEY = 'PSKkeyread4f1c2b3a9d8e7f6a5b4c3d2e1f0';
 const NEW_KEY = 'PSKrotated0a9b8c7d6e5f4a3b2c1d0e9f8a7';
