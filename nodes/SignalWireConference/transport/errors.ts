@@ -16,7 +16,7 @@ const MAX_CODE_LENGTH = 40;
 const MAX_LINK_LENGTH = 300;
 
 /** `text` without the secrets (as typed, URL-encoded, form-encoded) or the user info of URLs. */
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
 	let safe = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@"]*@/gi, '$1***@');
 	const forms = secrets
 		.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
