@@ -7,8 +7,9 @@ import type {
 
 import { characterNotInXml } from '../../helpers/cxml';
 import { getSidFromLocator, inputError } from '../../helpers/validation';
-import { conferencePath, conferencesPath, apiListAll, apiRequest } from '../../transport';
-import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, conferenceNotFound, uuidLocator } from './locators';
+import { conferencesPath, apiListAll, apiRequest } from '../../transport';
+import { conferenceTarget } from '../sharedRequests';
+import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, uuidLocator } from './locators';
 
 const MAX_NAME_LENGTH = 64;
 
@@ -135,13 +136,7 @@ export async function resolveConference(
 					friendlyName: choice.byName,
 					status: null,
 				})
-			: toRef(
-					await apiRequest(
-						context,
-						{ resource: conferencePath(choice.sid), notFound: conferenceNotFound(choice.sid) },
-						itemIndex,
-					),
-				);
+			: toRef(await apiRequest(context, conferenceTarget(choice.sid), itemIndex));
 	if (conference.status !== null && requirement.refuses(conference.status)) {
 		throw inputError(
 			context,

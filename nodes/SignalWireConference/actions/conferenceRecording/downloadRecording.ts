@@ -1,21 +1,38 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { customRecordingFileName, defaultRecordingFileName } from '../../helpers/recordingFile';
 import type { RecordingFormat } from '../../transport';
 import { inputError, oneOf } from '../../helpers/validation';
-import {
-	DEFAULT_MAX_DOWNLOAD_MB,
-	DEFAULT_MAX_DOWNLOAD_SECONDS,
-	apiRequest,
-	apiDownload,
-	recordingMedia,
-} from '../../transport';
-import { positiveNumber } from '../common/downloadFields';
+import { apiRequest, apiDownload, recordingMedia } from '../../transport';
+import { maxDownloadTimeOption, maxSizeOption, positiveNumber } from '../common/downloadFields';
 import { conferenceTarget } from '../sharedRequests';
 
 /** The statuses whose audio exists: SignalWire ends a recording as stopped (by request) or completed. */
 const FINISHED = ['completed', 'stopped'];
 const FORMATS: RecordingFormat[] = ['mp3', 'wav'];
+
+/** A Max Size or Max Download Time, its default when empty, refused by name when not positive. */
+function readPositive(
+	context: IExecuteFunctions,
+	options: IDataObject,
+	field: INodeProperties,
+	itemIndex: number,
+): number {
+	const value = options[field.name];
+	const number = positiveNumber(value, field.default as number);
+	if (number !== undefined) return number;
+	throw inputError(
+		context,
+		itemIndex,
+		`${field.displayName} ${String(value)} is not a positive number`,
+		`Set ${field.displayName} to 1 or more (default ${String(field.default)}).`,
+	);
+}
 
 /** Everything a download needs from the node's fields, refused before any request when invalid. */
 export function readDownloadSettings(context: IExecuteFunctions, itemIndex: number) {
@@ -39,24 +56,8 @@ export function readDownloadSettings(context: IExecuteFunctions, itemIndex: numb
 		);
 	}
 	const options = context.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject;
-	const maxSizeMb = positiveNumber(options.maxSizeMb, DEFAULT_MAX_DOWNLOAD_MB);
-	if (maxSizeMb === undefined) {
-		throw inputError(
-			context,
-			itemIndex,
-			`Max Size (MB) ${String(options.maxSizeMb)} is not a positive number`,
-			`Set Max Size (MB) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_MB}).`,
-		);
-	}
-	const maxSeconds = positiveNumber(options.maxDownloadSeconds, DEFAULT_MAX_DOWNLOAD_SECONDS);
-	if (maxSeconds === undefined) {
-		throw inputError(
-			context,
-			itemIndex,
-			`Max Download Time (Seconds) ${String(options.maxDownloadSeconds)} is not a positive number`,
-			`Set Max Download Time (Seconds) to 1 or more (default ${DEFAULT_MAX_DOWNLOAD_SECONDS}).`,
-		);
-	}
+	const maxSizeMb = readPositive(context, options, maxSizeOption, itemIndex);
+	const maxSeconds = readPositive(context, options, maxDownloadTimeOption, itemIndex);
 	// The user's own file name, when they typed one.
 	const typed = String(options.fileName ?? '').trim();
 	const fileName = typed === '' ? undefined : customRecordingFileName(typed, format);
