@@ -1,35 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeParameterResourceLocator,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { characterNotInXml } from '../../helpers/cxml';
 import { getSidFromLocator, inputError } from '../../helpers/validation';
 import { conferencesPath, apiListAll, apiRequest } from '../../transport';
 import { conferenceTarget } from '../sharedRequests';
-import { CONFERENCE_FIELD, CONFERENCE_URL_MODE, uuidLocator } from './locators';
-
-const MAX_NAME_LENGTH = 64;
-
-/**
- * The conference picker of the operations an agent or a workflow most often addresses by name
- * ("announce in the All hands conference"): the usual modes plus By Name.
- */
-export function conferenceLocatorWithName(description: string): INodeProperties {
-	return uuidLocator({
-		field: CONFERENCE_FIELD,
-		description,
-		searchMethod: 'searchConferencesRunningFirst',
-		urlMode: CONFERENCE_URL_MODE,
-		nameMode: {
-			placeholder: 'All hands',
-			regex: `^\\s*\\S.{0,${MAX_NAME_LENGTH - 1}}$`,
-			errorMessage: `A conference name has 1 to ${MAX_NAME_LENGTH} characters`,
-		},
-	});
-}
+import { CONFERENCE_FIELD, MAX_CONFERENCE_NAME_LENGTH } from './locators';
 
 export interface ConferenceRef {
 	/** Null when a dial-out will start the conference by its name. */
@@ -54,10 +29,10 @@ export function readConferenceChoice(context: IExecuteFunctions, itemIndex: numb
 	if (name === '') {
 		throw refuse('Conference name is empty', 'Enter the conference name, e.g. All hands.');
 	}
-	if ([...name].length > MAX_NAME_LENGTH) {
+	if ([...name].length > MAX_CONFERENCE_NAME_LENGTH) {
 		throw refuse(
-			`Conference name is longer than ${MAX_NAME_LENGTH} characters`,
-			`SignalWire conference names have at most ${MAX_NAME_LENGTH} characters.`,
+			`Conference name is longer than ${MAX_CONFERENCE_NAME_LENGTH} characters`,
+			`SignalWire conference names have at most ${MAX_CONFERENCE_NAME_LENGTH} characters.`,
 		);
 	}
 	if (characterNotInXml(name) !== undefined) {

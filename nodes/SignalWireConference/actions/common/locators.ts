@@ -88,7 +88,7 @@ export const CONFERENCE_FIELD: ResourceLocatorField = {
 };
 
 /** "By URL": a SignalWire conference URL or a conference's `uri` field. */
-export const CONFERENCE_URL_MODE: NonNullable<LocatorOptions['urlMode']> = {
+const CONFERENCE_URL_MODE: NonNullable<LocatorOptions['urlMode']> = {
 	placeholder:
 		'https://example.signalwire.com/api/laml/2010-04-01/Accounts/…/Conferences/b3877c40-da60-4998-90ad-b792e98472cf',
 	regex: `.*/Conferences/${UUID_REGEX}(\\.json)?([?#].*)?\\s*$`,
@@ -96,18 +96,36 @@ export const CONFERENCE_URL_MODE: NonNullable<LocatorOptions['urlMode']> = {
 	extractRegex: `/Conferences/(${UUID_REGEX})`,
 };
 
-const conferencePicker = (searchMethod: string) =>
+export const MAX_CONFERENCE_NAME_LENGTH = 64;
+
+const conferencePicker = (
+	searchMethod: string,
+	description = 'The conference to act on',
+	nameMode?: PatternMode,
+) =>
 	uuidLocator({
 		field: CONFERENCE_FIELD,
-		description: 'The conference to act on',
+		description,
 		searchMethod,
 		urlMode: CONFERENCE_URL_MODE,
+		nameMode,
 	});
 
 /** The conference picker shared by every operation that acts on one conference. */
 export const conferenceLocator = conferencePicker('searchConferences');
 /** The conference picker of operations on a live conference: running conferences listed first. */
 export const liveConferenceLocator = conferencePicker('searchConferencesRunningFirst');
+
+/**
+ * The conference picker of the operations an agent or a workflow most often addresses by name
+ * ("announce in the All hands conference"): running conferences first, plus By Name.
+ */
+export const conferenceLocatorWithName = (description: string) =>
+	conferencePicker('searchConferencesRunningFirst', description, {
+		placeholder: 'All hands',
+		regex: `^\\s*\\S.{0,${MAX_CONFERENCE_NAME_LENGTH - 1}}$`,
+		errorMessage: `A conference name has 1 to ${MAX_CONFERENCE_NAME_LENGTH} characters`,
+	});
 
 export function conferenceNotFound(conferenceSid: string): string {
 	return `No conference with ID "${conferenceSid}" exists in this project: check the conference ID, or pick the conference from the list.`;

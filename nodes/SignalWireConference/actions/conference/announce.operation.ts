@@ -7,11 +7,11 @@ import {
 } from '../common/announcement';
 import { announcementFields } from '../common/announceFields';
 import {
-	conferenceLocatorWithName,
 	readConferenceChoice,
 	refuseUnlessRunning,
 	resolveConference,
 } from '../common/conferenceByName';
+import { conferenceLocatorWithName } from '../common/locators';
 import { updateConference } from './update.operation';
 import { jsonItems } from '../../helpers/jsonItems';
 import type { Execute, Validate } from '../defineResource';

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { conferenceLocatorWithName, conferenceSidFor } from '../common/conferenceByName';
+import { conferenceSidFor } from '../common/conferenceByName';
+import { conferenceLocatorWithName } from '../common/locators';
 import { updateConference } from './update.operation';
 import { jsonItems } from '../../helpers/jsonItems';
 import type { Execute } from '../defineResource';

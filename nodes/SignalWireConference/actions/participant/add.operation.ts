@@ -9,12 +9,8 @@ import { E164_AS_TYPED_REGEX, readDialAddress, readE164 } from '../../helpers/ph
 import { inputError } from '../../helpers/validation';
 import { MAX_TIMEOUT_SECONDS, readOptions } from './addOptions';
 import { placeCall } from './placeCall';
-import {
-	conferenceLocatorWithName,
-	readConferenceChoice,
-	refuseIfEnded,
-	resolveConference,
-} from '../common/conferenceByName';
+import { readConferenceChoice, refuseIfEnded, resolveConference } from '../common/conferenceByName';
+import { conferenceLocatorWithName } from '../common/locators';
 import { checkDestination, readDialGuards } from '../../helpers/dialGuards';
 import { obtainScript, scriptUrl, templateQuery } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
