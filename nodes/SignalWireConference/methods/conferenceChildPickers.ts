@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../helpers/mapInOrder';
@@ -10,31 +10,14 @@ import {
 	participantPath,
 	participantsPath,
 	apiRequest,
-	spaceOrigin,
 } from '../transport';
 import { participantAddress, participantLabel, recordingLabel } from './labels';
-import {
-	BROWSE_PAGE_SIZE,
-	clockOf,
-	getIfExists,
-	includes,
-	isRateLimited,
-	newestFirst,
-	pickerAnswer,
-	pickerPage,
-	readPicker,
-	urlOf,
-} from './pickerPages';
+import { getIfExists, isRateLimited, definePicker, newestFirst } from './pickerPages';
 
 /** Participants' calls read at once to find their numbers. */
 const CALL_LOOKUPS_AT_ONCE = 8;
 /** At most this many participants' calls are read per picker call; the rest show their call ID. */
 export const CALL_LOOKUPS_PER_CALL = 100;
-
-interface Participant {
-	participant: IDataObject;
-	address: string | undefined;
-}
 
 /** The conference chosen above the participant or recording picker, whatever its mode. */
 function chosenConference(context: ILoadOptionsFunctions): string {
@@ -56,24 +39,24 @@ function chosenConference(context: ILoadOptionsFunctions): string {
  * 429 no more are read. A call not read (budget, 429, any failure) leaves the participant labelled
  * by its call ID and state rather than failing the whole list.
  */
-async function withAddresses(
+async function lookUpAddresses(
 	context: ILoadOptionsFunctions,
 	participants: IDataObject[],
+	addresses: Map<IDataObject, string | undefined>,
 	budget = { left: CALL_LOOKUPS_PER_CALL, rateLimited: false },
-): Promise<Participant[]> {
-	return await mapInOrder(participants.length, CALL_LOOKUPS_AT_ONCE, async (index) => {
+): Promise<void> {
+	await mapInOrder(participants.length, CALL_LOOKUPS_AT_ONCE, async (index) => {
 		const participant = participants[index];
 		const callSid = String(participant.call_sid ?? '');
-		let address: string | undefined;
 		if (isUuid(callSid) && budget.left > 0 && !budget.rateLimited) {
 			budget.left--;
 			try {
-				address = participantAddress(await apiRequest(context, { resource: callPath(callSid) }, 0));
+				const call = await apiRequest(context, { resource: callPath(callSid) }, 0);
+				addresses.set(participant, participantAddress(call));
 			} catch (error) {
 				if (isRateLimited(error)) budget.rateLimited = true;
 			}
 		}
-		return { participant, address };
 	});
 }
 
@@ -82,81 +65,48 @@ async function withAddresses(
  * number or SIP address they are on, their state (muted, on hold, coaching) and when they joined.
  * Typed text matches the number, address or call ID, across pages.
  */
-export async function searchParticipants(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const conferenceSid = chosenConference(this);
-	const clock = clockOf(this);
-	const origin = await spaceOrigin(this);
-	const needle = (filter ?? '').trim();
-	const read = pickerPage(this, participantsPath(conferenceSid), 'participants', BROWSE_PAGE_SIZE);
-	// The API cannot search participants: their numbers are looked up page by page, then matched.
+export const searchParticipants = definePicker((context) => {
+	const conferenceSid = chosenConference(context);
+	const addresses = new Map<IDataObject, string | undefined>();
 	const budget = { left: CALL_LOOKUPS_PER_CALL, rateLimited: false };
-	const withNumbers = async (pageToken: string | undefined) => {
-		const page = await read(pageToken);
-		return { ...page, items: await withAddresses(this, page.items, budget) };
-	};
-	const found = await readPicker<Participant>(
-		this,
-		[{ name: 'participants', read: withNumbers }],
-		paginationToken,
-		needle === ''
-			? undefined
-			: ({ participant, address }) =>
-					includes(address, needle) || includes(participant.call_sid, needle),
-	);
-	const toResult = ({ participant, address }: Participant) => ({
-		name: participantLabel(participant, address, clock),
-		value: String(participant.call_sid),
-		url: urlOf(origin, participant),
-	});
-	return await pickerAnswer(
-		this,
-		found,
-		toResult,
-		paginationToken,
-		'participantId',
-		async (sid) => {
-			const participant = await getIfExists(this, participantPath(conferenceSid, sid));
-			return participant && (await withAddresses(this, [participant]))[0];
+	return {
+		lists: [
+			{ name: 'participants', resource: participantsPath(conferenceSid), listKey: 'participants' },
+		],
+		// The API cannot search participants: their numbers are looked up page by page, then matched.
+		completePage: async (page) => await lookUpAddresses(context, page, addresses, budget),
+		searchIn: (participant) => [addresses.get(participant), participant.call_sid],
+		label: (participant, clock) => participantLabel(participant, addresses.get(participant), clock),
+		valueField: 'call_sid',
+		picked: {
+			parameter: 'participantId',
+			get: async (sid) => {
+				const participant = await getIfExists(context, participantPath(conferenceSid, sid));
+				// A budget of its own, so that the picked entry keeps its number whatever the pages used.
+				if (participant) await lookUpAddresses(context, [participant], addresses);
+				return participant;
+			},
 		},
-	);
-}
+	};
+});
 
 /** Recordings of the chosen conference, newest first; typed text matches the ID, across pages. */
-export async function searchConferenceRecordings(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const conferenceSid = chosenConference(this);
-	const clock = clockOf(this);
-	const origin = await spaceOrigin(this);
-	const needle = (filter ?? '').trim();
-	const recordings = {
-		name: 'recordings',
-		read: pickerPage(this, conferenceRecordingsPath(conferenceSid), 'recordings', BROWSE_PAGE_SIZE),
-		order: newestFirst,
+export const searchConferenceRecordings = definePicker((context) => {
+	const conferenceSid = chosenConference(context);
+	return {
+		lists: [
+			{
+				name: 'recordings',
+				resource: conferenceRecordingsPath(conferenceSid),
+				listKey: 'recordings',
+				order: newestFirst,
+			},
+		],
+		searchIn: (recording) => [recording.sid],
+		label: recordingLabel,
+		picked: {
+			parameter: 'recordingId',
+			get: async (sid) => await getIfExists(context, conferenceRecordingPath(conferenceSid, sid)),
+		},
 	};
-	const found = await readPicker(
-		this,
-		[recordings],
-		paginationToken,
-		needle === '' ? undefined : (recording) => includes(recording.sid, needle),
-	);
-	const toResult = (recording: IDataObject) => ({
-		name: recordingLabel(recording, clock),
-		value: String(recording.sid),
-		url: urlOf(origin, recording),
-	});
-	return await pickerAnswer(
-		this,
-		found,
-		toResult,
-		paginationToken,
-		'recordingId',
-		async (sid) => await getIfExists(this, conferenceRecordingPath(conferenceSid, sid)),
-	);
-}
+});

@@ -1,21 +1,15 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { isUuid } from '../helpers/validation';
 import type { QueryValues } from '../transport';
-import { conferencePath, conferencesPath, spaceOrigin } from '../transport';
+import { conferencePath, conferencesPath } from '../transport';
 import { conferenceLabel } from './labels';
 import type { PickerList } from './pickerPages';
 import {
 	BROWSE_PAGE_SIZE,
-	clockOf,
 	getIfExists,
-	includes,
+	definePicker,
 	newestFirst,
-	pickerAnswer,
-	pickerPage,
-	readPicker,
 	SEARCH_PAGE_SIZE,
-	urlOf,
 } from './pickerPages';
 
 const isRunning = (conference: IDataObject) => conference.status === 'in-progress';
@@ -30,27 +24,13 @@ const runningFirst = (a: IDataObject, b: IDataObject) =>
  * from its namesakes: state, start, duration.
  */
 function conferencePicker(runningFirstOrder: boolean) {
-	return async function (
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const clock = clockOf(this);
-		const origin = await spaceOrigin(this);
-		const toResult = (conference: IDataObject) => ({
-			name: conferenceLabel(conference, clock),
-			value: String(conference.sid),
-			url: urlOf(origin, conference),
-		});
-		const fetch = async (sid: string) => await getIfExists(this, conferencePath(sid));
-		const needle = (filter ?? '').trim();
-		if (isUuid(needle)) {
-			const found = await fetch(needle.toLowerCase());
-			return { results: found ? [toResult(found)] : [] };
-		}
-		const list = (name: string, pageSize: number, query: QueryValues = {}): PickerList => ({
+	return definePicker((context, needle) => {
+		const list = (name: string, pageSize: number, query?: QueryValues): PickerList => ({
 			name,
-			read: pickerPage(this, conferencesPath(), 'conferences', pageSize, query),
+			resource: conferencesPath(),
+			listKey: 'conferences',
+			pageSize,
+			query,
 			order: newestFirst,
 		});
 		let lists: PickerList[];
@@ -67,15 +47,18 @@ function conferencePicker(runningFirstOrder: boolean) {
 		} else {
 			lists = [list('conferences', BROWSE_PAGE_SIZE)];
 		}
-		const matches =
-			needle === ''
-				? undefined
-				: (conference: IDataObject) =>
-						includes(conference.friendly_name, needle) || includes(conference.sid, needle);
-		const found = await readPicker(this, lists, paginationToken, matches);
-		if (runningFirstOrder) found.items.sort(runningFirst);
-		return await pickerAnswer(this, found, toResult, paginationToken, 'conferenceId', fetch);
-	};
+		return {
+			lists,
+			searchIn: (conference) => [conference.friendly_name, conference.sid],
+			label: conferenceLabel,
+			order: runningFirstOrder ? runningFirst : undefined,
+			picked: {
+				parameter: 'conferenceId',
+				get: async (sid) => await getIfExists(context, conferencePath(sid)),
+			},
+			getTypedId: true,
+		};
+	});
 }
 
 export const searchConferences = conferencePicker(false);

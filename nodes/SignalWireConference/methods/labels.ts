@@ -132,6 +132,13 @@ export function recordingLabel(recording: IDataObject, clock: LabelClock): strin
 	].join(' · ');
 }
 
+/** `+15550100001 (Ops hotline)`, or the number alone when it has no other name. */
+export function phoneNumberLabel(entry: IDataObject): string {
+	return entry.friendly_name && entry.friendly_name !== entry.phone_number
+		? `${String(entry.phone_number)} (${String(entry.friendly_name)})`
+		: String(entry.phone_number);
+}
+
 /**
  * Two entries that still read the same (same name, status and minute) get the start of their ID,
  * so that the list never shows two identical lines.

@@ -9,8 +9,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { parseApiDate } from '../helpers/apiDate';
 import { asNodeError } from '../helpers/errorDetails';
 import { isUuid } from '../helpers/validation';
-import type { ListPage, QueryValues } from '../transport';
-import { apiListPage, apiRequest } from '../transport';
+import type { QueryValues } from '../transport';
+import { apiListPage, apiRequest, spaceOrigin } from '../transport';
 import type { LabelClock } from './labels';
 import { withDistinctNames } from './labels';
 
@@ -25,58 +25,65 @@ const SEARCH_PAGES_PER_CALL = 5;
 /** A search call stops reading pages once it has this many matches to show. */
 const ENOUGH_MATCHES = 25;
 
-export function clockOf(context: ILoadOptionsFunctions): LabelClock {
-	return { now: Date.now(), timeZone: context.getTimezone() };
-}
-
 const createdAt = (entry: IDataObject) => parseApiDate(entry.date_created) ?? 0;
 export const newestFirst = (a: IDataObject, b: IDataObject) => createdAt(b) - createdAt(a);
 
-export function includes(value: unknown, needle: string): boolean {
+function includes(value: unknown, needle: string): boolean {
 	return String(value ?? '')
 		.toLowerCase()
 		.includes(needle.toLowerCase());
 }
 
 /** The SignalWire URL of an entry (its `uri` without `.json`), which n8n links to. */
-export function urlOf(origin: string, entry: IDataObject): string | undefined {
+function urlOf(origin: string, entry: IDataObject): string | undefined {
 	const uri = entry.uri;
 	return typeof uri === 'string' && uri.startsWith('/')
 		? `${origin}${uri.replace(/\.json$/, '')}`
 		: undefined;
 }
 
-/** One page of a list, the first or the one `pageToken` names. */
-export function pickerPage(
-	context: ILoadOptionsFunctions,
-	resource: string,
-	listKey: string,
-	pageSize: number,
-	query: QueryValues = {},
-) {
-	return async (pageToken: string | undefined): Promise<ListPage> =>
-		await apiListPage(context, { resource }, 0, {
-			listKey,
-			query: { ...query, PageSize: pageSize },
-			pageToken,
-		});
+/** A list a picker reads: where, its name in the token, which entries it keeps, in which order. */
+export interface PickerList {
+	name: string;
+	resource: string;
+	/** The key of the entries in SignalWire's list envelope. */
+	listKey: string;
+	/** BROWSE_PAGE_SIZE unless said. */
+	pageSize?: number;
+	query?: QueryValues;
+	keep?: (entry: IDataObject) => boolean;
+	order?: (a: IDataObject, b: IDataObject) => number;
 }
 
-/** A list a picker reads: its pages, which entries it keeps, in which order it shows them. */
-export interface PickerList<T = IDataObject> {
-	name: string;
-	read: (pageToken: string | undefined) => Promise<{ items: T[]; nextPageToken: string | null }>;
-	keep?: (entry: T) => boolean;
-	order?: (a: T, b: T) => number;
+/** What a picker says of its own; `definePicker` does the rest. */
+export interface Picker {
+	/** The lists read, in this order, for each call. */
+	lists: PickerList[];
+	/** What typed text is looked for in: anywhere in any of these values, in any case. */
+	searchIn: (entry: IDataObject) => unknown[];
+	/** The one line n8n shows for an entry. */
+	label: (entry: IDataObject, clock: LabelClock) => string;
+	/** The entry's field that is the picked value: `sid` unless said. */
+	valueField?: string;
+	/** The order of the whole answer, when the lists' own orders are not enough. */
+	order?: (a: IDataObject, b: IDataObject) => number;
+	/** Completes each page read, before it is searched (what the list's entries lack). */
+	completePage?: (entries: IDataObject[]) => Promise<void>;
+	/** The locator parameter whose picked entry stays in the list, and how to read one entry by ID. */
+	picked?: { parameter: string; get: (id: string) => Promise<IDataObject | undefined> };
+	/** A typed ID is read with `picked.get` instead of being searched for. */
+	getTypedId?: boolean;
+	/** What a failure of the call becomes, when the picker knows better than the transport. */
+	failure?: (error: unknown) => Error;
 }
 
 /**
  * The one token format of every picker: for each list, where it goes on (a page token), "" before
  * its first page, null once it has ended. Anything else was not made here.
  */
-function readToken<T>(
+function readToken(
 	context: ILoadOptionsFunctions,
-	lists: Array<PickerList<T>>,
+	lists: PickerList[],
 	token: string | undefined,
 ): Record<string, string | null> {
 	if (!token) return Object.fromEntries(lists.map((list) => [list.name, '']));
@@ -99,12 +106,6 @@ export function isRateLimited(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '429';
 }
 
-interface Found<T> {
-	items: T[];
-	paginationToken?: string;
-	notice?: string;
-}
-
 /**
  * The one pager of every picker. Lists are read in order, each from where the token left it.
  * Browsing (no `matches`) reads one page of each list; searching reads up to
@@ -113,24 +114,29 @@ interface Found<T> {
  * limited, or a search that stopped at its page budget (n8n's editor loads more only for an empty
  * search, so without it a match further down would look like none).
  */
-export async function readPicker<T = IDataObject>(
+async function readPicker(
 	context: ILoadOptionsFunctions,
-	lists: Array<PickerList<T>>,
+	picker: Picker,
 	token: string | undefined,
-	matches?: (entry: T) => boolean,
-): Promise<Found<T>> {
-	const cursors = readToken(context, lists, token);
-	const items: T[] = [];
+	matches?: (entry: IDataObject) => boolean,
+): Promise<{ items: IDataObject[]; paginationToken?: string; notice?: string }> {
+	const cursors = readToken(context, picker.lists, token);
+	const items: IDataObject[] = [];
 	let read = 0;
 	let rateLimited = false;
-	for (const list of lists) {
-		const found: T[] = [];
+	for (const list of picker.lists) {
+		const found: IDataObject[] = [];
 		for (let pages = 0; cursors[list.name] !== null && !rateLimited; pages++) {
 			if (pages === (matches ? SEARCH_PAGES_PER_CALL : 1)) break;
 			if (matches && items.length + found.length >= ENOUGH_MATCHES) break;
 			let page;
 			try {
-				page = await list.read(cursors[list.name] || undefined);
+				page = await apiListPage(context, { resource: list.resource }, 0, {
+					listKey: list.listKey,
+					query: { ...list.query, PageSize: list.pageSize ?? BROWSE_PAGE_SIZE },
+					pageToken: cursors[list.name] || undefined,
+				});
+				await picker.completePage?.(page.items);
 			} catch (error) {
 				if (!isRateLimited(error)) throw asNodeError(context.getNode(), error);
 				rateLimited = true;
@@ -145,27 +151,15 @@ export async function readPicker<T = IDataObject>(
 		items.push(...(list.order ? found.sort(list.order) : found));
 	}
 	const more = Object.values(cursors).some((cursor) => cursor !== null);
-	const notice = rateLimited
-		? 'SignalWire is limiting requests right now: this list shows what was read before. Try again in a moment.'
-		: matches && more && items.length < ENOUGH_MATCHES
-			? `Searched the ${read} most recent entries: type more of what you look for to narrow it down, or clear the search and scroll to load more`
-			: undefined;
 	return {
 		items,
-		...(more ? { paginationToken: JSON.stringify(cursors) } : {}),
-		...(notice ? { notice } : {}),
+		paginationToken: more ? JSON.stringify(cursors) : undefined,
+		notice: rateLimited
+			? 'SignalWire is limiting requests right now: this list shows what was read before. Try again in a moment.'
+			: matches && more && items.length < ENOUGH_MATCHES
+				? `Searched the ${read} most recent entries: type more of what you look for to narrow it down, or clear the search and scroll to load more`
+				: undefined,
 	};
-}
-
-/**
- * A picker's results with its notice, if any, as a last entry: n8n's list shows entries only, and
- * picking this one leaves the field empty, which the operation then asks to fill.
- */
-export function withNotice(
-	results: INodeListSearchItems[],
-	notice: string | undefined,
-): INodeListSearchItems[] {
-	return notice === undefined ? results : [...results, { name: notice, value: '' }];
 }
 
 /**
@@ -195,22 +189,47 @@ export async function getIfExists(
 }
 
 /**
- * A picker's answer: its entries under distinct names, the picked entry (`fetchPicked` reads it)
- * on top of the first page when the list lacks it, and the notice, if any, as a last entry.
+ * A "From list" search method (n8n's `listSearch`) from what `define` says of the picker for this
+ * call and the typed text. Its answer: the entries under distinct names, the picked entry on top
+ * of the first page when the list lacks it, and the notice, if any, as a last entry (n8n's list
+ * shows entries only, and picking this one leaves the field empty, which the operation then asks
+ * to fill).
  */
-export async function pickerAnswer<T>(
-	context: ILoadOptionsFunctions,
-	found: Found<T>,
-	toResult: (entry: T) => INodeListSearchItems,
-	token: string | undefined,
-	pickedParameter: string,
-	fetchPicked: (value: string) => Promise<T | undefined>,
-): Promise<INodeListSearchResult> {
-	const results = withDistinctNames(found.items.map(toResult));
-	const picked = token ? undefined : pickedValue(context, pickedParameter);
-	if (picked !== undefined && !results.some((result) => result.value === picked)) {
-		const entry = await fetchPicked(picked);
-		if (entry) results.unshift(toResult(entry));
-	}
-	return { results: withNotice(results, found.notice), paginationToken: found.paginationToken };
+export function definePicker(define: (context: ILoadOptionsFunctions, needle: string) => Picker) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const needle = (filter ?? '').trim();
+		const picker = define(this, needle);
+		const clock: LabelClock = { now: Date.now(), timeZone: this.getTimezone() };
+		try {
+			const origin = await spaceOrigin(this);
+			const toResult = (entry: IDataObject): INodeListSearchItems => ({
+				name: picker.label(entry, clock),
+				value: String(entry[picker.valueField ?? 'sid']),
+				url: urlOf(origin, entry),
+			});
+			if (picker.getTypedId && picker.picked && isUuid(needle)) {
+				const found = await picker.picked.get(needle.toLowerCase());
+				return { results: found ? [toResult(found)] : [] };
+			}
+			const matches = (entry: IDataObject) =>
+				picker.searchIn(entry).some((value) => includes(value, needle));
+			const found = await readPicker(this, picker, paginationToken, needle ? matches : undefined);
+			if (picker.order) found.items.sort(picker.order);
+			const results = withDistinctNames(found.items.map(toResult));
+			const { picked } = picker;
+			const pickedId = picked && !paginationToken ? pickedValue(this, picked.parameter) : undefined;
+			if (pickedId !== undefined && !results.some((result) => result.value === pickedId)) {
+				const entry = await picked?.get(pickedId);
+				if (entry) results.unshift(toResult(entry));
+			}
+			if (found.notice !== undefined) results.push({ name: found.notice, value: '' });
+			return { results, paginationToken: found.paginationToken };
+		} catch (error) {
+			throw picker.failure?.(error) ?? error;
+		}
+	};
 }
