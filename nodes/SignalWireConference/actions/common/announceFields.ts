@@ -1,15 +1,67 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { formField } from '../../helpers/formFields';
+import { formFields } from '../../helpers/formFields';
 import { httpMethodField } from './httpMethod';
 
 /** SignalWire's `<Say>` takes up to 4,096 characters; the bound leaves room to spare. */
 export const MAX_TEXT_LENGTH = 4000;
 export const MAX_LOOP = 10;
 
-/** The announcement SignalWire plays, to a whole conference or to one participant. */
-export const ANNOUNCE_URL = formField('announceUrl', 'Announce URL', 'httpUrl');
-export const ANNOUNCE_METHOD = formField('announceMethod', 'Announce Method', 'httpMethod');
+/** The announcement SignalWire fetches, for a whole conference or for one participant. */
+export const ANNOUNCE_METHOD_FIELD = httpMethodField(
+	'announceMethod',
+	'Announce Method',
+	'POST',
+	'How SignalWire requests the Announce URL',
+);
+
+/** Announce URL without its placeholder and description, which say who hears it. */
+export const ANNOUNCE_URL_FIELD: INodeProperties = {
+	displayName: 'Announce URL',
+	name: 'announceUrl',
+	type: 'string',
+	default: '',
+};
+
+/** Announce URL and Announce Method as sent, in the order of SignalWire's spec. */
+export const ANNOUNCE_FORM_FIELDS = formFields([ANNOUNCE_URL_FIELD, ANNOUNCE_METHOD_FIELD], {
+	announceUrl: { check: 'httpUrl' },
+	announceMethod: { methodOf: 'announceUrl' },
+});
+
+function loopOption(what: string): INodeProperties {
+	return {
+		displayName: 'Loop',
+		name: 'loop',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_LOOP },
+		default: 1,
+		description: `How many times the ${what} (1 to ${MAX_LOOP})`,
+	};
+}
+
+export const speechOptions: INodeProperties[] = [
+	{
+		displayName: 'Language',
+		name: 'language',
+		type: 'string',
+		default: '',
+		placeholder: 'en-US',
+		description: 'Language and locale of the voice, e.g. en-US, de-DE, fr-CA',
+	},
+	loopOption('text is spoken'),
+	{
+		displayName: 'Voice',
+		name: 'voice',
+		type: 'string',
+		default: '',
+		placeholder: 'Polly.Joanna',
+		description:
+			"Text-to-speech voice: man, woman, a Polly voice (Polly.Joanna, Polly.Joanna-Neural) or a Google voice (gcloud.en-US-Standard-A); empty for SignalWire's default",
+	},
+];
+
+export const audioOptions: INodeProperties[] = [loopOption('audio is played')];
 
 /**
  * The announcement fields of Conference → Announce and Participant → Announce. `audience` says who
@@ -68,24 +120,13 @@ export function announcementFields(audience: string): INodeProperties[] {
 			displayOptions: onlyFor('audioUrl'),
 		},
 		{
-			displayName: 'Announce URL',
-			name: 'announceUrl',
-			type: 'string',
+			...ANNOUNCE_URL_FIELD,
 			required: true,
-			default: '',
 			placeholder: 'https://example.com/announcement.xml',
 			description: `The http(s) URL SignalWire fetches: cXML (or audio) played to ${audience}`,
 			displayOptions: onlyFor('cxmlUrl'),
 		},
-		{
-			...httpMethodField(
-				'announceMethod',
-				'Announce Method',
-				'POST',
-				'How SignalWire requests the Announce URL',
-			),
-			displayOptions: onlyFor('cxmlUrl'),
-		},
+		{ ...ANNOUNCE_METHOD_FIELD, displayOptions: onlyFor('cxmlUrl') },
 		{
 			displayName: 'Speech Options',
 			name: 'speechOptions',
@@ -93,26 +134,7 @@ export function announcementFields(audience: string): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions: onlyFor('text'),
-			options: [
-				{
-					displayName: 'Language',
-					name: 'language',
-					type: 'string',
-					default: '',
-					placeholder: 'en-US',
-					description: 'Language and locale of the voice, e.g. en-US, de-DE, fr-CA',
-				},
-				loopOption('text is spoken'),
-				{
-					displayName: 'Voice',
-					name: 'voice',
-					type: 'string',
-					default: '',
-					placeholder: 'Polly.Joanna',
-					description:
-						"Text-to-speech voice: man, woman, a Polly voice (Polly.Joanna, Polly.Joanna-Neural) or a Google voice (gcloud.en-US-Standard-A); empty for SignalWire's default",
-				},
-			],
+			options: speechOptions,
 		},
 		{
 			displayName: 'Audio Options',
@@ -121,18 +143,7 @@ export function announcementFields(audience: string): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions: onlyFor('audioUrl'),
-			options: [loopOption('audio is played')],
+			options: audioOptions,
 		},
 	];
-}
-
-function loopOption(what: string): INodeProperties {
-	return {
-		displayName: 'Loop',
-		name: 'loop',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_LOOP },
-		default: 1,
-		description: `How many times the ${what} (1 to ${MAX_LOOP})`,
-	};
 }

@@ -2,9 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Template } from '../../helpers/cxml';
 import { characterNotInXml, playTemplate, sayTemplate } from '../../helpers/cxml';
-import { buildForm, formField } from '../../helpers/formFields';
+import type { FieldSpec } from '../../helpers/formFields';
+import { buildForm, formFields } from '../../helpers/formFields';
 import { assertHttpUrl, inputError } from '../../helpers/validation';
-import { ANNOUNCE_METHOD, ANNOUNCE_URL, MAX_LOOP, MAX_TEXT_LENGTH } from './announceFields';
+import {
+	ANNOUNCE_FORM_FIELDS,
+	audioOptions,
+	MAX_TEXT_LENGTH,
+	speechOptions,
+} from './announceFields';
 import type { ScriptUse } from './cxmlScripts';
 import { obtainScript, scriptUrl, templateQuery } from './cxmlScripts';
 
@@ -16,32 +22,24 @@ export type Announcement =
 	| { type: 'audioUrl'; audioUrl: string; loop?: number }
 	| { type: 'cxmlUrl'; url: string; method: 'GET' | 'POST' };
 
-const LOOP = formField(
-	'loop',
-	'Loop',
-	{ wholeNumber: [1, MAX_LOOP] },
-	{ hint: 'Set how many times the announcement is repeated, e.g. 2.' },
-);
-const SPEECH_OPTIONS = [
-	formField(
-		'voice',
-		'Voice',
-		{ pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, refusal: 'is not valid' },
-		{ hint: 'Use a voice name such as woman, Polly.Joanna or gcloud.en-US-Standard-A.' },
-	),
-	formField(
-		'language',
-		'Language',
-		{ pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, refusal: 'is not valid' },
-		{ hint: 'Use a language code such as en-US or de-DE.' },
-	),
-	LOOP,
-];
+const LOOP: FieldSpec = { hint: 'Set how many times the announcement is repeated, e.g. 2.' };
+const SPEECH_OPTIONS = formFields(speechOptions, {
+	voice: {
+		check: { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, refusal: 'is not valid' },
+		hint: 'Use a voice name such as woman, Polly.Joanna or gcloud.en-US-Standard-A.',
+	},
+	language: {
+		check: { pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, refusal: 'is not valid' },
+		hint: 'Use a language code such as en-US or de-DE.',
+	},
+	loop: LOOP,
+});
+const AUDIO_OPTIONS = formFields(audioOptions, { loop: LOOP });
 
 /** Voice, Language and Loop as given, checked; those left blank are absent. */
 function readOptions(context: IExecuteFunctions, name: string, itemIndex: number) {
 	const options = context.getNodeParameter(name, itemIndex, {}) as IDataObject;
-	const fields = name === 'speechOptions' ? SPEECH_OPTIONS : [LOOP];
+	const fields = name === 'speechOptions' ? SPEECH_OPTIONS : AUDIO_OPTIONS;
 	const { Voice, Language, Loop } = buildForm(context, options, fields, itemIndex);
 	return { voice: Voice, language: Language, loop: Loop === undefined ? undefined : Number(Loop) };
 }
@@ -108,17 +106,12 @@ function readFields(context: IExecuteFunctions, itemIndex: number): Announcement
 		return { type, audioUrl, loop: readOptions(context, 'audioOptions', itemIndex).loop };
 	}
 	if (type === 'cxmlUrl') {
-		// The same fields, and the same checks, as Update's Announce URL and Announce Method.
-		const form = buildForm(
-			context,
-			{
-				announceUrl: context.getNodeParameter('announceUrl', itemIndex, ''),
-				announceMethod: context.getNodeParameter('announceMethod', itemIndex, 'POST'),
-			},
-			[ANNOUNCE_URL, ANNOUNCE_METHOD],
-			itemIndex,
-		);
-		if (form.AnnounceUrl === undefined) {
+		const values = {
+			announceUrl: context.getNodeParameter('announceUrl', itemIndex, ''),
+			announceMethod: context.getNodeParameter('announceMethod', itemIndex, 'POST'),
+		};
+		const url = String(values.announceUrl ?? '');
+		if (url.trim() === '') {
 			throw inputError(
 				context,
 				itemIndex,
@@ -126,6 +119,8 @@ function readFields(context: IExecuteFunctions, itemIndex: number): Announcement
 				'Enter the http(s) URL of your cXML document.',
 			);
 		}
+		// The same fields, and the same checks, as Update's Announce URL and Announce Method.
+		const form = buildForm(context, values, ANNOUNCE_FORM_FIELDS, itemIndex);
 		return {
 			type,
 			url: form.AnnounceUrl,

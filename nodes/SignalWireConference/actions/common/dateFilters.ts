@@ -3,50 +3,38 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toCalendarDate } from '../../helpers/calendarDate';
 import type { QueryValues } from '../../transport';
 
-export interface DateFilter {
-	name: string;
-	displayName: string;
-	/** SignalWire's query name; the "<" and ">" are part of it. */
-	query: string;
-	description: string;
-}
-
 /** The on / before / after trio SignalWire offers for DateCreated and DateUpdated. */
-export function dateFilters(date: 'Created' | 'Updated', things: string): DateFilter[] {
+export function dateFilters(date: 'Created' | 'Updated', things: string): INodeProperties[] {
 	const verb = date === 'Created' ? 'created' : 'last updated';
 	return [
-		['', '', 'on'],
-		[' Before', '<', 'on or before'],
-		[' After', '>', 'on or after'],
-	].map(([suffix, operator, when]) => ({
-		name: `date${date}${suffix.trim()}`,
+		['', 'on'],
+		[' Before', 'on or before'],
+		[' After', 'on or after'],
+	].map(([suffix, when]) => ({
 		displayName: `Date ${date}${suffix}`,
-		query: `Date${date}${operator}`,
-		description: `Only ${things} ${verb} ${when} this date`,
+		name: `date${date}${suffix.trim()}`,
+		type: 'dateTime',
+		default: '',
+		description: `Only ${things} ${verb} ${when} this date. Only the calendar date is used, as written in the value's own offset.`,
 	}));
 }
 
-export function dateFilterOptions(filters: DateFilter[]): INodeProperties[] {
-	return filters.map((filter) => ({
-		displayName: filter.displayName,
-		name: filter.name,
-		type: 'dateTime',
-		default: '',
-		description: `${filter.description}. Only the calendar date is used, as written in the value's own offset.`,
-	}));
+/** SignalWire's query name of a date filter: dateCreatedBefore → DateCreated<, the "<" included. */
+function queryName(parameter: string): string {
+	return `D${parameter.slice(1)}`.replace(/Before$/, '<').replace(/After$/, '>');
 }
 
 export function readDateFilters(
 	context: IExecuteFunctions,
 	values: IDataObject,
-	filters: DateFilter[],
+	filters: INodeProperties[],
 	itemIndex: number,
 ): QueryValues {
 	const query: QueryValues = {};
 	for (const filter of filters) {
 		const value = values[filter.name];
 		if (value === undefined || value === null || value === '') continue;
-		query[filter.query] = toCalendarDate(context, value, filter.displayName, itemIndex);
+		query[queryName(filter.name)] = toCalendarDate(context, value, filter.displayName, itemIndex);
 	}
 	return query;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { QueryValues } from '../../transport';
 import { conferencesPath, apiListAll } from '../../transport';
-import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
+import { dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 import { jsonItems } from '../../helpers/jsonItems';
 import { inputError, oneOf } from '../../helpers/validation';
@@ -31,7 +31,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			...dateFilterOptions(DATE_FILTERS),
+			...DATE_FILTERS,
 			{
 				displayName: 'Friendly Name',
 				name: 'friendlyName',

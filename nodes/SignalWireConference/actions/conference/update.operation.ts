@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildForm, requireTogether } from '../../helpers/formFields';
+import { buildForm } from '../../helpers/formFields';
 import { getSidFromLocator, inputError } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
-import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
+import {
+	ANNOUNCE_FORM_FIELDS,
+	ANNOUNCE_METHOD_FIELD,
+	ANNOUNCE_URL_FIELD,
+} from '../common/announceFields';
 import { CONFERENCE_FIELD, conferenceLocator } from '../common/locators';
 import { conferenceTarget } from '../sharedRequests';
-import { httpMethodField } from '../common/httpMethod';
 import { jsonItems } from '../../helpers/jsonItems';
 import type { Execute } from '../defineResource';
 
@@ -26,17 +29,9 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			httpMethodField(
-				'announceMethod',
-				'Announce Method',
-				'POST',
-				'How SignalWire requests the Announce URL',
-			),
+			ANNOUNCE_METHOD_FIELD,
 			{
-				displayName: 'Announce URL',
-				name: 'announceUrl',
-				type: 'string',
-				default: '',
+				...ANNOUNCE_URL_FIELD,
 				placeholder: 'https://example.com/announcement.xml',
 				description:
 					'URL of an audio file or of cXML (e.g. &lt;Say&gt;) that is played to everyone in the conference',
@@ -91,8 +86,7 @@ export const execute: Execute = async function (itemIndex) {
 		);
 	}
 	const form: Record<string, string> = status === 'completed' ? { Status: 'completed' } : {};
-	Object.assign(form, buildForm(this, updateFields, [ANNOUNCE_URL, ANNOUNCE_METHOD], itemIndex));
-	requireTogether(this, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
+	Object.assign(form, buildForm(this, updateFields, ANNOUNCE_FORM_FIELDS, itemIndex));
 	if (Object.keys(form).length === 0) {
 		throw inputError(
 			this,

@@ -11,7 +11,7 @@ import { getSidFromLocator, readBooleanParameter } from '../../helpers/validatio
 import { conferenceRecordingsPath, apiListAll } from '../../transport';
 import { CONFERENCE_FIELD, conferenceLocator } from '../common/locators';
 import { conferenceTarget } from '../sharedRequests';
-import { dateFilterOptions, dateFilters, readDateFilters } from '../common/dateFilters';
+import { dateFilters, readDateFilters } from '../common/dateFilters';
 import { limitFields, readLimit } from '../common/limit';
 import {
 	binaryPropertyField,
@@ -47,7 +47,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: dateFilterOptions(DATE_FILTERS),
+		options: DATE_FILTERS,
 	},
 	{
 		displayName: 'Download',

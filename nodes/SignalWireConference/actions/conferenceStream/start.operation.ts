@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildForm, formField, requireTogether } from '../../helpers/formFields';
+import { buildForm, formFields } from '../../helpers/formFields';
 import { getSidFromLocator, inputError } from '../../helpers/validation';
 import { apiRequest, conferenceStreamsPath } from '../../transport';
 import { CONFERENCE_FIELD, conferenceLocator, STREAM_NAME_PATTERN } from '../common/locators';
@@ -11,22 +11,6 @@ import type { Execute } from '../defineResource';
 
 const MAX_CUSTOM_PARAMETERS = 99;
 const CODECS = ['PCMU', 'PCMA', 'L16', 'L16@16000h', 'L16@24000h'];
-
-const STATUS_CALLBACK_METHOD = formField(
-	'statusCallbackMethod',
-	'Status Callback Method',
-	'httpMethod',
-);
-const STATUS_CALLBACK = formField('statusCallback', 'Status Callback', 'httpUrl');
-const OPTION_FIELDS = [
-	formField('name', 'Name', 'text'),
-	formField('track', 'Track', { oneOf: ['inbound_track', 'outbound_track', 'both_tracks'] }),
-	STATUS_CALLBACK_METHOD,
-	STATUS_CALLBACK,
-	formField('streamCodec', 'Codec', { oneOf: CODECS }),
-	formField('streamRealTime', 'Real Time', 'boolean'),
-];
-const BEARER_TOKEN = formField('authorizationBearerToken', 'Authorization Bearer Token', 'text');
 
 export const option = {
 	name: 'Start',
@@ -135,6 +119,24 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** In the order of SignalWire's spec, which is the order they are sent in. */
+const OPTION_FIELDS = formFields(properties, {
+	name: {
+		check: {
+			pattern: STREAM_NAME_PATTERN,
+			refusal: 'may only use letters, digits, "_" and "-" (up to 64)',
+		},
+		hint: 'The name goes into the URL when the stream is stopped by name.',
+	},
+	// Refusals list the tracks in SignalWire's order, not the editor's.
+	track: { check: { oneOf: ['inbound_track', 'outbound_track', 'both_tracks'] } },
+	statusCallbackMethod: { methodOf: 'statusCallback' },
+	statusCallback: { check: 'httpUrl' },
+	streamCodec: {},
+	streamRealTime: {},
+});
+const BEARER_TOKEN = formFields(properties, { authorizationBearerToken: {} });
+
 function readWebSocketUrl(context: IExecuteFunctions, itemIndex: number): string {
 	const url = String(context.getNodeParameter('url', itemIndex, '')).trim();
 	const parsed = URL.canParse(url) ? new URL(url) : undefined;
@@ -183,19 +185,10 @@ export const execute: Execute = async function (itemIndex) {
 		Url: url,
 		...buildForm(this, options, OPTION_FIELDS, itemIndex),
 	};
-	if (form.Name !== undefined && !STREAM_NAME_PATTERN.test(form.Name)) {
-		throw inputError(
-			this,
-			itemIndex,
-			`Name "${form.Name.slice(0, 100)}" may only use letters, digits, "_" and "-" (up to 64)`,
-			'The name goes into the URL when the stream is stopped by name.',
-		);
-	}
-	requireTogether(this, form, STATUS_CALLBACK_METHOD, STATUS_CALLBACK, itemIndex);
 	Object.assign(form, readCustomParameters(this, options, itemIndex));
 	// The token is sent but never quoted back: error messages list only the other fields.
 	const sentValues = { ...form };
-	const bearer = buildForm(this, options, [BEARER_TOKEN], itemIndex);
+	const bearer = buildForm(this, options, BEARER_TOKEN, itemIndex);
 	const target = conferenceTarget(conferenceSid, conferenceStreamsPath);
 	const stream = await apiRequest(this, target, itemIndex, {
 		method: 'POST',

@@ -7,7 +7,7 @@ import type {
 import { dialConferenceTemplate } from '../../helpers/cxml';
 import { E164_AS_TYPED_REGEX, readDialAddress, readE164 } from '../../helpers/phoneNumbers';
 import { inputError } from '../../helpers/validation';
-import { MAX_TIMEOUT_SECONDS, readOptions } from './addOptions';
+import { addOptions, readOptions } from './addOptions';
 import { placeCall } from './placeCall';
 import { readConferenceChoice, refuseIfEnded, resolveConference } from '../common/conferenceByName';
 import { conferenceLocatorWithName } from '../common/locators';
@@ -70,93 +70,7 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'addOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Beep',
-				name: 'beep',
-				type: 'options',
-				default: 'true',
-				description: 'When the conference hears a beep as this person joins or leaves',
-				options: [
-					{ name: 'On Enter and Exit', value: 'true' },
-					{ name: 'Never', value: 'false' },
-					{ name: 'On Enter Only', value: 'onEnter' },
-					{ name: 'On Exit Only', value: 'onExit' },
-				],
-			},
-			{
-				displayName: 'Caller ID',
-				name: 'callerId',
-				type: 'string',
-				default: '',
-				placeholder: '+15551230000',
-				description: 'The number shown to the person called, if it should differ from From (E.164)',
-			},
-			{
-				displayName: 'Coach (Call SID to Coach)',
-				name: 'coach',
-				type: 'string',
-				default: '',
-				placeholder: 'b3877c40-da60-4998-90ad-b792e98472ca',
-				description:
-					'Call ID of a participant this person coaches: only that participant hears them',
-			},
-			{
-				displayName: 'End Conference On Exit',
-				name: 'endConferenceOnExit',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the conference ends for everyone when this person hangs up',
-			},
-			{
-				displayName: 'Max Price Per Minute',
-				name: 'maxPricePerMinute',
-				type: 'string',
-				default: '',
-				placeholder: '0.0075',
-				description:
-					'The most this call may cost per minute, in US dollars (up to 4 decimal places); SignalWire refuses a call that would cost more. Empty: no limit.',
-			},
-			{
-				displayName: 'Muted',
-				name: 'muted',
-				type: 'boolean',
-				default: false,
-				description: 'Whether this person joins muted (they hear, but are not heard)',
-			},
-			{
-				displayName: 'Start Conference On Enter',
-				name: 'startConferenceOnEnter',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the conference starts when this person joins; if not, they wait with hold music until someone who starts it joins',
-			},
-			{
-				displayName: 'Status Callback URL',
-				name: 'statusCallback',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/call-status',
-				description:
-					"URL SignalWire posts the call's status to when the call ends (e.g. no-answer, busy, completed)",
-			},
-			{
-				displayName: 'Timeout',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
-				default: 60,
-				description: 'Seconds to let the phone ring before giving up (1 to 600)',
-			},
-		],
-	},
+	addOptions,
 ];
 
 function readTo(context: IExecuteFunctions, itemIndex: number): string {

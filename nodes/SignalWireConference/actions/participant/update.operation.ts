@@ -1,8 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { buildForm, formField, requireTogether } from '../../helpers/formFields';
+import { buildForm, formFields } from '../../helpers/formFields';
 import { apiRequest } from '../../transport';
-import { ANNOUNCE_METHOD, ANNOUNCE_URL } from '../common/announceFields';
+import {
+	ANNOUNCE_FORM_FIELDS,
+	ANNOUNCE_METHOD_FIELD,
+	ANNOUNCE_URL_FIELD,
+} from '../common/announceFields';
 import {
 	readConferenceChild,
 	conferenceLocator,
@@ -13,25 +17,6 @@ import { httpMethodField } from '../common/httpMethod';
 import { jsonItems } from '../../helpers/jsonItems';
 import { inputError } from '../../helpers/validation';
 import type { Execute } from '../defineResource';
-
-const HOLD_METHOD = formField('holdMethod', 'Hold Method', 'httpMethod');
-const HOLD_URL = formField('holdUrl', 'Hold URL', 'httpUrl');
-const WAIT_URL = formField('waitUrl', 'Wait URL', 'httpUrl');
-const WAIT_METHOD = formField('waitMethod', 'Wait Method', 'httpMethod');
-
-/** In the order of SignalWire's spec, which is the order they are sent in. */
-const FORM_FIELDS = [
-	ANNOUNCE_URL,
-	ANNOUNCE_METHOD,
-	formField('coaching', 'Coaching', 'boolean'),
-	formField('callSidToCoach', 'Call SID to Coach', 'uuid'),
-	formField('hold', 'Hold', 'boolean'),
-	HOLD_METHOD,
-	HOLD_URL,
-	formField('muted', 'Muted', 'boolean'),
-	WAIT_URL,
-	WAIT_METHOD,
-];
 
 export const option = {
 	name: 'Update',
@@ -50,17 +35,9 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			httpMethodField(
-				'announceMethod',
-				'Announce Method',
-				'POST',
-				'How SignalWire requests the Announce URL',
-			),
+			ANNOUNCE_METHOD_FIELD,
 			{
-				displayName: 'Announce URL',
-				name: 'announceUrl',
-				type: 'string',
-				default: '',
+				...ANNOUNCE_URL_FIELD,
 				placeholder: 'https://example.com/whisper.xml',
 				description: 'URL of audio or cXML played to this participant only',
 			},
@@ -115,6 +92,21 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** In the order of SignalWire's spec, which is the order they are sent in. */
+const FORM_FIELDS = [
+	...ANNOUNCE_FORM_FIELDS,
+	...formFields(properties, {
+		coaching: {},
+		callSidToCoach: { check: 'uuid' },
+		hold: {},
+		holdMethod: { methodOf: 'holdUrl' },
+		holdUrl: { check: 'httpUrl' },
+		muted: {},
+		waitUrl: { check: 'httpUrl' },
+		waitMethod: { methodOf: 'waitUrl' },
+	}),
+];
+
 export const execute: Execute = async function (itemIndex) {
 	const target = readConferenceChild(this, PARTICIPANT, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -135,8 +127,5 @@ export const execute: Execute = async function (itemIndex) {
 			'Add Call SID to Coach: the call ID of the participant to coach.',
 		);
 	}
-	requireTogether(this, form, ANNOUNCE_METHOD, ANNOUNCE_URL, itemIndex);
-	requireTogether(this, form, HOLD_METHOD, HOLD_URL, itemIndex);
-	requireTogether(this, form, WAIT_METHOD, WAIT_URL, itemIndex);
 	return jsonItems(await apiRequest(this, target, itemIndex, { method: 'POST', form }));
 };
