@@ -2,7 +2,7 @@ import type { IBinaryData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Readable } from './answer';
-import { AnswerProblem, answerOf, header, isStream } from './answer';
+import { AnswerProblem, answerOf, header, HttpFailure, readBody } from './answer';
 import { recordingMediaPath, resourceUrl } from './paths';
 import { Deadline } from './deadline';
 import { isLostConnection, withRetries } from './reliability';
@@ -203,14 +203,11 @@ export async function apiDownload(
 	const url = resourceUrl(call.space, target.resource);
 	const accept = `${MEDIA[download.format].mimeType}, application/octet-stream;q=0.5`;
 	return await withRetries(context, call, async (deadline) => {
-		const errorBody = { maxBytes: MAX_ERROR_BODY_BYTES, cut: true };
-		const { body, headers } = await answerOf(context, call, url, accept, deadline, errorBody);
-		if (!isStream(body)) {
-			throw new AnswerProblem(
-				'SignalWire answered the recording download without a body',
-				'Try again; if this persists, check the Space URL in the credentials.',
-				true,
-			);
+		const { ok, status, headers, body } = await answerOf(context, call, url, accept, deadline);
+		if (!ok) {
+			// Only quoted: its start, or what came before a failure, is enough.
+			const { text } = await readBody(body, deadline, MAX_ERROR_BODY_BYTES);
+			throw new HttpFailure(status, headers, text);
 		}
 		const refused = refuseByHeaders(headers, download);
 		if (refused !== undefined) {

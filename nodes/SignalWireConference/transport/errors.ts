@@ -8,6 +8,10 @@ import type { Call } from './types';
  * quoted back to the user: it must never carry a secret, even when a misbehaving server echoes one.
  */
 
+/** What an answer that cannot be SignalWire's asks the user to check. */
+export const CHECK_SPACE_URL =
+	'Check the Space URL in the credentials: it must point at your SignalWire space.';
+
 /** Secrets shorter than this are not searched for: they would blank out ordinary text. */
 const MIN_SECRET_LENGTH = 4;
 /** How much of each server string an error quotes, after redaction. */
