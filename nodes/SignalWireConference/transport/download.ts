@@ -112,10 +112,10 @@ async function storeGuarded(
 	deadline: Deadline,
 	itemIndex: number,
 ): Promise<IBinaryData> {
-	const { mimeType, headBytes } = MEDIA[download.format];
+	const { mimeType, headBytes, looks } = MEDIA[download.format];
 	let bytes = 0;
+	/** The first bytes, sniffed once there are `headBytes` of them. */
 	let head = Buffer.alloc(0);
-	let checked = false;
 	let stallError: AnswerProblem | undefined;
 	/** When `timer` runs out: fail the stream and the wait for the store with `problem`. */
 	const failOnExpiry = (timer: Deadline, problem: AnswerProblem) => {
@@ -153,12 +153,9 @@ async function storeGuarded(
 		deadline.restart();
 		bytes += buffer.length;
 		if (bytes > download.maxBytes) throw tooLarge(download, 'more');
-		if (!checked) {
+		if (head.length < headBytes) {
 			head = Buffer.concat([head, buffer]).subarray(0, headBytes);
-			if (head.length >= headBytes) {
-				if (!MEDIA[download.format].looks(head)) throw notAudio(download, head);
-				checked = true;
-			}
+			if (head.length === headBytes && !looks(head)) throw notAudio(download, head);
 		}
 		return buffer;
 	}) as Readable;
@@ -167,7 +164,7 @@ async function storeGuarded(
 	stored.catch(() => undefined);
 	try {
 		const binary = await Promise.race([stored, stalled, tooSlow]);
-		if (!checked) throw notAudio(download, head);
+		if (head.length < headBytes) throw notAudio(download, head);
 		return binary;
 	} catch (error) {
 		// A refusal or a lost connection is the retry loop's; any other (a full disk) is n8n's.
@@ -200,7 +197,7 @@ export async function apiDownload(
 ): Promise<IBinaryData> {
 	const call = await startCall(context, target, itemIndex, {});
 	call.subject = ' the recording download';
-	const url = resourceUrl(call.space, target.resource);
+	const url = resourceUrl(call);
 	const accept = `${MEDIA[download.format].mimeType}, application/octet-stream;q=0.5`;
 	return await withRetries(context, call, async (deadline) => {
 		const { ok, status, headers, body } = await answerOf(context, call, url, accept, deadline);

@@ -33,7 +33,7 @@ const maxPages = (pageSize: number) => Math.ceil(MAX_LIST_ITEMS / Math.max(1, pa
 async function getJson(
 	context: SignalWireContext,
 	call: Call,
-	url = resourceUrl(call.space, call.resource, call.query),
+	url = resourceUrl(call),
 ): Promise<IDataObject> {
 	const text = await withRetries(context, call, async (deadline) => {
 		const answer = await answerOf(context, call, url, 'application/json', deadline);
@@ -120,8 +120,9 @@ export async function apiListAll(
 	});
 	const collected: IDataObject[] = [];
 	const followed = new Set<string>();
-	let page = await readPage(context, call, options.listKey);
+	let next: string | undefined;
 	for (let pageNumber = 1; ; pageNumber++) {
+		const page = await readPage(context, call, options.listKey, next);
 		if (page.items.length > pageSize) {
 			throw apiErrorFromProblem(
 				context.getNode(),
@@ -143,7 +144,7 @@ export async function apiListAll(
 		if (pageNumber >= maxPages(pageSize)) {
 			throw tooManyPages(context, call, pageNumber, collected.length);
 		}
-		followed.add(page.nextPageUri);
-		page = await readPage(context, call, options.listKey, page.nextPageUri);
+		next = page.nextPageUri;
+		followed.add(next);
 	}
 }
