@@ -103,7 +103,7 @@ function notAudio(download: DownloadOptions, head: Buffer): AnswerProblem {
 /**
  * The body streamed into n8n's binary store, counted, sniffed and timed: a refusal travels down the
  * stream, so the store writes nothing. A stall cannot (n8n's async generator around the body sees
- * its destruction only once the server sends again), so it rejects `stalled` at once instead.
+ * its destruction only once the server sends again), so it rejects `failed` at once instead.
  */
 async function storeGuarded(
 	context: BinaryContext,
@@ -116,39 +116,33 @@ async function storeGuarded(
 	let bytes = 0;
 	/** The first bytes, sniffed once there are `headBytes` of them. */
 	let head = Buffer.alloc(0);
-	let stallError: AnswerProblem | undefined;
-	/** When `timer` runs out: fail the stream and the wait for the store with `problem`. */
-	const failOnExpiry = (timer: Deadline, problem: AnswerProblem) => {
-		const failed = new Promise<never>((_resolve, reject) => {
-			timer.onExpiry(() => {
-				stallError = problem;
-				reject(problem);
-				body.destroy(problem);
-			});
-		});
-		failed.catch(() => undefined);
-		return failed;
-	};
-	deadline.restart();
-	const stalled = failOnExpiry(
-		deadline,
-		new AnswerProblem(
-			`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
-			'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
-			true,
-		),
+	/** Set by the first timer to run out; it fails the stream and the wait for the store alike. */
+	let failure: AnswerProblem | undefined;
+	let fail!: (problem: AnswerProblem) => void;
+	const failed = new Promise<never>((_resolve, reject) => {
+		fail = (problem) => {
+			failure = problem;
+			reject(problem);
+			body.destroy(problem);
+		};
+	});
+	failed.catch(() => undefined);
+	const stalled = new AnswerProblem(
+		`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
+		'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
+		true,
 	);
+	const tooSlow = new AnswerProblem(
+		`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
+		'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
+	);
+	deadline.restart();
+	deadline.onExpiry(() => fail(stalled));
 	// Timeout bounds each pause; this bounds the whole: a trickle never ends otherwise.
 	const whole = new Deadline(download.maxSeconds * 1000);
-	const tooSlow = failOnExpiry(
-		whole,
-		new AnswerProblem(
-			`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
-			'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
-		),
-	);
+	whole.onExpiry(() => fail(tooSlow));
 	const stream = body.map((chunk: unknown) => {
-		if (stallError) throw stallError;
+		if (failure) throw failure;
 		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
 		deadline.restart();
 		bytes += buffer.length;
@@ -163,7 +157,7 @@ async function storeGuarded(
 	// After a stall the store fails later, once the connection closes: nobody waits for it then.
 	stored.catch(() => undefined);
 	try {
-		const binary = await Promise.race([stored, stalled, tooSlow]);
+		const binary = await Promise.race([stored, failed]);
 		if (head.length < headBytes) throw notAudio(download, head);
 		return binary;
 	} catch (error) {
