@@ -58,7 +58,7 @@ function parseErrorBody(rawBody: string, secrets: readonly string[]) {
 	if (body === null || typeof body !== 'object') return {};
 	const { code, message, more_info: moreInfo, errors } = body as Record<string, unknown>;
 	const quote = (value: unknown, max: number) => quoteFromServer(value, secrets, max);
-	const joined = Array.isArray(errors) && errors.length > 0 ? errors.map(describeEntry) : [];
+	const joined = Array.isArray(errors) ? errors.map(describeEntry) : [];
 	return {
 		code:
 			typeof code === 'number' || typeof code === 'string'
