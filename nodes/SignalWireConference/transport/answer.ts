@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { apiErrorFromProblem } from './errors';
+import { apiErrorFromProblem, CHECK_SPACE_URL } from './errors';
 import type { Deadline } from './deadline';
 import { spaceRequestOptions } from './space';
 import type { Call, SignalWireContext } from './types';
@@ -8,7 +8,7 @@ import type { Call, SignalWireContext } from './types';
 /* Reading an answer within the deadline and a size bound; refusing what SignalWire never sends. */
 
 /** A page of 1,000 conferences is about 1 MB: a larger answer is not SignalWire's. */
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** SignalWire nests about five levels; far deeper is not its, and n8n could not save the item. */
 const MAX_JSON_DEPTH = 32;
 
@@ -42,12 +42,6 @@ export type Readable = Exclude<
 	Buffer
 >;
 
-/** A successful answer: its headers and n8n's response stream, unread. */
-interface Answer {
-	headers: Record<string, unknown>;
-	body: unknown;
-}
-
 /** A header's (first) value. */
 export function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name];
@@ -55,90 +49,76 @@ export function header(headers: Record<string, unknown>, name: string): string |
 	return typeof first === 'string' ? first : undefined;
 }
 
-export function isStream(body: unknown): body is Readable {
-	return (
-		body !== null &&
-		typeof body === 'object' &&
-		Symbol.asyncIterator in body &&
-		typeof (body as { destroy?: unknown }).destroy === 'function'
-	);
-}
-
-/** One attempt; a failure is thrown as an HttpFailure with as much body as `errorBody` allows. */
+/**
+ * One attempt's answer, its body unread: n8n's helper hands every body over as a stream when asked
+ * for `encoding: 'stream'` (n8n 1.x and 2.x alike). A redirect is thrown as an HttpFailure.
+ */
 export async function answerOf(
 	context: SignalWireContext,
 	call: Call,
 	url: string,
 	accept: string,
 	deadline: Deadline,
-	errorBody: BodyBound,
-): Promise<Answer> {
+) {
 	const pending = context.helpers.httpRequestWithAuthentication.call(
 		context,
 		'signalWireApi',
 		spaceRequestOptions(call, url, accept, deadline.timeoutMs),
 	) as Promise<IN8nHttpFullResponse>;
 	// A body that will not be read (a late answer's, a redirect's) is closed.
-	const release = (body: unknown) => isStream(body) && body.destroy();
-	const response = await deadline.race(pending, (late) => release(late?.body));
+	const response = await deadline.race(pending, (late) => (late.body as Readable).destroy());
 	const status = Number(response.statusCode);
 	const headers = (response.headers ?? {}) as Record<string, unknown>;
-	const answer = { headers, body: response.body };
-	if (status >= 200 && status < 300) return answer;
-	const redirect = status >= 300 && status < 400;
-	if (redirect) release(response.body);
-	const text = redirect ? '' : await readBody(answer, deadline, errorBody);
-	throw new HttpFailure(status, headers, text);
-}
-
-function tooLarge(maxBytes: number): AnswerProblem {
-	return new AnswerProblem(
-		`SignalWire's answer is larger than ${maxBytes / (1024 * 1024)} MB; it was not read`,
-		'No SignalWire answer is that large (a page of 1,000 conferences is about 1 MB). Check the Space URL in the credentials: it must point at your SignalWire space.',
-	);
-}
-
-export interface BodyBound {
-	maxBytes: number;
-	/** Keep the first `maxBytes` and drop the rest (an error page, quoted in part) instead of refusing. */
-	cut?: boolean;
-}
-
-/** The body as text; the stream is destroyed the moment the deadline or `maxBytes` is passed. */
-export async function readBody(
-	{ body, headers }: Answer,
-	deadline: Deadline,
-	{ maxBytes, cut = false }: BodyBound,
-): Promise<string> {
-	if (!isStream(body)) {
-		const text = body === undefined || body === null ? '' : String(body);
-		if (Buffer.byteLength(text) <= maxBytes) return text;
-		if (cut) return Buffer.from(text).subarray(0, maxBytes).toString('utf-8');
-		throw tooLarge(maxBytes);
-	}
-	const declared = Number(header(headers, 'content-length'));
-	if (!cut && Number.isFinite(declared) && declared > maxBytes) {
+	const body = response.body as Readable;
+	if (status >= 300 && status < 400) {
 		body.destroy();
-		throw tooLarge(maxBytes);
+		throw new HttpFailure(status, headers, '');
 	}
+	return { ok: status >= 200 && status < 300, status, headers, body };
+}
+
+/**
+ * The body's first `maxBytes` as text, and whether more came: the stream is destroyed the moment
+ * more comes or the deadline passes. A failure is returned with what came before it, not thrown.
+ */
+export async function readBody(body: Readable, deadline: Deadline, maxBytes: number) {
 	deadline.onExpiry(() => body.destroy());
 	const chunks: Buffer[] = [];
+	let size = 0;
+	let failure: unknown;
 	const read = async () => {
-		let size = 0;
 		for await (const chunk of body) {
 			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
 			size += bytes.length;
 			chunks.push(bytes);
 			if (size > maxBytes) {
 				body.destroy();
-				if (cut) break;
-				throw tooLarge(maxBytes);
+				break;
 			}
 		}
 	};
-	// A cut read only quotes the answer: what came before a failure is enough.
-	await (cut ? deadline.race(read()).catch(() => undefined) : deadline.race(read()));
-	return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf-8');
+	await deadline.race(read()).catch((error: unknown) => (failure = error));
+	const text = Buffer.concat(chunks).subarray(0, maxBytes).toString('utf-8');
+	return { text, more: size > maxBytes, failure };
+}
+
+/** A JSON answer's text, a success's or a failure's; one larger than any of SignalWire's is refused. */
+export async function readJsonText(
+	{ headers, body }: { headers: Record<string, unknown>; body: Readable },
+	deadline: Deadline,
+): Promise<string> {
+	// One that says it is too large is refused unread.
+	const declared = Number(header(headers, 'content-length'));
+	if (!(declared > MAX_BODY_BYTES)) {
+		const { text, more, failure } = await readBody(body, deadline, MAX_BODY_BYTES);
+		if (failure !== undefined) throw failure;
+		if (!more) return text;
+	}
+	body.destroy();
+	throw new AnswerProblem(
+		`SignalWire's answer is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB; it was not read`,
+		`No SignalWire answer is that large (a page of 1,000 conferences is about 1 MB). ${CHECK_SPACE_URL}`,
+	);
 }
 
 /** Read before parsing: JSON.parse itself may run out of stack on such input. */
@@ -176,7 +156,7 @@ export function parseJsonBody(
 			context.getNode(),
 			call,
 			`SignalWire answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
-			`No SignalWire object nests that deep, so the response to ${path} was not used. Check the Space URL in the credentials: it must point at your SignalWire space.`,
+			`No SignalWire object nests that deep, so the response to ${path} was not used. ${CHECK_SPACE_URL}`,
 		);
 	}
 	let parsed: unknown;
@@ -211,11 +191,10 @@ export function readListPage(
 			context.getNode(),
 			call,
 			`SignalWire answered without a "${listKey}" list`,
-			'The response is not a SignalWire list page. Check the Space URL in the credentials: it must point at your SignalWire space.',
+			`The response is not a SignalWire list page. ${CHECK_SPACE_URL}`,
 		);
 	}
-	return {
-		items: items as IDataObject[],
-		nextPageUri: typeof next === 'string' && next !== '' ? next : null,
-	};
+	// An empty page that still links onwards has nothing to add: following it can only loop.
+	const last = items.length === 0 || typeof next !== 'string' || next === '';
+	return { items: items as IDataObject[], nextPageUri: last ? null : next };
 }

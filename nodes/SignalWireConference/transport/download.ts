@@ -2,7 +2,7 @@ import type { IBinaryData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Readable } from './answer';
-import { AnswerProblem, answerOf, header, isStream } from './answer';
+import { AnswerProblem, answerOf, header, HttpFailure, readBody } from './answer';
 import { recordingMediaPath, resourceUrl } from './paths';
 import { Deadline } from './deadline';
 import { isLostConnection, withRetries } from './reliability';
@@ -103,7 +103,7 @@ function notAudio(download: DownloadOptions, head: Buffer): AnswerProblem {
 /**
  * The body streamed into n8n's binary store, counted, sniffed and timed: a refusal travels down the
  * stream, so the store writes nothing. A stall cannot (n8n's async generator around the body sees
- * its destruction only once the server sends again), so it rejects `stalled` at once instead.
+ * its destruction only once the server sends again), so it rejects `failed` at once instead.
  */
 async function storeGuarded(
 	context: BinaryContext,
@@ -112,53 +112,44 @@ async function storeGuarded(
 	deadline: Deadline,
 	itemIndex: number,
 ): Promise<IBinaryData> {
-	const { mimeType, headBytes } = MEDIA[download.format];
+	const { mimeType, headBytes, looks } = MEDIA[download.format];
 	let bytes = 0;
+	/** The first bytes, sniffed once there are `headBytes` of them. */
 	let head = Buffer.alloc(0);
-	let checked = false;
-	let stallError: AnswerProblem | undefined;
-	/** When `timer` runs out: fail the stream and the wait for the store with `problem`. */
-	const failOnExpiry = (timer: Deadline, problem: AnswerProblem) => {
-		const failed = new Promise<never>((_resolve, reject) => {
-			timer.onExpiry(() => {
-				stallError = problem;
-				reject(problem);
-				body.destroy(problem);
-			});
-		});
-		failed.catch(() => undefined);
-		return failed;
-	};
-	deadline.restart();
-	const stalled = failOnExpiry(
-		deadline,
-		new AnswerProblem(
-			`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
-			'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
-			true,
-		),
+	/** Set by the first timer to run out; it fails the stream and the wait for the store alike. */
+	let failure: AnswerProblem | undefined;
+	let fail!: (problem: AnswerProblem) => void;
+	const failed = new Promise<never>((_resolve, reject) => {
+		fail = (problem) => {
+			failure = problem;
+			reject(problem);
+			body.destroy(problem);
+		};
+	});
+	failed.catch(() => undefined);
+	const stalled = new AnswerProblem(
+		`The recording download stalled: no data for ${deadline.timeoutMs / 1000} s`,
+		'SignalWire stopped sending the recording. Try again; for slow connections, raise Request Options → Timeout.',
+		true,
 	);
+	const tooSlow = new AnswerProblem(
+		`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
+		'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
+	);
+	deadline.restart();
+	deadline.onExpiry(() => fail(stalled));
 	// Timeout bounds each pause; this bounds the whole: a trickle never ends otherwise.
 	const whole = new Deadline(download.maxSeconds * 1000);
-	const tooSlow = failOnExpiry(
-		whole,
-		new AnswerProblem(
-			`The recording download took longer than Max Download Time (${download.maxSeconds} s)`,
-			'Nothing was stored. SignalWire is sending the recording too slowly; for a long recording on a slow link, raise Max Download Time (Seconds).',
-		),
-	);
+	whole.onExpiry(() => fail(tooSlow));
 	const stream = body.map((chunk: unknown) => {
-		if (stallError) throw stallError;
+		if (failure) throw failure;
 		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
 		deadline.restart();
 		bytes += buffer.length;
 		if (bytes > download.maxBytes) throw tooLarge(download, 'more');
-		if (!checked) {
+		if (head.length < headBytes) {
 			head = Buffer.concat([head, buffer]).subarray(0, headBytes);
-			if (head.length >= headBytes) {
-				if (!MEDIA[download.format].looks(head)) throw notAudio(download, head);
-				checked = true;
-			}
+			if (head.length === headBytes && !looks(head)) throw notAudio(download, head);
 		}
 		return buffer;
 	}) as Readable;
@@ -166,8 +157,8 @@ async function storeGuarded(
 	// After a stall the store fails later, once the connection closes: nobody waits for it then.
 	stored.catch(() => undefined);
 	try {
-		const binary = await Promise.race([stored, stalled, tooSlow]);
-		if (!checked) throw notAudio(download, head);
+		const binary = await Promise.race([stored, failed]);
+		if (head.length < headBytes) throw notAudio(download, head);
 		return binary;
 	} catch (error) {
 		// A refusal or a lost connection is the retry loop's; any other (a full disk) is n8n's.
@@ -200,17 +191,14 @@ export async function apiDownload(
 ): Promise<IBinaryData> {
 	const call = await startCall(context, target, itemIndex, {});
 	call.subject = ' the recording download';
-	const url = resourceUrl(call.space, target.resource);
+	const url = resourceUrl(call);
 	const accept = `${MEDIA[download.format].mimeType}, application/octet-stream;q=0.5`;
 	return await withRetries(context, call, async (deadline) => {
-		const errorBody = { maxBytes: MAX_ERROR_BODY_BYTES, cut: true };
-		const { body, headers } = await answerOf(context, call, url, accept, deadline, errorBody);
-		if (!isStream(body)) {
-			throw new AnswerProblem(
-				'SignalWire answered the recording download without a body',
-				'Try again; if this persists, check the Space URL in the credentials.',
-				true,
-			);
+		const { ok, status, headers, body } = await answerOf(context, call, url, accept, deadline);
+		if (!ok) {
+			// Only quoted: its start, or what came before a failure, is enough.
+			const { text } = await readBody(body, deadline, MAX_ERROR_BODY_BYTES);
+			throw new HttpFailure(status, headers, text);
 		}
 		const refused = refuseByHeaders(headers, download);
 		if (refused !== undefined) {

@@ -8,6 +8,10 @@ import type { Call } from './types';
  * quoted back to the user: it must never carry a secret, even when a misbehaving server echoes one.
  */
 
+/** What an answer that cannot be SignalWire's asks the user to check. */
+export const CHECK_SPACE_URL =
+	'Check the Space URL in the credentials: it must point at your SignalWire space.';
+
 /** Secrets shorter than this are not searched for: they would blank out ordinary text. */
 const MIN_SECRET_LENGTH = 4;
 /** How much of each server string an error quotes, after redaction. */
@@ -54,7 +58,7 @@ function parseErrorBody(rawBody: string, secrets: readonly string[]) {
 	if (body === null || typeof body !== 'object') return {};
 	const { code, message, more_info: moreInfo, errors } = body as Record<string, unknown>;
 	const quote = (value: unknown, max: number) => quoteFromServer(value, secrets, max);
-	const joined = Array.isArray(errors) && errors.length > 0 ? errors.map(describeEntry) : [];
+	const joined = Array.isArray(errors) ? errors.map(describeEntry) : [];
 	return {
 		code:
 			typeof code === 'number' || typeof code === 'string'

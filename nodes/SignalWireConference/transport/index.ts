@@ -2,7 +2,7 @@
  * The transport's public face: the only code in the package that knows HTTP, paging, retries and
  * error mapping. Every function takes (context, target, itemIndex, options).
  */
-export { apiListAll, apiListPage, apiRequest, MAX_PAGE_SIZE } from './request';
+export { apiListAll, apiListPage, apiRequest } from './request';
 export type { ListOptions, ListPage } from './request';
 export {
 	apiDownload,

@@ -1,4 +1,4 @@
-import type { QueryValues, Space } from './types';
+import type { Call } from './types';
 
 /**
  * The one place that knows SignalWire's URL layout. Every id is validated (a UUID, or a safe stream
@@ -29,8 +29,8 @@ export const callPath = (callSid: string) => `/Calls/${segment(callSid)}`;
 export const cxmlScriptsPath = () => '/LamlBins';
 export const incomingPhoneNumbersPath = () => '/IncomingPhoneNumbers';
 
-/** The URL of `resource` in the space's account; empty query values are left out. */
-export function resourceUrl(space: Space, resource: string, query?: QueryValues): string {
+/** The URL of the call's resource in the space's account; empty query values are left out. */
+export function resourceUrl({ space, resource, query }: Call): string {
 	const params = new URLSearchParams();
 	for (const [name, value] of Object.entries(query ?? {})) {
 		if (value !== undefined && value !== '') params.append(name, String(value));

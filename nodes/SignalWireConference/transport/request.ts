@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answerOf, MAX_BODY_BYTES, parseJsonBody, readBody, readListPage } from './answer';
-import { apiErrorFromProblem, quoteFromServer } from './errors';
+import { answerOf, HttpFailure, parseJsonBody, readJsonText, readListPage } from './answer';
+import { apiErrorFromProblem, CHECK_SPACE_URL, quoteFromServer } from './errors';
 import { resourceUrl } from './paths';
 import { withRetries } from './reliability';
 import { nextPageUrl, startCall } from './space';
@@ -21,7 +21,7 @@ export interface ListPage {
 	nextPageToken: string | null;
 }
 
-export const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
 
 /** A server that keeps sending next links (fresh ones, or one item per page) is stopped here. */
 const MAX_LIST_ITEMS = 100_000;
@@ -29,12 +29,13 @@ const MAX_LIST_ITEMS = 100_000;
 /** Every page but the last is full, so a list of MAX_LIST_ITEMS takes at most this many. */
 const maxPages = (pageSize: number) => Math.ceil(MAX_LIST_ITEMS / Math.max(1, pageSize)) + 1;
 
-/** One JSON request to `url` (the first page, or a next link paging has checked). */
-async function sendJson(context: SignalWireContext, call: Call, url: string): Promise<IDataObject> {
-	const bound = { maxBytes: MAX_BODY_BYTES };
+/** One JSON object from `url`: the call's resource, or a next link paging has checked. */
+async function getJson(context: SignalWireContext, call: Call, url: string): Promise<IDataObject> {
 	const text = await withRetries(context, call, async (deadline) => {
-		const answer = await answerOf(context, call, url, 'application/json', deadline, bound);
-		return await readBody(answer, deadline, bound);
+		const answer = await answerOf(context, call, url, 'application/json', deadline);
+		const body = await readJsonText(answer, deadline);
+		if (!answer.ok) throw new HttpFailure(answer.status, answer.headers, body);
+		return body;
 	});
 	return parseJsonBody(context, call, text, url);
 }
@@ -47,7 +48,7 @@ export async function apiRequest(
 	options: CallOptions = {},
 ): Promise<IDataObject> {
 	const call = await startCall(context, target, itemIndex, options);
-	return await sendJson(context, call, resourceUrl(call.space, call.resource, call.query));
+	return await getJson(context, call, resourceUrl(call));
 }
 
 function tooManyPages(context: SignalWireContext, call: Call, pages: number, read?: number) {
@@ -60,19 +61,10 @@ function tooManyPages(context: SignalWireContext, call: Call, pages: number, rea
 	);
 }
 
-async function readPage(
-	context: SignalWireContext,
-	call: Call,
-	listKey: string,
-	nextPageUri?: string,
-) {
-	const url =
-		nextPageUri === undefined
-			? resourceUrl(call.space, call.resource, call.query)
-			: nextPageUrl(context, call, nextPageUri);
-	const page = readListPage(context, call, await sendJson(context, call, url), listKey);
-	// An empty page that still links onwards has nothing to add: following it can only loop.
-	return page.items.length === 0 ? { items: [], nextPageUri: null } : page;
+/** One page of a list: the first, or the one a next link leads to once it is checked. */
+async function readPage(context: SignalWireContext, call: Call, listKey: string, next?: string) {
+	const url = next === undefined ? resourceUrl(call) : nextPageUrl(context, call, next);
+	return readListPage(context, call, await getJson(context, call, url), listKey);
 }
 
 /**
@@ -125,14 +117,15 @@ export async function apiListAll(
 	});
 	const collected: IDataObject[] = [];
 	const followed = new Set<string>();
-	let page = await readPage(context, call, options.listKey);
+	let next: string | undefined;
 	for (let pageNumber = 1; ; pageNumber++) {
+		const page = await readPage(context, call, options.listKey, next);
 		if (page.items.length > pageSize) {
 			throw apiErrorFromProblem(
 				context.getNode(),
 				call,
 				`SignalWire returned ${page.items.length} items for a page of at most ${pageSize}; paging stopped`,
-				"The answer does not follow SignalWire's paging. Check the Space URL in the credentials: it must point at your SignalWire space.",
+				`The answer does not follow SignalWire's paging. ${CHECK_SPACE_URL}`,
 			);
 		}
 		collected.push(...page.items.slice(0, limit - collected.length));
@@ -148,7 +141,7 @@ export async function apiListAll(
 		if (pageNumber >= maxPages(pageSize)) {
 			throw tooManyPages(context, call, pageNumber, collected.length);
 		}
-		followed.add(page.nextPageUri);
-		page = await readPage(context, call, options.listKey, page.nextPageUri);
+		next = page.nextPageUri;
+		followed.add(next);
 	}
 }

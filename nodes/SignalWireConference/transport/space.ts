@@ -114,7 +114,8 @@ export async function startCall(
 		method: options.method ?? 'GET',
 		itemIndex,
 		space,
-		secrets: [...space.secrets, ...(options.secrets ?? []).filter((secret) => secret !== '')],
+		// Too short a secret (an empty field) is never searched for: redaction leaves it out.
+		secrets: [...space.secrets, ...(options.secrets ?? [])],
 	};
 }
 
