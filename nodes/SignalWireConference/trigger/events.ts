@@ -95,11 +95,6 @@ const NUMBER_FIELDS = ['RecordingDuration', 'RecordingChannels'];
 
 type FieldValue = string | number | boolean | null | Array<string | number | boolean | null>;
 
-/** Whether a callback is a recording status callback rather than a conference status callback. */
-export function isRecordingCallback(item: IDataObject): boolean {
-	return item.StatusCallbackEvent === undefined && typeof item.RecordingStatus === 'string';
-}
-
 /**
  * The workflow's item: every field under its own name (a field sent twice as a list), plus `event`
  * and `timestampIso`. Field names come from the request, so the item is made with

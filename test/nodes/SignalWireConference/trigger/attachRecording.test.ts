@@ -214,6 +214,17 @@ describe('SignalWire Conference Trigger: recording events', () => {
 		});
 	});
 
+	it('does not download for a conference callback that names the Recording Completed event', async () => {
+		const { conference, recording } = seedCompleted();
+		const body = `${recordingCallback(recording.sid, conference.sid)}&StatusCallbackEvent=recording-completed`;
+
+		const { result } = await deliver(downloading, body);
+
+		expect(result.workflowData![0][0].json.event).toBe('recording-completed');
+		expect(result.workflowData![0][0].binary).toBeUndefined();
+		expect(space.server.requests).toEqual([]);
+	});
+
 	it('does not download for a RecordingSid that is not a SignalWire ID', async () => {
 		const { conference } = seedCompleted();
 
