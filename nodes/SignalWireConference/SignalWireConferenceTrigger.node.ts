@@ -18,9 +18,10 @@ import {
 } from './trigger/attachRecording';
 import {
 	callbackToItem,
+	CONFERENCE_EVENTS,
+	cxmlWords,
 	EVENT_OPTIONS,
-	recordingStatusCallbackEventAttribute,
-	statusCallbackEventAttribute,
+	RECORDING_EVENTS,
 } from './trigger/events';
 import { isRepeatedEvent } from './trigger/repeats';
 import { formPairs, refuseUnverified, verifiesSignature } from './trigger/verifyRequest';
@@ -184,8 +185,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 				}
 				const state = this.getWorkflowStaticData('node');
 				state.webhookUrl = this.getNodeWebhookUrl('default');
-				state.statusCallbackEvent = statusCallbackEventAttribute(events);
-				const recordingWords = recordingStatusCallbackEventAttribute(events);
+				state.statusCallbackEvent = cxmlWords(CONFERENCE_EVENTS, events);
+				const recordingWords = cxmlWords(RECORDING_EVENTS, events);
 				if (recordingWords !== '') state.recordingStatusCallbackEvent = recordingWords;
 				else delete state.recordingStatusCallbackEvent;
 				return true;

@@ -9,7 +9,7 @@ import {
 } from '../../../harness/fixtures';
 import { activateWebhook, callWebhook } from '../../../harness/triggers';
 import { recordingAudio } from '../../../server/media';
-import { recordingStatusCallbackEventAttribute } from '../../../../nodes/SignalWireConference/trigger/events';
+import { RECORDING_EVENTS, cxmlWords } from '../../../../nodes/SignalWireConference/trigger/events';
 
 const space = useSignalWireServer();
 
@@ -238,9 +238,9 @@ describe('SignalWire Conference Trigger: recording events', () => {
 	});
 
 	it('names the recordingStatusCallbackEvent words for the chosen events', () => {
-		expect(recordingStatusCallbackEventAttribute(['recording-completed'])).toBe('completed');
+		expect(cxmlWords(RECORDING_EVENTS, ['recording-completed'])).toBe('completed');
 		expect(
-			recordingStatusCallbackEventAttribute([
+			cxmlWords(RECORDING_EVENTS, [
 				'recording-absent',
 				'participant-join',
 				'recording-completed',
