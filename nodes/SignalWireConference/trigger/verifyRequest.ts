@@ -73,15 +73,13 @@ export async function refuseUnverified(
 			.send('The Signing Key could not be read: try again later');
 		return { noWebhookResponse: true };
 	}
+	if (checked.valid) return undefined;
 	const refusal =
 		checked.key.trim() === ''
 			? 'Signing Key is empty: no request can be verified'
 			: signature === undefined
 				? 'Missing X-SignalWire-Signature'
-				: !checked.valid
-					? 'Invalid signature'
-					: undefined;
-	if (refusal === undefined) return undefined;
+				: 'Invalid signature';
 	context.getResponseObject().status(401).send(refusal);
 	return { noWebhookResponse: true };
 }
