@@ -11,7 +11,6 @@ import { parseApiDate } from './helpers/apiDate';
 import { jsonItems } from './helpers/jsonItems';
 import type { QueryValues } from './transport';
 import { conferencesPath, apiListAll } from './transport';
-import type { Candidate } from './trigger/pollState';
 import { queryDate, readState, selectNew, writeState } from './trigger/pollState';
 
 interface EventDefinition {
@@ -98,12 +97,11 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 			throw new NodeOperationError(this.getNode(), `Event "${eventName}" is not supported`);
 		}
 		const friendlyName = String(this.getNodeParameter('friendlyName', '') ?? '').trim();
-		const query: QueryValues = { Status: event.status, FriendlyName: friendlyName || undefined };
-		const list = async (extra: { query?: QueryValues; limit?: number }) =>
+		const list = async (options: { query?: QueryValues; limit?: number }) =>
 			await apiListAll(this, { resource: conferencesPath() }, 0, {
 				listKey: 'conferences',
-				...extra,
-				query: { ...query, ...extra.query },
+				limit: options.limit,
+				query: { Status: event.status, FriendlyName: friendlyName || undefined, ...options.query },
 			});
 		const isEvent = (conference: IDataObject) => event.statuses.includes(String(conference.status));
 
@@ -127,21 +125,14 @@ export class SignalWireConferencePollingTrigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node');
 		const state = readState(staticData, now);
 		const conferences = await list({ query: { [event.dateFilter]: queryDate(state) } });
-		const bySid = new Map<string, IDataObject>();
-		const candidates: Candidate[] = [];
-		for (const conference of conferences) {
+		const candidates = conferences.flatMap((conference) => {
 			const time = parseApiDate(conference[event.dateField]);
-			if (typeof conference.sid !== 'string' || time === undefined) continue;
-			bySid.set(conference.sid, conference);
-			candidates.push({
-				sid: conference.sid,
-				time,
-				happened: isEvent(conference),
-				mayHappen: event.waiting.includes(String(conference.status)),
-			});
-		}
+			if (typeof conference.sid !== 'string' || time === undefined) return [];
+			const mayHappen = event.waiting.includes(String(conference.status));
+			return [{ sid: conference.sid, time, happened: isEvent(conference), mayHappen, conference }];
+		});
 		const fresh = selectNew(state, candidates, now);
 		writeState(staticData, state);
-		return fresh.length === 0 ? null : [fresh.map(({ sid }) => ({ json: bySid.get(sid)! }))];
+		return fresh.length === 0 ? null : [jsonItems(fresh.map(({ conference }) => conference))];
 	}
 }

@@ -18,9 +18,10 @@ import {
 } from './trigger/attachRecording';
 import {
 	callbackToItem,
+	CONFERENCE_EVENTS,
+	cxmlWords,
 	EVENT_OPTIONS,
-	recordingStatusCallbackEventAttribute,
-	statusCallbackEventAttribute,
+	RECORDING_EVENTS,
 } from './trigger/events';
 import { isRepeatedEvent } from './trigger/repeats';
 import { formPairs, refuseUnverified, verifiesSignature } from './trigger/verifyRequest';
@@ -161,7 +162,9 @@ export class SignalWireConferenceTrigger implements INodeType {
 						description: 'The trigger starts the workflow only for the events chosen under Events.',
 					});
 				}
-				if (recordingDownload(this, events.includes('recording-completed')) === 'refused') {
+				const verified = verifiesSignature(this);
+				const completed = events.includes('recording-completed');
+				if (recordingDownload(this, completed, verified) === 'refused') {
 					throw new NodeOperationError(
 						this.getNode(),
 						'Download Recording needs Verify Signature',
@@ -171,7 +174,7 @@ export class SignalWireConferenceTrigger implements INodeType {
 						},
 					);
 				}
-				if (verifiesSignature(this)) {
+				if (verified) {
 					const credentials = await this.getCredentials('signalWireSigningKeyApi');
 					if (String(credentials.signingKeySecret ?? '').trim() === '') {
 						throw new NodeOperationError(this.getNode(), 'The SignalWire Signing Key is empty', {
@@ -182,8 +185,8 @@ export class SignalWireConferenceTrigger implements INodeType {
 				}
 				const state = this.getWorkflowStaticData('node');
 				state.webhookUrl = this.getNodeWebhookUrl('default');
-				state.statusCallbackEvent = statusCallbackEventAttribute(events);
-				const recordingWords = recordingStatusCallbackEventAttribute(events);
+				state.statusCallbackEvent = cxmlWords(CONFERENCE_EVENTS, events);
+				const recordingWords = cxmlWords(RECORDING_EVENTS, events);
 				if (recordingWords !== '') state.recordingStatusCallbackEvent = recordingWords;
 				else delete state.recordingStatusCallbackEvent;
 				return true;
@@ -200,7 +203,9 @@ export class SignalWireConferenceTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const pairs = formPairs(this);
-		const refused = await refuseUnverified(this, pairs);
+		// Read once: it decides the signature check, what counts as a repeat and whether to download.
+		const verified = verifiesSignature(this);
+		const refused = verified ? await refuseUnverified(this, pairs) : undefined;
 		if (refused !== undefined) return refused;
 		const item = callbackToItem(pairs);
 		const events = this.getNodeParameter('events', []) as string[];
@@ -208,9 +213,9 @@ export class SignalWireConferenceTrigger implements INodeType {
 			return { webhookResponse: 'Event not selected in this trigger; ignored' };
 		}
 		// A test URL is for trying things out: sending the same callback again shows it again.
-		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs))) {
+		if (this.getMode() !== 'manual' && (await isRepeatedEvent(this, pairs, verified))) {
 			return { webhookResponse: 'Event already received; ignored' };
 		}
-		return await recordingWorkflowData(this, item);
+		return await recordingWorkflowData(this, item, verified);
 	}
 }

@@ -18,14 +18,8 @@ import { errorDetails } from '../helpers/errorDetails';
 import { jsonItems } from '../helpers/jsonItems';
 import { defaultRecordingFileName } from '../helpers/recordingFile';
 import { isUuid, parseBooleanValue } from '../helpers/validation';
-import {
-	apiDownload,
-	DEFAULT_MAX_DOWNLOAD_MB,
-	DEFAULT_MAX_DOWNLOAD_SECONDS,
-	recordingMedia,
-} from '../transport';
-import { isRecordingCallback, RECORDING_EVENT_VALUES } from './events';
-import { verifiesSignature } from './verifyRequest';
+import { apiDownload, recordingMedia } from '../transport';
+import { RECORDING_EVENT_VALUES } from './events';
 
 const showForDownload = { show: { events: ['recording-completed'], downloadRecording: [true] } };
 
@@ -77,11 +71,12 @@ export const UNVERIFIED_DOWNLOAD_PROPERTY: INodeProperties = {
 export function recordingDownload(
 	context: IHookFunctions | IWebhookFunctions,
 	completed: boolean,
+	verified: boolean,
 ): 'off' | 'on' | 'refused' {
 	// Strict: an expression's "false" must not download.
 	const asked = (name: string) => parseBooleanValue(context.getNodeParameter(name, false)) === true;
 	if (!completed || !asked('downloadRecording')) return 'off';
-	return verifiesSignature(context) || asked('downloadUnverified') ? 'on' : 'refused';
+	return verified || asked('downloadUnverified') ? 'on' : 'refused';
 }
 
 /**
@@ -91,9 +86,11 @@ export function recordingDownload(
 export async function recordingWorkflowData(
 	context: IWebhookFunctions,
 	item: IDataObject,
+	verified: boolean,
 ): Promise<IWebhookResponseData> {
-	const completed = isRecordingCallback(item) && item.event === 'recording-completed';
-	const download = recordingDownload(context, completed);
+	// A conference callback cannot claim a recording's event: only a recording callback downloads.
+	const completed = item.StatusCallbackEvent === undefined && item.event === 'recording-completed';
+	const download = recordingDownload(context, completed, verified);
 	if (download === 'off') return { workflowData: [jsonItems(item)] };
 	const recordingSid = `${item.RecordingSid ?? ''}`.trim().toLowerCase();
 	const refusal =
@@ -109,10 +106,12 @@ export async function recordingWorkflowData(
 		String(context.getNodeParameter('recordingFormat', 'mp3')) === 'wav' ? 'wav' : 'mp3';
 	const field = String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
 	// A callback cannot be refused for the trigger's own settings: a bad number is the default.
-	const setting = (name: string, fallback: number) =>
-		positiveNumber(context.getNodeParameter(name, fallback), fallback) ?? fallback;
-	const maxBytes = Math.floor(setting('maxSizeMb', DEFAULT_MAX_DOWNLOAD_MB) * 1024 * 1024);
-	const maxSeconds = setting('maxDownloadSeconds', DEFAULT_MAX_DOWNLOAD_SECONDS);
+	const setting = (option: INodeProperties) => {
+		const fallback = option.default as number;
+		return positiveNumber(context.getNodeParameter(option.name, fallback), fallback) ?? fallback;
+	};
+	const maxBytes = Math.floor(setting(maxSizeOption) * 1024 * 1024);
+	const maxSeconds = setting(maxDownloadTimeOption);
 	// SignalWire waits for the callback's answer and may send it again when it is slow, while a long
 	// recording takes a while to download: so the callback is answered first.
 	context.getResponseObject().status(200).json({ message: 'Workflow was started' });

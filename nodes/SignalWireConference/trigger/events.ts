@@ -12,7 +12,7 @@ import type { FormPairs } from './signature';
 type Event = [value: string, cxml: string, action: string, description: string];
 
 /** Asked for with `statusCallbackEvent` on `<Conference>`. */
-const CONFERENCE_EVENTS: Event[] = [
+export const CONFERENCE_EVENTS: Event[] = [
 	['conference-start', 'start', 'When a conference starts', 'The conference started'],
 	['conference-end', 'end', 'When a conference ends', 'The conference ended'],
 	['participant-join', 'join', 'When someone joins a conference', 'A participant joined'],
@@ -46,7 +46,7 @@ const CONFERENCE_EVENTS: Event[] = [
 ];
 
 /** Asked for with `recordingStatusCallbackEvent`, whose words are the `RecordingStatus` values. */
-const RECORDING_EVENTS: Event[] = [
+export const RECORDING_EVENTS: Event[] = [
 	['recording-in-progress', 'in-progress', 'When a recording starts', 'A recording started'],
 	[
 		'recording-completed',
@@ -74,19 +74,13 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [...CONFERENCE_EVENTS, ...R
 	}))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
-function cxmlWords(table: Event[], events: string[]): string {
+/**
+ * The value of `table`'s cXML attribute (statusCallbackEvent for CONFERENCE_EVENTS,
+ * recordingStatusCallbackEvent for RECORDING_EVENTS) that makes SignalWire send the chosen events.
+ */
+export function cxmlWords(table: Event[], events: string[]): string {
 	const chosen = table.filter(([value]) => events.includes(value));
 	return [...new Set(chosen.map(([, cxml]) => cxml))].join(' ');
-}
-
-/** The `statusCallbackEvent` attribute value that makes SignalWire send the chosen events. */
-export function statusCallbackEventAttribute(events: string[]): string {
-	return cxmlWords(CONFERENCE_EVENTS, events);
-}
-
-/** The `recordingStatusCallbackEvent` attribute value that makes SignalWire send the chosen events. */
-export function recordingStatusCallbackEventAttribute(events: string[]): string {
-	return cxmlWords(RECORDING_EVENTS, events);
 }
 
 const BOOLEAN_FIELDS = /^(Muted|Hold|Coaching|EndConferenceOnExit|StartConferenceOnEnter)$/;
@@ -94,11 +88,6 @@ const BOOLEAN_FIELDS = /^(Muted|Hold|Coaching|EndConferenceOnExit|StartConferenc
 const NUMBER_FIELDS = ['RecordingDuration', 'RecordingChannels'];
 
 type FieldValue = string | number | boolean | null | Array<string | number | boolean | null>;
-
-/** Whether a callback is a recording status callback rather than a conference status callback. */
-export function isRecordingCallback(item: IDataObject): boolean {
-	return item.StatusCallbackEvent === undefined && typeof item.RecordingStatus === 'string';
-}
 
 /**
  * The workflow's item: every field under its own name (a field sent twice as a list), plus `event`

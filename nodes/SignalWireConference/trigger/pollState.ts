@@ -60,7 +60,7 @@ export function queryDate(state: PollState): string {
 	return new Date(from - DAY_MS).toISOString().slice(0, 10);
 }
 
-export interface Candidate {
+interface Candidate {
 	sid: string;
 	/** When its event happened (ms). */
 	time: number;
@@ -71,17 +71,16 @@ export interface Candidate {
 }
 
 /** Which candidates are new events, oldest first; `state` remembers them. */
-export function selectNew(state: PollState, candidates: Candidate[], now: Date): Candidate[] {
-	const fresh: Candidate[] = [];
+export function selectNew<C extends Candidate>(state: PollState, candidates: C[], now: Date): C[] {
+	const fresh: C[] = [];
 	for (const candidate of candidates) {
 		const { sid, time } = candidate;
-		const wasPending = state.pending[sid] !== undefined;
 		if (!candidate.happened) {
 			if (candidate.mayHappen && time >= state.since) state.pending[sid] = time;
 			continue;
 		}
 		if (state.recent[sid] !== undefined) continue;
-		if (wasPending) {
+		if (state.pending[sid] !== undefined) {
 			fresh.push(candidate);
 			continue;
 		}

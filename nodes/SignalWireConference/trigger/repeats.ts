@@ -3,7 +3,6 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import type { FormPairs } from './signature';
 import { sortedPairs } from './signature';
-import { verifiesSignature } from './verifyRequest';
 
 /*
  * A callback may come again (a retry, a replay); a repeat within the window is acknowledged and
@@ -50,8 +49,9 @@ function eventIdentity(pairs: FormPairs, signed: boolean): string {
 export async function isRepeatedEvent(
 	context: IWebhookFunctions,
 	pairs: FormPairs,
+	verified: boolean,
 ): Promise<boolean> {
-	const identity = eventIdentity(pairs, verifiesSignature(context));
+	const identity = eventIdentity(pairs, verified);
 	const key = `${context.getWorkflow().id ?? ''} ${context.getNode().id} ${identity}`;
 	for (;;) {
 		// Oldest first: forget what has expired, and whatever is past the bound.

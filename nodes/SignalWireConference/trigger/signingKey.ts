@@ -16,21 +16,21 @@ export const KEY_RECHECK_MS = 1_000;
 /** Keys of this many credentials at most are kept; the oldest read is dropped first. */
 const MAX_KEPT_KEYS = 100;
 
-export interface SigningKeyRead {
+interface KeyRead {
 	key: string;
 	readAt: number;
 }
 
-const kept = new Map<string, SigningKeyRead>();
-const reading = new Map<string, Promise<SigningKeyRead>>();
+const kept = new Map<string, KeyRead>();
+const reading = new Map<string, Promise<KeyRead>>();
 
-async function readFromN8n(context: IWebhookFunctions): Promise<SigningKeyRead> {
+async function readFromN8n(context: IWebhookFunctions): Promise<KeyRead> {
 	const { signingKeySecret: key } = await context.getCredentials('signalWireSigningKeyApi');
 	return { key: typeof key === 'string' ? key : '', readAt: Date.now() };
 }
 
 /** One read at a time per credential: callbacks that arrive while it runs share its result. */
-function readOnce(context: IWebhookFunctions, credentialId: string): Promise<SigningKeyRead> {
+function readOnce(context: IWebhookFunctions, credentialId: string): Promise<KeyRead> {
 	let pending = reading.get(credentialId);
 	if (pending === undefined) {
 		pending = readFromN8n(context)
@@ -47,29 +47,30 @@ function readOnce(context: IWebhookFunctions, credentialId: string): Promise<Sig
 	return pending;
 }
 
-function credentialIdOf(context: IWebhookFunctions): string | undefined {
-	const id = context.getNode().credentials?.signalWireSigningKeyApi?.id;
-	return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-/** Throws when n8n cannot read the key; a failure is never kept: the next callback reads again. */
-export async function signingKey(context: IWebhookFunctions): Promise<SigningKeyRead> {
-	const credentialId = credentialIdOf(context);
-	if (credentialId === undefined) return await readFromN8n(context);
-	const read = kept.get(credentialId);
-	if (read !== undefined && Date.now() - read.readAt < KEY_FRESH_MS) return read;
-	return await readOnce(context, credentialId);
-}
-
-/** The key read again after `stale` failed to verify, unless `stale` is too recent for a read. */
-export async function signingKeyAfterMismatch(
+/**
+ * The Signing Key, and whether `isSignedWith` accepts it (never without `isSignedWith`). A key
+ * that does not is read again, unless it was read less than KEY_RECHECK_MS ago. Throws when n8n
+ * cannot read the key; a failure is never kept: the next callback reads again.
+ */
+export async function checkSigningKey(
 	context: IWebhookFunctions,
-	stale: SigningKeyRead,
-): Promise<SigningKeyRead | undefined> {
-	const credentialId = credentialIdOf(context);
-	if (credentialId === undefined) return undefined;
+	isSignedWith?: (key: string) => boolean,
+): Promise<{ key: string; valid: boolean }> {
+	const credentialId = context.getNode().credentials?.signalWireSigningKeyApi?.id;
+	const check = ({ key }: KeyRead) => ({ key, valid: isSignedWith?.(key) ?? false });
+	if (typeof credentialId !== 'string' || credentialId === '') {
+		return check(await readFromN8n(context));
+	}
+	const cached = kept.get(credentialId);
+	const read =
+		cached !== undefined && Date.now() - cached.readAt < KEY_FRESH_MS
+			? cached
+			: await readOnce(context, credentialId);
+	const first = check(read);
+	if (first.valid || isSignedWith === undefined) return first;
+	// The key may have just been changed in n8n: check once more with a fresher read.
 	const latest = kept.get(credentialId);
-	if (latest !== undefined && latest.readAt > stale.readAt) return latest;
-	if (Date.now() - stale.readAt < KEY_RECHECK_MS) return undefined;
-	return await readOnce(context, credentialId);
+	if (latest !== undefined && latest.readAt > read.readAt) return check(latest);
+	if (Date.now() - read.readAt < KEY_RECHECK_MS) return first;
+	return check(await readOnce(context, credentialId));
 }

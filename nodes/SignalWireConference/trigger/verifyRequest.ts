@@ -8,8 +8,7 @@ import type {
 import { parseBooleanValue } from '../helpers/validation';
 import type { FormPairs } from './signature';
 import { isValidSignature, signatureUrlCandidates } from './signature';
-import type { SigningKeyRead } from './signingKey';
-import { signingKey, signingKeyAfterMismatch } from './signingKey';
+import { checkSigningKey } from './signingKey';
 
 /* Whether a callback may start the workflow: its signature, checked on every request. */
 
@@ -42,7 +41,6 @@ export async function refuseUnverified(
 	context: IWebhookFunctions,
 	pairs: FormPairs,
 ): Promise<IWebhookResponseData | undefined> {
-	if (!verifiesSignature(context)) return undefined;
 	const headers = context.getHeaderData() as Record<string, unknown>;
 	const signature = ['x-signalwire-signature', 'x-twilio-signature']
 		.map((name) => headers[name])
@@ -54,19 +52,12 @@ export async function refuseUnverified(
 		requestOrigin: `${request.protocol}://${request.get('host') ?? ''}`,
 		publicBaseUrl: String(context.getNodeParameter('options.publicBaseUrl', '') ?? ''),
 	});
-	let read: SigningKeyRead;
-	let valid = false;
+	let checked: { key: string; valid: boolean };
 	try {
-		read = await signingKey(context);
-		if (signature !== undefined) {
-			valid = isValidSignature(read.key, signature, urls, pairs);
-			// The key may have just been changed in n8n: check once more with a fresh read.
-			const fresher = valid ? undefined : await signingKeyAfterMismatch(context, read);
-			if (fresher !== undefined) {
-				read = fresher;
-				valid = isValidSignature(read.key, signature, urls, pairs);
-			}
-		}
+		checked = await checkSigningKey(
+			context,
+			signature === undefined ? undefined : (key) => isValidSignature(key, signature, urls, pairs),
+		);
 	} catch (error) {
 		// "Could not check" is not "not valid": a 401 would be final and the event lost, while a 503
 		// with Retry-After asks the sender to deliver it again. Nothing is started either way.
@@ -82,15 +73,13 @@ export async function refuseUnverified(
 			.send('The Signing Key could not be read: try again later');
 		return { noWebhookResponse: true };
 	}
+	if (checked.valid) return undefined;
 	const refusal =
-		read.key.trim() === ''
+		checked.key.trim() === ''
 			? 'Signing Key is empty: no request can be verified'
 			: signature === undefined
 				? 'Missing X-SignalWire-Signature'
-				: !valid
-					? 'Invalid signature'
-					: undefined;
-	if (refusal === undefined) return undefined;
+				: 'Invalid signature';
 	context.getResponseObject().status(401).send(refusal);
 	return { noWebhookResponse: true };
 }

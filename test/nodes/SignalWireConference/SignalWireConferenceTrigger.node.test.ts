@@ -2,7 +2,7 @@
 import { nodeTypeInstances, PACKAGE } from '../../harness/engine';
 import { conferenceCallbackBody, signLikeSignalWire } from '../../harness/signedCallbacks';
 import { activateWebhook, callWebhook, WEBHOOK_ID } from '../../harness/triggers';
-import { statusCallbackEventAttribute } from '../../../nodes/SignalWireConference/trigger/events';
+import { CONFERENCE_EVENTS, cxmlWords } from '../../../nodes/SignalWireConference/trigger/events';
 
 const SIGNING_KEY = 'PSKtest4f1c2b3a9d8e7f6a5b4c3d2e1f0';
 const URL_SEEN = 'https://n8n.example.com/webhook/7f1c2b3a/signalwire-conference';
@@ -321,7 +321,7 @@ describe('SignalWire Conference Trigger: activation', () => {
 
 	it('maps every event to the cXML word that requests it', () => {
 		expect(
-			statusCallbackEventAttribute([
+			cxmlWords(CONFERENCE_EVENTS, [
 				'conference-start',
 				'conference-end',
 				'participant-join',

@@ -9,7 +9,7 @@ import {
 } from '../../../harness/fixtures';
 import { activateWebhook, callWebhook } from '../../../harness/triggers';
 import { recordingAudio } from '../../../server/media';
-import { recordingStatusCallbackEventAttribute } from '../../../../nodes/SignalWireConference/trigger/events';
+import { RECORDING_EVENTS, cxmlWords } from '../../../../nodes/SignalWireConference/trigger/events';
 
 const space = useSignalWireServer();
 
@@ -214,6 +214,17 @@ describe('SignalWire Conference Trigger: recording events', () => {
 		});
 	});
 
+	it('does not download for a conference callback that names the Recording Completed event', async () => {
+		const { conference, recording } = seedCompleted();
+		const body = `${recordingCallback(recording.sid, conference.sid)}&StatusCallbackEvent=recording-completed`;
+
+		const { result } = await deliver(downloading, body);
+
+		expect(result.workflowData![0][0].json.event).toBe('recording-completed');
+		expect(result.workflowData![0][0].binary).toBeUndefined();
+		expect(space.server.requests).toEqual([]);
+	});
+
 	it('does not download for a RecordingSid that is not a SignalWire ID', async () => {
 		const { conference } = seedCompleted();
 
@@ -227,9 +238,9 @@ describe('SignalWire Conference Trigger: recording events', () => {
 	});
 
 	it('names the recordingStatusCallbackEvent words for the chosen events', () => {
-		expect(recordingStatusCallbackEventAttribute(['recording-completed'])).toBe('completed');
+		expect(cxmlWords(RECORDING_EVENTS, ['recording-completed'])).toBe('completed');
 		expect(
-			recordingStatusCallbackEventAttribute([
+			cxmlWords(RECORDING_EVENTS, [
 				'recording-absent',
 				'participant-join',
 				'recording-completed',
