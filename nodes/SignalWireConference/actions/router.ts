@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorDetails } from '../helpers/errorDetails';
 import { mapInOrder } from '../helpers/mapInOrder';
@@ -8,16 +8,20 @@ import type { Operation } from './defineResource';
 import { RESOURCES } from './resources';
 
 /**
- * The error item n8n routes to the error output under "Continue (using error output)": its json
- * may hold nothing but `error` and `details` (n8n-core's WorkflowExecute checks exactly that), so
- * what to fix and the HTTP status go inside `details`.
+ * An item's failure: thrown unless the node continues on fail, else the error item n8n routes to
+ * the error output under "Continue (using error output)": its json may hold nothing but `error` and
+ * `details` (n8n-core's WorkflowExecute checks exactly that), so what to fix and the HTTP status go
+ * inside `details`.
  */
-function errorItem(
-	error: NodeApiError | NodeOperationError,
+function errorItemOrThrow(
+	context: IExecuteFunctions,
+	error: unknown,
 	itemIndex: number,
 ): INodeExecutionData {
-	const details = errorDetails(error);
-	const json: IDataObject = { error: error.message };
+	const nodeError = asNodeError(context.getNode(), error, itemIndex);
+	if (!context.continueOnFail()) throw nodeError;
+	const details = errorDetails(nodeError);
+	const json: IDataObject = { error: nodeError.message };
 	if (Object.keys(details).length > 0) json.details = details;
 	return { json, pairedItem: { item: itemIndex } };
 }
@@ -37,23 +41,21 @@ function chosenOperation(context: IExecuteFunctions): Operation {
 }
 
 /**
- * The operation's validate() for every item, before any item executes: the items' errors by
- * index. Without continue-on-fail the first bad item fails the run here, before anything is sent.
+ * The operation's validate() for every item, before any item executes: the error items by index.
+ * Without continue-on-fail the first bad item fails the run here, before anything is sent.
  */
 async function validateAll(
 	context: IExecuteFunctions,
 	handler: Operation,
 	itemCount: number,
-): Promise<Map<number, NodeApiError | NodeOperationError>> {
-	const failures = new Map<number, NodeApiError | NodeOperationError>();
+): Promise<Map<number, INodeExecutionData>> {
+	const failures = new Map<number, INodeExecutionData>();
 	if (handler.validate === undefined) return failures;
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
 			await handler.validate.call(context, itemIndex);
 		} catch (error) {
-			const nodeError = asNodeError(context.getNode(), error, itemIndex);
-			if (!context.continueOnFail()) throw nodeError;
-			failures.set(itemIndex, nodeError);
+			failures.set(itemIndex, errorItemOrThrow(context, error, itemIndex));
 		}
 	}
 	return failures;
@@ -68,15 +70,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const handler = chosenOperation(this);
 	const invalid = await validateAll(this, handler, items.length);
 	const perItem = await mapInOrder(items.length, readParallelism(this), async (itemIndex) => {
-		const invalidError = invalid.get(itemIndex);
-		if (invalidError !== undefined) return [errorItem(invalidError, itemIndex)];
+		const invalidItem = invalid.get(itemIndex);
+		if (invalidItem !== undefined) return [invalidItem];
 		try {
 			const results = await handler.execute.call(this, itemIndex);
 			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
 		} catch (error) {
-			const nodeError = asNodeError(this.getNode(), error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			return [errorItem(nodeError, itemIndex)];
+			return [errorItemOrThrow(this, error, itemIndex)];
 		}
 	});
 	return [perItem.flat()];

@@ -3,7 +3,6 @@ import { apiRequest, conferencePath } from '../transport';
 import { jsonItems } from '../helpers/jsonItems';
 import type { ConferenceChild } from './common/locators';
 import {
-	conferenceNotFound,
 	liveConferenceLocator,
 	PARTICIPANT,
 	participantLocator,
@@ -15,7 +14,10 @@ import type { Execute, Operation } from './defineResource';
 
 /** A conference, or one of its lists (`path`): there a 404 means the conference does not exist. */
 export function conferenceTarget(sid: string, path = conferencePath): Target {
-	return { resource: path(sid), notFound: conferenceNotFound(sid) };
+	return {
+		resource: path(sid),
+		notFound: `No conference with ID "${sid}" exists in this project: check the conference ID, or pick the conference from the list.`,
+	};
 }
 
 /** Get: one participant or recording, as SignalWire returns it. */

@@ -49,14 +49,11 @@ function template(
 	};
 }
 
-export interface SayOptions {
-	voice?: string;
-	language?: string;
-	loop?: number;
-}
-
 /** `<Say>`: the text is spoken by SignalWire's text-to-speech. */
-export function sayTemplate(text: string, { voice, language, loop }: SayOptions = {}): Template {
+export function sayTemplate(
+	text: string,
+	{ voice, language, loop }: { voice?: string; language?: string; loop?: number } = {},
+): Template {
 	const attributes: Values = [
 		['voice', voice],
 		['language', language],
@@ -70,15 +67,15 @@ export function playTemplate(audioUrl: string, loop?: number): Template {
 	return template('Play', [['loop', loop]], ['audio_url', audioUrl]);
 }
 
-/** The `<Conference>` attributes SignalWire's cXML documents that this node offers, as text. */
-export type ConferenceAttributes = Partial<
-	Record<'beep' | 'coach' | 'endConferenceOnExit' | 'muted' | 'startConferenceOnEnter', string>
->;
-
-/** `<Dial><Conference>NAME</Conference></Dial>`: the answered call joins the conference NAME. */
+/**
+ * `<Dial><Conference>NAME</Conference></Dial>`: the answered call joins the conference NAME. The
+ * `<Conference>` attributes SignalWire's cXML documents that this node offers, as text.
+ */
 export function dialConferenceTemplate(
 	conferenceName: string,
-	attributes: ConferenceAttributes = {},
+	attributes: Partial<
+		Record<'beep' | 'coach' | 'endConferenceOnExit' | 'muted' | 'startConferenceOnEnter', string>
+	> = {},
 ): Template {
 	const values: Values = [
 		['beep', attributes.beep],

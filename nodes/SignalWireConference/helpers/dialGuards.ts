@@ -4,7 +4,7 @@ import { refusedRangeOf } from './refusedRanges';
 import { inputError } from './validation';
 
 /** The dial-out guards of the SignalWire API credential (see its fields). */
-export interface DialGuards {
+interface DialGuards {
 	/** Undefined: no list, any destination the other rules allow. */
 	allowed?: { prefixes: string[]; sipDomains: string[] };
 	allowPremium: boolean;

@@ -1,13 +1,5 @@
 import { parseApiDate } from './apiDate';
 
-export interface RecordingFileFacts {
-	recordingSid: string;
-	/** The conference's friendly name, when known. */
-	conferenceName?: string;
-	/** When the recording started, as SignalWire writes dates (RFC 2822), when known. */
-	startedAt?: unknown;
-}
-
 /** Letters, digits, dots, dashes and underscores; runs of anything else become one dash. */
 function slug(text: string): string {
 	return text
@@ -20,10 +12,14 @@ function slug(text: string): string {
 
 /**
  * The default file name: conference name, start date (UTC) and recording sid, e.g.
- * `Support-bridge-2026-11-27-b3877c40-….mp3`; "recording" stands in for an unknown name. The sid
- * keeps names unique, the name and date keep them readable in a folder listing.
+ * `Support-bridge-2026-11-27-b3877c40-….mp3`; "recording" stands in for an unknown name, and the
+ * date (SignalWire's RFC 2822 text) is left out when unknown. The sid keeps names unique, the name
+ * and date keep them readable in a folder listing.
  */
-export function defaultRecordingFileName(facts: RecordingFileFacts, extension: string): string {
+export function defaultRecordingFileName(
+	facts: { recordingSid: string; conferenceName?: string; startedAt?: unknown },
+	extension: string,
+): string {
 	const name = slug(facts.conferenceName ?? '') || 'recording';
 	const time = parseApiDate(facts.startedAt);
 	const date = time === undefined ? '' : `${new Date(time).toISOString().slice(0, 10)}-`;

@@ -5,15 +5,7 @@
  * the ITU-T list of E.164 assigned country codes (Annex to the ITU Operational Bulletin) and the
  * national numbering plans named below; README.md lists the same table.
  */
-export interface RefusedRange {
-	/** As people write it, e.g. "+1 900". */
-	prefix: string;
-	/** What the range is, and whose plan says so. */
-	meaning: string;
-	digits: RegExp;
-}
-
-export const REFUSED_RANGES: readonly RefusedRange[] = [
+const REFUSED_RANGES = [
 	{
 		prefix: '+1 900',
 		meaning: 'premium services (North American Numbering Plan, area code 900)',
@@ -51,7 +43,7 @@ export const REFUSED_RANGES: readonly RefusedRange[] = [
 ];
 
 /** The refused range an E.164 number ("+…") falls in, if any. */
-export function refusedRangeOf(number: string): RefusedRange | undefined {
+export function refusedRangeOf(number: string) {
 	const digits = number.slice(1);
 	return REFUSED_RANGES.find((range) => range.digits.test(digits));
 }

@@ -48,6 +48,20 @@ function sidFromUrl(value: string, collection: string): string | undefined {
 	return pattern.exec(path)?.[1];
 }
 
+/** A resource locator's mode and its value as text, trimmed; a plain string is read as an ID. */
+export function readLocator(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): { mode: string; value: string } {
+	const locator = context.getNodeParameter(name, itemIndex) as
+		| INodeParameterResourceLocator
+		| string;
+	const { mode, value } =
+		typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
+	return { mode, value: String(value ?? '').trim() };
+}
+
 export interface ResourceLocatorField {
 	/** Parameter name, e.g. "conferenceId". */
 	name: string;
@@ -66,12 +80,7 @@ export function getSidFromLocator(
 	field: ResourceLocatorField,
 	itemIndex: number,
 ): string {
-	const locator = context.getNodeParameter(field.name, itemIndex) as
-		| INodeParameterResourceLocator
-		| string;
-	const { mode, value } =
-		typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
-	const raw = String(value ?? '').trim();
+	const { mode, value: raw } = readLocator(context, field.name, itemIndex);
 
 	if (raw === '') {
 		throw inputError(

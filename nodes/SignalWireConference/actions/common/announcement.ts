@@ -142,18 +142,15 @@ function templateOf(announcement: Exclude<Announcement, { type: 'cxmlUrl' }>): T
 		: playTemplate(announcement.audioUrl, announcement.loop);
 }
 
-export interface PreparedAnnouncement {
-	/** The AnnounceUrl (and AnnounceMethod) form fields. */
-	form: Record<string, string>;
-	script?: ScriptUse;
-}
-
-/** For Text and Audio URL: the template's script with this item's values; for cXML URL: the URL. */
+/**
+ * The AnnounceUrl (and AnnounceMethod) form fields. For Text and Audio URL: the template's script
+ * with this item's values; for cXML URL: the URL.
+ */
 export async function prepareAnnouncement(
 	context: IExecuteFunctions,
 	announcement: Announcement,
 	itemIndex: number,
-): Promise<PreparedAnnouncement> {
+): Promise<{ form: Record<string, string>; script?: ScriptUse }> {
 	if (announcement.type === 'cxmlUrl') {
 		return { form: { AnnounceUrl: announcement.url, AnnounceMethod: announcement.method } };
 	}

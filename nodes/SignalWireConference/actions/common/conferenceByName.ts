@@ -1,29 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { characterNotInXml } from '../../helpers/cxml';
-import { getSidFromLocator, inputError } from '../../helpers/validation';
+import { getSidFromLocator, inputError, readLocator } from '../../helpers/validation';
 import { conferencesPath, apiListAll, apiRequest } from '../../transport';
 import { conferenceTarget } from '../sharedRequests';
 import { CONFERENCE_FIELD, MAX_CONFERENCE_NAME_LENGTH } from './locators';
 
-export interface ConferenceRef {
+interface ConferenceRef {
 	/** Null when a dial-out will start the conference by its name. */
 	sid: string | null;
 	friendlyName: string;
 	status: string | null;
 }
 
-type Choice = { byName: string } | { sid: string };
-
 /** The conference an item chose (by ID, URL or name), checked; nothing is sent. */
-export function readConferenceChoice(context: IExecuteFunctions, itemIndex: number): Choice {
-	const locator = context.getNodeParameter(CONFERENCE_FIELD.name, itemIndex) as
-		| INodeParameterResourceLocator
-		| string;
-	if (typeof locator !== 'object' || locator === null || locator.mode !== 'name') {
-		return { sid: getSidFromLocator(context, CONFERENCE_FIELD, itemIndex) };
-	}
-	const name = String(locator.value ?? '').trim();
+export function readConferenceChoice(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { byName: string } | { sid: string } {
+	const { mode, value: name } = readLocator(context, CONFERENCE_FIELD.name, itemIndex);
+	if (mode !== 'name') return { sid: getSidFromLocator(context, CONFERENCE_FIELD, itemIndex) };
 	const refuse = (message: string, description: string) =>
 		inputError(context, itemIndex, message, description);
 	if (name === '') {
@@ -52,7 +48,7 @@ function toRef(conference: IDataObject): ConferenceRef {
 	};
 }
 
-export interface Requirement {
+interface Requirement {
 	/** What the operation is about to do, for error messages, e.g. "nothing was announced". */
 	consequence: string;
 	/** By Name with no running conference of that name: dial the name (which starts it). */

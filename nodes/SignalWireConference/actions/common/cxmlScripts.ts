@@ -52,44 +52,15 @@ export function templateQuery(
 	return query;
 }
 
-function requestUrlOf(script: IDataObject): string | undefined {
+/** The script as the node uses it, or undefined without a sid or a plain http(s) `request_url`. */
+function useOf(script: IDataObject, reused: boolean): ScriptUse | undefined {
 	const url = script.request_url;
-	if (typeof url !== 'string' || !URL.canParse(url)) return undefined;
+	if (typeof script.sid !== 'string' || typeof url !== 'string' || !URL.canParse(url)) {
+		return undefined;
+	}
 	const parsed = new URL(url);
 	if (!['https:', 'http:'].includes(parsed.protocol) || parsed.search !== '') return undefined;
-	return url;
-}
-
-/** Written by this node for exactly `contents`: the name is the hash, the Contents identical. */
-function holds(script: IDataObject, contents: string): boolean {
-	return (
-		typeof script.sid === 'string' &&
-		script.contents === contents &&
-		script.name === scriptName(contents) &&
-		requestUrlOf(script) !== undefined
-	);
-}
-
-function toUse(
-	context: IExecuteFunctions,
-	script: IDataObject,
-	reused: boolean,
-	itemIndex: number,
-): ScriptUse {
-	const requestUrl = requestUrlOf(script);
-	if (typeof script.sid !== 'string' || requestUrl === undefined) {
-		throw new NodeApiError(
-			context.getNode(),
-			{ message: 'SignalWire answered without the cXML Script URL' },
-			{
-				itemIndex,
-				message: 'SignalWire answered without the cXML Script URL (request_url)',
-				description:
-					'The cXML Script could not be used, so nothing was announced or called. Check the Space URL in the credentials: it must point at your SignalWire space.',
-			},
-		);
-	}
-	return { sid: script.sid, name: String(script.name), requestUrl, reused };
+	return { sid: script.sid, name: String(script.name), requestUrl: url, reused };
 }
 
 /** The script holding `contents`, found by its exact name, or created. */
@@ -104,9 +75,13 @@ async function findOrCreateScript(
 		query: { Name: name },
 		limit: 50,
 	});
+	// Written by this node for exactly `contents`: the name is the hash, the Contents identical.
 	// Two runs that created the template at the same moment leave two copies: any one will do.
-	const found = sameName.find((script) => holds(script, contents));
-	if (found !== undefined) return toUse(context, found, true, itemIndex);
+	for (const script of sameName) {
+		const found = script.name === name && script.contents === contents;
+		const use = found ? useOf(script, true) : undefined;
+		if (use !== undefined) return use;
+	}
 	const scripts = {
 		resource: cxmlScriptsPath(),
 		notFound:
@@ -117,7 +92,18 @@ async function findOrCreateScript(
 		form: { Name: name, Contents: contents },
 		sentValues: { Name: name },
 	});
-	return toUse(context, created, false, itemIndex);
+	const use = useOf(created, false);
+	if (use !== undefined) return use;
+	throw new NodeApiError(
+		context.getNode(),
+		{ message: 'SignalWire answered without the cXML Script URL' },
+		{
+			itemIndex,
+			message: 'SignalWire answered without the cXML Script URL (request_url)',
+			description:
+				'The cXML Script could not be used, so nothing was announced or called. Check the Space URL in the credentials: it must point at your SignalWire space.',
+		},
+	);
 }
 
 /** The scripts of one run of the node: items with the same template share one lookup. */

@@ -1,7 +1,13 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import type { ResourceLocatorField } from '../../helpers/validation';
-import { getSidFromLocator, inputError, isUuid, UUID_REGEX } from '../../helpers/validation';
+import {
+	getSidFromLocator,
+	inputError,
+	isUuid,
+	readLocator,
+	UUID_REGEX,
+} from '../../helpers/validation';
 import type { Target } from '../../transport';
 import { conferenceRecordingPath, participantPath } from '../../transport';
 
@@ -14,35 +20,32 @@ interface PatternMode {
 	errorMessage: string;
 }
 
-export interface LocatorOptions {
-	field: ResourceLocatorField;
-	description: string;
-	/** `methods.listSearch` function behind the "From list" mode, when the API can list them. */
-	searchMethod?: string;
-	/** "By URL": a SignalWire URL of the resource; `extractRegex` captures its ID. */
-	urlMode?: PatternMode & { extractRegex: string };
-	/** "By Name": resources that SignalWire also addresses by name (streams). */
-	nameMode?: PatternMode;
-}
-
-function patternMode(name: string, displayName: string, mode: PatternMode) {
+function patternMode(name: string, displayName: string, mode: PatternMode): INodePropertyMode {
 	return {
 		displayName,
 		name,
+		// Not a bare 'string': n8n's lint would read this mode as a parameter without a default.
 		type: 'string' as const,
 		placeholder: mode.placeholder,
 		validation: [
 			{
-				type: 'regex' as const,
+				type: 'regex',
 				properties: { regex: mode.regex, errorMessage: mode.errorMessage },
 			},
 		],
 	};
 }
 
-/** A resource locator for a SignalWire resource whose ID is a UUID. */
-export function uuidLocator(options: LocatorOptions): INodeProperties {
-	const { field, searchMethod, urlMode, nameMode } = options;
+/**
+ * A resource locator for a SignalWire resource whose ID is a UUID: From List when the API can list
+ * them (`searchMethod`, a `methods.listSearch` function), By ID, then the resource's own modes.
+ */
+function uuidLocator(
+	field: ResourceLocatorField,
+	description: string,
+	searchMethod?: string,
+	ownModes: INodePropertyMode[] = [],
+): INodeProperties {
 	const noun = field.label.toLowerCase();
 	return {
 		displayName: field.label,
@@ -50,7 +53,7 @@ export function uuidLocator(options: LocatorOptions): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: searchMethod ? 'list' : 'id', value: '' },
 		required: true,
-		description: options.description,
+		description,
 		modes: [
 			...(searchMethod
 				? [
@@ -68,15 +71,7 @@ export function uuidLocator(options: LocatorOptions): INodeProperties {
 				regex: `^\\s*${UUID_REGEX}\\s*$`,
 				errorMessage: `Not a ${noun} ID: SignalWire IDs are UUIDs`,
 			}),
-			...(urlMode
-				? [
-						{
-							...patternMode('url', 'By URL', urlMode),
-							extractValue: { type: 'regex' as const, regex: urlMode.extractRegex },
-						},
-					]
-				: []),
-			...(nameMode ? [patternMode('name', 'By Name', nameMode)] : []),
+			...ownModes,
 		],
 	};
 }
@@ -87,29 +82,26 @@ export const CONFERENCE_FIELD: ResourceLocatorField = {
 	collection: 'Conferences',
 };
 
-/** "By URL": a SignalWire conference URL or a conference's `uri` field. */
-const CONFERENCE_URL_MODE: NonNullable<LocatorOptions['urlMode']> = {
-	placeholder:
-		'https://example.signalwire.com/api/laml/2010-04-01/Accounts/…/Conferences/b3877c40-da60-4998-90ad-b792e98472cf',
-	regex: `.*/Conferences/${UUID_REGEX}(\\.json)?([?#].*)?\\s*$`,
-	errorMessage: 'Not a SignalWire conference URL',
-	extractRegex: `/Conferences/(${UUID_REGEX})`,
-};
-
 export const MAX_CONFERENCE_NAME_LENGTH = 64;
 
 const conferencePicker = (
 	searchMethod: string,
 	description = 'The conference to act on',
-	nameMode?: PatternMode,
+	...nameMode: INodePropertyMode[]
 ) =>
-	uuidLocator({
-		field: CONFERENCE_FIELD,
-		description,
-		searchMethod,
-		urlMode: CONFERENCE_URL_MODE,
-		nameMode,
-	});
+	uuidLocator(CONFERENCE_FIELD, description, searchMethod, [
+		// A SignalWire conference URL or a conference's `uri` field.
+		{
+			...patternMode('url', 'By URL', {
+				placeholder:
+					'https://example.signalwire.com/api/laml/2010-04-01/Accounts/…/Conferences/b3877c40-da60-4998-90ad-b792e98472cf',
+				regex: `.*/Conferences/${UUID_REGEX}(\\.json)?([?#].*)?\\s*$`,
+				errorMessage: 'Not a SignalWire conference URL',
+			}),
+			extractValue: { type: 'regex', regex: `/Conferences/(${UUID_REGEX})` },
+		},
+		...nameMode,
+	]);
 
 /** The conference picker shared by every operation that acts on one conference. */
 export const conferenceLocator = conferencePicker('searchConferences');
@@ -121,15 +113,15 @@ export const liveConferenceLocator = conferencePicker('searchConferencesRunningF
  * ("announce in the All hands conference"): running conferences first, plus By Name.
  */
 export const conferenceLocatorWithName = (description: string) =>
-	conferencePicker('searchConferencesRunningFirst', description, {
-		placeholder: 'All hands',
-		regex: `^\\s*\\S.{0,${MAX_CONFERENCE_NAME_LENGTH - 1}}$`,
-		errorMessage: `A conference name has 1 to ${MAX_CONFERENCE_NAME_LENGTH} characters`,
-	});
-
-export function conferenceNotFound(conferenceSid: string): string {
-	return `No conference with ID "${conferenceSid}" exists in this project: check the conference ID, or pick the conference from the list.`;
-}
+	conferencePicker(
+		'searchConferencesRunningFirst',
+		description,
+		patternMode('name', 'By Name', {
+			placeholder: 'All hands',
+			regex: `^\\s*\\S.{0,${MAX_CONFERENCE_NAME_LENGTH - 1}}$`,
+			errorMessage: `A conference name has 1 to ${MAX_CONFERENCE_NAME_LENGTH} characters`,
+		}),
+	);
 
 /** Something that lives inside one conference: a participant or a recording. */
 export interface ConferenceChild {
@@ -138,17 +130,12 @@ export interface ConferenceChild {
 	notFound: (conferenceSid: string, sid: string) => string;
 }
 
-export interface ConferenceChildTarget extends Target {
-	conferenceSid: string;
-	sid: string;
-}
-
 /** The conference and the child an item points at, both validated before any request. */
 export function readConferenceChild(
 	context: IExecuteFunctions,
 	child: ConferenceChild,
 	itemIndex: number,
-): ConferenceChildTarget {
+): Target & { conferenceSid: string; sid: string } {
 	const conferenceSid = getSidFromLocator(context, CONFERENCE_FIELD, itemIndex);
 	const sid = getSidFromLocator(context, child.field, itemIndex);
 	return {
@@ -166,11 +153,11 @@ export const PARTICIPANT: ConferenceChild = {
 		`No participant with call ID "${callSid}" is in conference "${conferenceSid}": check both IDs (a participant who left is no longer listed).`,
 };
 
-export const participantLocator: INodeProperties = uuidLocator({
-	field: PARTICIPANT.field,
-	description: "The participant, identified by its call's ID (call_sid)",
-	searchMethod: 'searchParticipants',
-});
+export const participantLocator = uuidLocator(
+	PARTICIPANT.field,
+	"The participant, identified by its call's ID (call_sid)",
+	'searchParticipants',
+);
 
 export const RECORDING: ConferenceChild = {
 	field: { name: 'recordingId', label: 'Recording', collection: 'Recordings' },
@@ -179,34 +166,33 @@ export const RECORDING: ConferenceChild = {
 		`No recording with ID "${recordingSid}" belongs to conference "${conferenceSid}": check both IDs.`,
 };
 
-export const recordingLocator: INodeProperties = uuidLocator({
-	field: RECORDING.field,
-	description: 'The recording of the conference',
-	searchMethod: 'searchConferenceRecordings',
-});
+export const recordingLocator = uuidLocator(
+	RECORDING.field,
+	'The recording of the conference',
+	'searchConferenceRecordings',
+);
 
 /** Names go into the URL when a stream is stopped by name, so they are kept to URL-safe characters. */
 const STREAM_NAME_REGEX = '^[A-Za-z0-9_-]{1,64}$';
 export const STREAM_NAME_PATTERN = new RegExp(STREAM_NAME_REGEX);
 
-export const streamLocator: INodeProperties = uuidLocator({
-	field: { name: 'streamId', label: 'Stream', collection: 'Streams' },
-	description: 'The stream: its ID, or the name it was started with',
-	nameMode: {
-		placeholder: 'transcriber',
-		regex: STREAM_NAME_REGEX,
-		errorMessage: 'Stream names use letters, digits, "_" and "-" only',
-	},
-});
+export const streamLocator = uuidLocator(
+	{ name: 'streamId', label: 'Stream', collection: 'Streams' },
+	'The stream: its ID, or the name it was started with',
+	undefined,
+	[
+		patternMode('name', 'By Name', {
+			placeholder: 'transcriber',
+			regex: STREAM_NAME_REGEX,
+			errorMessage: 'Stream names use letters, digits, "_" and "-" only',
+		}),
+	],
+);
 
 /** The stream's ID or name, checked so that it cannot change the request path. */
 export function readStreamReference(context: IExecuteFunctions, itemIndex: number): string {
-	const locator = context.getNodeParameter('streamId', itemIndex) as {
-		mode?: string;
-		value?: unknown;
-	};
-	const value = String(locator?.value ?? '').trim();
-	if (locator?.mode === 'name') {
+	const { mode, value } = readLocator(context, 'streamId', itemIndex);
+	if (mode === 'name') {
 		if (!STREAM_NAME_PATTERN.test(value)) {
 			throw inputError(
 				context,

@@ -7,7 +7,7 @@ import {
 	MIN_TIMEOUT_MS,
 } from '../../transport/reliability';
 
-export const MAX_PARALLEL_REQUESTS = 10;
+const MAX_PARALLEL_REQUESTS = 10;
 
 /** Shown for every operation: how requests are sent, not what they do. */
 export const requestOptions: INodeProperties = {
