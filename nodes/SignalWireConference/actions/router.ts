@@ -1,18 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, errorDetails } from '../helpers/errorDetails';
+import { asNodeError, errorJson } from '../helpers/errorDetails';
 import { mapInOrder } from '../helpers/mapInOrder';
 import { readParallelism } from './common/requestOptions';
 import type { Operation } from './defineResource';
 import { RESOURCES } from './resources';
 
-/**
- * An item's failure: thrown unless the node continues on fail, else the error item n8n routes to
- * the error output under "Continue (using error output)": its json may hold nothing but `error` and
- * `details` (n8n-core's WorkflowExecute checks exactly that), so what to fix and the HTTP status go
- * inside `details`.
- */
+/** An item's failure: thrown unless the node continues on fail, else its error item. */
 function errorItemOrThrow(
 	context: IExecuteFunctions,
 	error: unknown,
@@ -20,10 +15,7 @@ function errorItemOrThrow(
 ): INodeExecutionData {
 	const nodeError = asNodeError(context.getNode(), error, itemIndex);
 	if (!context.continueOnFail()) throw nodeError;
-	const details = errorDetails(nodeError);
-	const json: IDataObject = { error: nodeError.message };
-	if (Object.keys(details).length > 0) json.details = details;
-	return { json, pairedItem: { item: itemIndex } };
+	return { json: errorJson(nodeError), pairedItem: { item: itemIndex } };
 }
 
 /** Resource and operation cannot be expressions, so they are the same for every item. */

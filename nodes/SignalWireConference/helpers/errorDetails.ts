@@ -11,14 +11,25 @@ export function asNodeError(
 	return new NodeOperationError(node, error as Error, itemIndex === undefined ? {} : { itemIndex });
 }
 
-/**
- * What an error item carries besides the message: what to fix and the HTTP status. n8n routes an
- * item to the error output only when its json holds nothing but `error`, `message` and `details`
- * (or the item has `error` set), so these go inside `details`.
- */
+/** What an error says besides its message: what to fix and the HTTP status. */
 export function errorDetails(error: NodeApiError | NodeOperationError): IDataObject {
 	const details: IDataObject = {};
 	if (error.description) details.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	return details;
+}
+
+/**
+ * The json of an error item. n8n routes an item to the error output ("Continue (using error
+ * output)") only when its json holds nothing but `error`, `message` and `details` (n8n-core's
+ * WorkflowExecute checks exactly that), so everything else, `more` too, goes inside `details`.
+ */
+export function errorJson(
+	error: NodeApiError | NodeOperationError,
+	more: IDataObject = {},
+): IDataObject {
+	const details = { ...errorDetails(error), ...more };
+	return Object.keys(details).length > 0
+		? { error: error.message, details }
+		: { error: error.message };
 }

@@ -164,19 +164,3 @@ export function readBooleanValue(
 		`Set ${label} to true or false (an expression may give "true" or "false").`,
 	);
 }
-
-/** A boolean node parameter read with `readBooleanValue`. */
-export function readBooleanParameter(
-	context: IExecuteFunctions,
-	name: string,
-	label: string,
-	itemIndex: number,
-	fallback: boolean,
-): boolean {
-	return readBooleanValue(
-		context,
-		context.getNodeParameter(name, itemIndex, fallback),
-		label,
-		itemIndex,
-	);
-}

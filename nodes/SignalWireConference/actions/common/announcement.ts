@@ -12,7 +12,7 @@ import {
 	speechOptions,
 } from './announceFields';
 import type { ScriptUse } from './cxmlScripts';
-import { obtainScript, scriptUrl, templateQuery } from './cxmlScripts';
+import { templateQuery, templateScript } from './cxmlScripts';
 
 const MAX_AUDIO_URL_LENGTH = 2000;
 
@@ -154,10 +154,8 @@ export async function prepareAnnouncement(
 	if (announcement.type === 'cxmlUrl') {
 		return { form: { AnnounceUrl: announcement.url, AnnounceMethod: announcement.method } };
 	}
-	const template = templateOf(announcement);
-	const query = templateQuery(context, template, itemIndex);
-	const script = await obtainScript(context, template, itemIndex);
-	return { form: { AnnounceUrl: scriptUrl(script, query) }, script };
+	const { script, url } = await templateScript(context, templateOf(announcement), itemIndex);
+	return { form: { AnnounceUrl: url }, script };
 }
 
 /** What the output says about the announcement and its script. */

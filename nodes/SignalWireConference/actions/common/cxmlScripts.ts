@@ -113,7 +113,7 @@ const scriptsOfRun = new WeakMap<IExecuteFunctions, Map<string, Promise<ScriptUs
  * The script for `template`, shared by the items of this run. An item that waited for another's
  * lookup and saw it fail looks up itself, so that the error it reports is its own.
  */
-export async function obtainScript(
+async function obtainScript(
 	context: IExecuteFunctions,
 	template: Template,
 	itemIndex: number,
@@ -131,7 +131,16 @@ export async function obtainScript(
 	});
 }
 
-/** The URL SignalWire fetches: the script's, with the values of this item. */
-export function scriptUrl(script: ScriptUse, query: string): string {
-	return `${script.requestUrl}?${query}`;
+/**
+ * The script for `template` and the URL SignalWire fetches: the script's, with this item's values
+ * (checked before any request).
+ */
+export async function templateScript(
+	context: IExecuteFunctions,
+	template: Template,
+	itemIndex: number,
+): Promise<{ script: ScriptUse; url: string }> {
+	const query = templateQuery(context, template, itemIndex);
+	const script = await obtainScript(context, template, itemIndex);
+	return { script, url: `${script.requestUrl}?${query}` };
 }

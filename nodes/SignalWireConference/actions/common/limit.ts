@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, readBooleanParameter } from '../../helpers/validation';
+import { inputError, readBooleanValue } from '../../helpers/validation';
 
 /** Return All and Limit; the operation's displayOptions are merged in by its resource. */
 export const limitFields: INodeProperties[] = [
@@ -24,7 +24,8 @@ export const limitFields: INodeProperties[] = [
 
 /** `undefined` means every item. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (readBooleanParameter(context, 'returnAll', 'Return All', itemIndex, false)) return undefined;
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
+	if (readBooleanValue(context, returnAll, 'Return All', itemIndex)) return undefined;
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
 		throw inputError(

@@ -5,9 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { asNodeError, errorDetails } from '../../helpers/errorDetails';
+import { asNodeError, errorJson } from '../../helpers/errorDetails';
 import { mapInOrder } from '../../helpers/mapInOrder';
-import { getSidFromLocator, readBooleanParameter } from '../../helpers/validation';
+import { getSidFromLocator, readBooleanValue } from '../../helpers/validation';
 import { conferenceRecordingsPath, apiListAll } from '../../transport';
 import { CONFERENCE_FIELD, conferenceLocator } from '../common/locators';
 import { conferenceTarget } from '../sharedRequests';
@@ -82,9 +82,9 @@ async function withAudio(
 	context: IExecuteFunctions,
 	recordings: IDataObject[],
 	conferenceSid: string,
+	settings: ReturnType<typeof readDownloadSettings>,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const settings = readDownloadSettings(context, itemIndex);
 	const name = await conferenceName(context, conferenceSid, itemIndex);
 	return await mapInOrder(recordings.length, readParallelism(context), async (index) => {
 		const recording = recordings[index];
@@ -96,7 +96,7 @@ async function withAudio(
 			const failure = asNodeError(context.getNode(), error, itemIndex);
 			failure.message = `Recording "${String(recording.sid)}" could not be downloaded: ${failure.message}`;
 			if (!context.continueOnFail()) throw failure;
-			return { json: { error: failure.message, details: { ...errorDetails(failure), recording } } };
+			return { json: errorJson(failure, { recording }) };
 		}
 	});
 }
@@ -105,15 +105,17 @@ export const execute: Execute = async function (itemIndex) {
 	const conferenceSid = getSidFromLocator(this, CONFERENCE_FIELD, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const download = readBooleanParameter(this, 'download', 'Download', itemIndex, false);
+	const download = this.getNodeParameter('download', itemIndex, false);
 	// Checked before any request, like every other field.
-	if (download) readDownloadSettings(this, itemIndex);
+	const settings = readBooleanValue(this, download, 'Download', itemIndex)
+		? readDownloadSettings(this, itemIndex)
+		: undefined;
 	const target = conferenceTarget(conferenceSid, conferenceRecordingsPath);
 	const recordings = await apiListAll(this, target, itemIndex, {
 		listKey: 'recordings',
 		query: readDateFilters(this, filters, DATE_FILTERS, itemIndex),
 		limit,
 	});
-	if (!download) return jsonItems(recordings);
-	return await withAudio(this, recordings, conferenceSid, itemIndex);
+	if (settings === undefined) return jsonItems(recordings);
+	return await withAudio(this, recordings, conferenceSid, settings, itemIndex);
 };

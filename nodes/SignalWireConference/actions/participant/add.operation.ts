@@ -12,7 +12,7 @@ import { placeCall } from './placeCall';
 import { readConferenceChoice, refuseIfEnded, resolveConference } from '../common/conferenceByName';
 import { conferenceLocatorWithName } from '../common/locators';
 import { checkDestination, readDialGuards } from '../../helpers/dialGuards';
-import { obtainScript, scriptUrl, templateQuery } from '../common/cxmlScripts';
+import { templateScript } from '../common/cxmlScripts';
 import { jsonItems } from '../../helpers/jsonItems';
 import type { Execute, Validate } from '../defineResource';
 
@@ -126,9 +126,8 @@ export const execute: Execute = async function (itemIndex) {
 		refuses: refuseIfEnded,
 	});
 	const template = dialConferenceTemplate(conference.friendlyName, attributes);
-	const query = templateQuery(this, template, itemIndex);
-	const script = await obtainScript(this, template, itemIndex);
-	const form = { To: to, From: from, Url: scriptUrl(script, query), ...callFields };
+	const { script, url } = await templateScript(this, template, itemIndex);
+	const form = { To: to, From: from, Url: url, ...callFields };
 	const call = await placeCall(this, form, itemIndex);
 	return jsonItems({
 		call: { sid: call.sid, status: call.status, to: call.to ?? to, from: call.from ?? from },
