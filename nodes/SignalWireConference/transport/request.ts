@@ -30,7 +30,7 @@ const MAX_LIST_ITEMS = 100_000;
 const maxPages = (pageSize: number) => Math.ceil(MAX_LIST_ITEMS / Math.max(1, pageSize)) + 1;
 
 /** One JSON object from `url`: the call's resource, or a next link paging has checked. */
-async function getJson(context: SignalWireContext, call: Call, url: string): Promise<IDataObject> {
+async function requestJson(context: SignalWireContext, call: Call, url: string): Promise<IDataObject> {
 	const text = await withRetries(context, call, async (deadline) => {
 		const answer = await answerOf(context, call, url, 'application/json', deadline);
 		const body = await readJsonText(answer, deadline);
@@ -48,7 +48,7 @@ export async function apiRequest(
 	options: CallOptions = {},
 ): Promise<IDataObject> {
 	const call = await startCall(context, target, itemIndex, options);
-	return await getJson(context, call, resourceUrl(call));
+	return await requestJson(context, call, resourceUrl(call));
 }
 
 function tooManyPages(context: SignalWireContext, call: Call, pages: number, read?: number) {
@@ -64,7 +64,7 @@ function tooManyPages(context: SignalWireContext, call: Call, pages: number, rea
 /** One page of a list: the first, or the one a next link leads to once it is checked. */
 async function readPage(context: SignalWireContext, call: Call, listKey: string, next?: string) {
 	const url = next === undefined ? resourceUrl(call) : nextPageUrl(context, call, next);
-	return readListPage(context, call, await getJson(context, call, url), listKey);
+	return readListPage(context, call, await requestJson(context, call, url), listKey);
 }
 
 /**
