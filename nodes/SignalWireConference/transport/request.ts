@@ -30,7 +30,11 @@ const MAX_LIST_ITEMS = 100_000;
 const maxPages = (pageSize: number) => Math.ceil(MAX_LIST_ITEMS / Math.max(1, pageSize)) + 1;
 
 /** One JSON object from `url`: the call's resource, or a next link paging has checked. */
-async function requestJson(context: SignalWireContext, call: Call, url: string): Promise<IDataObject> {
+async function requestJson(
+	context: SignalWireContext,
+	call: Call,
+	url: string,
+): Promise<IDataObject> {
 	const text = await withRetries(context, call, async (deadline) => {
 		const answer = await answerOf(context, call, url, 'application/json', deadline);
 		const body = await readJsonText(answer, deadline);
