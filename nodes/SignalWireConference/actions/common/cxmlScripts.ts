@@ -6,12 +6,13 @@ import type { Template } from '../../helpers/cxml';
 import { inputError } from '../../helpers/validation';
 import { apiListAll, apiRequest, cxmlScriptsPath } from '../../transport';
 
-/**
+/*
  * The cXML Scripts this node writes (see docs/announce-and-add-participant.md): one per template,
  * created once per space and never changed or removed. A script is the node's only when its name
  * is the prefix and the hash of its Contents, and it is used only when its Contents are exactly the
  * template: nothing else in the space is ever used or touched, and the space is never listed.
  */
+
 /** Leaves room for the script's own URL under the 8 KB request line common web servers accept. */
 const MAX_QUERY_LENGTH = 7000;
 

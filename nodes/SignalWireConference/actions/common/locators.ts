@@ -87,7 +87,7 @@ export const MAX_CONFERENCE_NAME_LENGTH = 64;
 const conferencePicker = (
 	searchMethod: string,
 	description = 'The conference to act on',
-	...nameMode: INodePropertyMode[]
+	...extraModes: INodePropertyMode[]
 ) =>
 	uuidLocator(CONFERENCE_FIELD, description, searchMethod, [
 		// A SignalWire conference URL or a conference's `uri` field.
@@ -100,7 +100,7 @@ const conferencePicker = (
 			}),
 			extractValue: { type: 'regex', regex: `/Conferences/(${UUID_REGEX})` },
 		},
-		...nameMode,
+		...extraModes,
 	]);
 
 /** The conference picker shared by every operation that acts on one conference. */
